@@ -1,0 +1,23 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+// Operators deploy dist/ anywhere, including under a sub-path: PORTAL_BASE=/gov/ npm run build.
+const base = process.env.PORTAL_BASE || '/';
+const outDir = process.env.PORTAL_OUT_DIR || './dist';
+
+export default defineConfig({
+  output: 'static',
+  base,
+  outDir,
+  site: process.env.PORTAL_SITE_URL || 'https://www.example.gov.cn',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx()],
+  // No third-party requests at run time: nothing is fetched from a CDN, and Astro's
+  // dev toolbar (which loads remote content) is off.
+  devToolbar: { enabled: false },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+  },
+});

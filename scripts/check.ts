@@ -1,0 +1,70 @@
+/**
+ * npm run check [-- --content DIR|FILE.jsonl] [--root DIR] [--lenient] [--today YYYY-MM-DD]
+ *
+ * Validates all content with the same loader as the build (src/content/load.ts) without
+ * building: one line per problem, a summary line, exit 1 on any error (warnings only: exit 0).
+ */
+import { collectSite } from '../src/content/load.ts';
+import { formatProblem } from '../src/lib/errors.ts';
+
+const HELP = `用法 usage: npm run check -- [选项 options]
+
+校验全部内容（站点配置、发文机关、主题分类、政策文件、政策解读）及跨文件规则，不构建网站。
+Validates all content and the cross-file rules without building the site.
+
+选项 options:
+  --content <目录|文件.jsonl>  内容目录或 JSON-lines 文件（默认 PORTAL_CONTENT 或 content）
+                              content directory or JSON-lines file (default PORTAL_CONTENT or content)
+  --root <目录>               项目根目录，报告中的路径相对于它（默认当前目录）
+                              project root; reported paths are relative to it (default cwd)
+  --lenient                   宽松模式：缺日期、缺发文机关、重复文号记为警告（也可设 PORTAL_LENIENT=1）
+                              lenient import: missing dates/issuers and duplicate 文号 are warnings
+  --today <YYYY-MM-DD>        推导有效性所用的日期（默认北京时间今天）
+                              build date for status derivation (default today, Asia/Shanghai)
+  --help                      显示本帮助 show this help
+
+每个问题一行：文件:行 字段（中文名）: 问题；允许值：…
+退出码 exit code: 0 无错误 no errors（可有警告 warnings allowed）, 1 有错误 errors, 2 用法错误 usage error.`;
+
+function fail(msg: string): never {
+  console.error(`${msg}\n\n${HELP}`);
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+const options: { source?: string; root?: string; lenient?: boolean; today?: string } = {};
+for (let i = 0; i < args.length; i++) {
+  const a = args[i]!;
+  const value = (): string => {
+    const v = args[++i];
+    if (v === undefined || v.startsWith('--')) fail(`缺少参数值 missing value for ${a}`);
+    return v;
+  };
+  if (a === '--help' || a === '-h') {
+    console.log(HELP);
+    process.exit(0);
+  } else if (a === '--content') options.source = value();
+  else if (a === '--root') options.root = value();
+  else if (a === '--lenient') options.lenient = true;
+  else if (a === '--today') {
+    options.today = value();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today)) fail(`--today 应为 YYYY-MM-DD: ${options.today}`);
+  } else fail(`未知参数 unknown argument: ${a}`);
+}
+if (options.lenient === undefined && process.env.PORTAL_LENIENT === '1') options.lenient = true;
+
+const started = performance.now();
+const result = await collectSite(options);
+for (const p of result.problems) console.log(formatProblem(p));
+for (const d of result.drafts) console.log(`${d.source} [草稿 draft] 未发布，不生成页面（draft, not built）：${d.title}`);
+const errors = result.problems.filter((p) => p.severity === 'error').length;
+const warnings = result.problems.length - errors;
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+const summary =
+  `政策文件 ${result.counts.policies} 篇，政策解读 ${result.counts.interpretations} 篇，草稿 ${result.drafts.length} 篇；` +
+  `错误 ${errors} 个，警告 ${warnings} 个（${seconds} 秒）`;
+if (errors > 0) {
+  console.log(`✗ 内容校验未通过 check failed: ${summary}`);
+  process.exit(1);
+}
+console.log(`✓ 内容校验通过 check passed: ${summary}`);

@@ -1,0 +1,660 @@
+/**
+ * The content loader: reads a content directory (site.yaml, organizations.yaml, topics.yaml,
+ * policies/**\/*.md, interpretations/**\/*.md) or a JSON-lines export, validates everything with
+ * the schemas in src/schemas and the cross-file rules in src/lib/validity.ts, and either returns
+ * SiteData or throws ONE ContentError listing every problem (file:line field（标签）: reason).
+ *
+ *   loadSite()                                     // ./content, today's date in Asia/Shanghai
+ *   loadSite({ source: '../shared/corpus/policies.jsonl', lenient: true })
+ *
+ * PORTAL_CONTENT overrides the default source; PORTAL_SITE_DIR is where a JSON-lines import
+ * takes site.yaml from (default `content`). Results are memoized per (root, source, lenient,
+ * today); clearSiteCache() forgets them (dev server, tests).
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import matter from 'gray-matter';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import type { DocType, DraftRef, Interpretation, Organization, Policy, SiteConfig, SiteData, Topic } from '../lib/model.ts';
+import { DOC_TYPES } from '../lib/model.ts';
+import { ContentError, issuesToProblems, type Labels, type Problem } from '../lib/errors.ts';
+import type { Locator } from '../lib/relations.ts';
+import { todayInShanghai, validateLibrary } from '../lib/validity.ts';
+import { policySchema, labels as policyLabels } from '../schemas/policy.ts';
+import { interpretationSchema, labels as interpretationLabels } from '../schemas/interpretation.ts';
+import { siteSchema, labels as siteLabels } from '../schemas/site.ts';
+import { organizationsSchema, labels as organizationLabels } from '../schemas/organizations.ts';
+import { topicsSchema, labels as topicLabels } from '../schemas/topics.ts';
+import { isValidId, ID_RULE } from '../schemas/fields/common.ts';
+import { isValidAttachmentFile } from '../schemas/fields/attachments.ts';
+
+export interface LoadOptions {
+  /** project root; default process.cwd() */
+  root?: string;
+  /** content directory or `.jsonl` file, relative to root; default PORTAL_CONTENT or `content` */
+  source?: string;
+  /** corpus import: missing dates/issuers and duplicate 文号 become warnings */
+  lenient?: boolean;
+  /** build date `YYYY-MM-DD` for status derivation; default today in Asia/Shanghai */
+  today?: string;
+}
+
+/** Everything found while loading, whether or not it is valid (used by loadSite and scripts/check). */
+export interface LoadResult {
+  /** undefined when errors prevent building SiteData (e.g. site.yaml invalid) */
+  data?: SiteData;
+  /** errors and warnings in file order */
+  problems: Problem[];
+  drafts: DraftRef[];
+  /** number of files or rows read */
+  counts: { policies: number; interpretations: number };
+}
+
+const cache = new Map<string, Promise<SiteData>>();
+
+/** Load, validate and return the site; throws ContentError listing all problems if any is an error. */
+export function loadSite(options: LoadOptions = {}): Promise<SiteData> {
+  const resolved = resolveOptions(options);
+  const key = JSON.stringify(resolved);
+  let promise = cache.get(key);
+  if (!promise) {
+    promise = collectSite(resolved).then((result) => {
+      if (!result.data || result.problems.some((p) => p.severity === 'error')) throw new ContentError(result.problems);
+      return result.data;
+    });
+    promise.catch(() => cache.delete(key));
+    cache.set(key, promise);
+  }
+  return promise;
+}
+
+export function clearSiteCache(): void {
+  cache.clear();
+}
+
+interface ResolvedOptions {
+  root: string;
+  source: string;
+  lenient: boolean;
+  today: string;
+}
+
+function resolveOptions(o: LoadOptions): ResolvedOptions {
+  return {
+    root: path.resolve(o.root ?? process.cwd()),
+    source: o.source ?? process.env.PORTAL_CONTENT ?? 'content',
+    lenient: o.lenient ?? false,
+    today: o.today ?? todayInShanghai(),
+  };
+}
+
+/** Like loadSite but never throws for content problems: returns them all (not memoized). */
+export async function collectSite(options: LoadOptions = {}): Promise<LoadResult> {
+  const o = resolveOptions(options);
+  return o.source.endsWith('.jsonl') ? loadJsonl(o) : loadDirectory(o);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function relPath(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/') || '.';
+}
+
+type LineOf = (p: readonly PropertyKey[]) => number | undefined;
+
+/** Line of the deepest existing key on `p` (1-based); undefined if even the first key is absent. */
+function yamlLineOf(doc: Document, lc: LineCounter, offset = 0): LineOf {
+  return (p) => {
+    let node: unknown = doc.contents;
+    let line: number | undefined;
+    for (const seg of p) {
+      if (isMap(node)) {
+        const pair = node.items.find((it) => (isScalar(it.key) ? it.key.value === seg : it.key === seg));
+        const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+        if (!pair || !range) break;
+        line = lc.linePos(range[0]).line + offset;
+        node = pair.value;
+      } else if (isSeq(node) && typeof seg === 'number') {
+        const item = node.items[seg] as { range?: [number, number, number] } | undefined;
+        if (!item?.range) break;
+        line = lc.linePos(item.range[0]).line + offset;
+        node = item;
+      } else break;
+    }
+    return line;
+  };
+}
+
+interface ParsedYaml {
+  value: unknown;
+  lineOf: LineOf;
+  problems: Problem[];
+}
+
+function parseYaml(text: string, file: string, offset = 0): ParsedYaml {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const problems: Problem[] = doc.errors.map((e) => {
+    const p: Problem = {
+      file,
+      field: 'yaml',
+      label: 'YAML 语法',
+      reason: `YAML 语法错误：${e.message.split('\n')[0]}（YAML syntax error）`,
+      severity: 'error',
+    };
+    const line = e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line;
+    p.line = line + offset;
+    return p;
+  });
+  return { value: problems.length ? undefined : doc.toJS(), lineOf: yamlLineOf(doc, lc, offset), problems };
+}
+
+function validate<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  ctx: { file: string; labels: Labels; lineOf?: LineOf; line?: number },
+): { data?: z.output<S>; problems: Problem[] } {
+  const r = schema.safeParse(value, { reportInput: true });
+  if (r.success) return { data: r.data, problems: [] };
+  return { problems: issuesToProblems(r.error.issues, ctx) };
+}
+
+async function readYamlFile<S extends z.ZodType>(
+  file: string,
+  root: string,
+  schema: S,
+  labels: Labels,
+  problems: Problem[],
+): Promise<z.output<S> | undefined> {
+  const rel = relPath(root, file);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    problems.push({ file: rel, field: '(文件)', reason: `缺少文件（missing file）`, severity: 'error' });
+    return undefined;
+  }
+  const y = parseYaml(text.replace(/^\uFEFF/, ''), rel);
+  if (y.problems.length) {
+    problems.push(...y.problems);
+    return undefined;
+  }
+  const v = validate(schema, y.value ?? undefined, { file: rel, labels, lineOf: y.lineOf });
+  problems.push(...v.problems);
+  return v.data;
+}
+
+async function listMarkdown(dir: string): Promise<string[]> {
+  try {
+    if (!(await stat(dir)).isDirectory()) return [];
+  } catch {
+    return [];
+  }
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && /\.mdx?$/i.test(e.name) && !e.name.startsWith('_') && !e.name.startsWith('.'))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+interface Frontmatter {
+  data: unknown;
+  body: string;
+  lineOf: LineOf;
+  problems: Problem[];
+}
+
+function readFrontmatter(text: string, rel: string): Frontmatter {
+  let parsed: ParsedYaml | undefined;
+  const fm = matter(text, {
+    engines: {
+      yaml: (s: string) => {
+        parsed = parseYaml(s, rel);
+        return (parsed.value as object) ?? {};
+      },
+    },
+  });
+  if (!/^\uFEFF?---/.test(text)) {
+    return {
+      data: undefined,
+      body: fm.content,
+      lineOf: () => undefined,
+      problems: [{ file: rel, line: 1, field: 'frontmatter', label: '前置元数据', reason: '缺少前置元数据：文件应以 --- 开头的 YAML 块开始（missing frontmatter）', severity: 'error' }],
+    };
+  }
+  const y = parsed as ParsedYaml | undefined;
+  if (y?.problems.length) return { data: undefined, body: fm.content, lineOf: y.lineOf, problems: y.problems };
+  const data = y?.value ?? {};
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return {
+      data: undefined,
+      body: fm.content,
+      lineOf: () => undefined,
+      problems: [{ file: rel, line: 2, field: 'frontmatter', label: '前置元数据', reason: '前置元数据应为 “键: 值” 形式（frontmatter must be a mapping）', severity: 'error' }],
+    };
+  }
+  return { data, body: fm.content, lineOf: y?.lineOf ?? (() => undefined), problems: [] };
+}
+
+/** id from frontmatter `id` or the file name; a problem when the file name is not a valid id. */
+function idFor(file: string, rel: string, data: Record<string, unknown>, problems: Problem[]): string | undefined {
+  if (data.id !== undefined) return typeof data.id === 'string' && isValidId(data.id) ? data.id : undefined; // schema reports
+  const base = path.basename(file).replace(/\.mdx?$/i, '');
+  if (isValidId(base)) return base;
+  problems.push({
+    file: rel,
+    field: 'id',
+    label: '标识',
+    reason: `文件名 "${base}" 不能用作标识（file name is not a valid id）：${ID_RULE}`,
+    hint: '请把文件改名为如 2024-shengchan-anquan.md，或在前置元数据中写 id: 2024-shengchan-anquan',
+    severity: 'error',
+  });
+  return undefined;
+}
+
+function compact<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Content directory
+
+async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
+  const dir = path.resolve(o.root, o.source);
+  const problems: Problem[] = [];
+  const drafts: DraftRef[] = [];
+  const lines = new Map<string, LineOf>();
+  const locate: Locator = (doc, p) => {
+    const line = lines.get(doc.source)?.(p);
+    return line === undefined ? { file: doc.source } : { file: doc.source, line };
+  };
+
+  const [site, organizations, topics] = await Promise.all([
+    readYamlFile(path.join(dir, 'site.yaml'), o.root, siteSchema, siteLabels, problems),
+    readYamlFile(path.join(dir, 'organizations.yaml'), o.root, organizationsSchema, organizationLabels, problems),
+    readYamlFile(path.join(dir, 'topics.yaml'), o.root, topicsSchema, topicLabels, problems),
+  ]);
+
+  const policies: Policy[] = [];
+  const interpretations: Interpretation[] = [];
+  const draftPolicyIds = new Set<string>();
+  const policyFiles = await listMarkdown(path.join(dir, 'policies'));
+  const interpretationFiles = await listMarkdown(path.join(dir, 'interpretations'));
+  const texts = await Promise.all([...policyFiles, ...interpretationFiles].map((f) => readFile(f, 'utf8')));
+  const publicDir = path.join(o.root, 'public');
+  const attachmentChecks: { rel: string; i: number; file: string; lineOf: LineOf }[] = [];
+
+  policyFiles.forEach((file, n) => {
+    const rel = relPath(o.root, file);
+    const fm = readFrontmatter(texts[n]!, rel);
+    lines.set(rel, fm.lineOf);
+    problems.push(...fm.problems);
+    if (!fm.data) return;
+    const data = fm.data as Record<string, unknown>;
+    const id = idFor(file, rel, data, problems);
+    const v = validate(policySchema, data, { file: rel, labels: policyLabels, lineOf: fm.lineOf });
+    problems.push(...v.problems);
+    if (!v.data || id === undefined) return;
+    const d = v.data;
+    if (d.draft) {
+      drafts.push({ kind: 'policy', id, source: rel, title: d.title });
+      draftPolicyIds.add(id);
+      return;
+    }
+    d.attachments.forEach((a, i) => {
+      if (!/^https:/.test(a.file) && isValidAttachmentFile(a.file)) attachmentChecks.push({ rel, i, file: a.file, lineOf: fm.lineOf });
+    });
+    policies.push(
+      compact({
+        id,
+        source: rel,
+        title: d.title,
+        docNumber: d.docNumber,
+        issuers: d.issuers,
+        indexNumber: d.indexNumber,
+        topic: d.topic,
+        docType: d.docType,
+        category: d.category,
+        written: d.written,
+        published: d.published,
+        effective: d.effective,
+        expires: d.expires,
+        status: d.status,
+        repeals: d.repeals,
+        amends: d.amends,
+        attachments: d.attachments,
+        keywords: d.keywords,
+        summary: d.summary,
+        openness: d.openness,
+        body: fm.body,
+        bodyFormat: 'markdown',
+      }),
+    );
+  });
+  interpretationFiles.forEach((file, n) => {
+    const rel = relPath(o.root, file);
+    const fm = readFrontmatter(texts[policyFiles.length + n]!, rel);
+    lines.set(rel, fm.lineOf);
+    problems.push(...fm.problems);
+    if (!fm.data) return;
+    const data = fm.data as Record<string, unknown>;
+    const id = idFor(file, rel, data, problems);
+    const v = validate(interpretationSchema, data, { file: rel, labels: interpretationLabels, lineOf: fm.lineOf });
+    problems.push(...v.problems);
+    if (!v.data || id === undefined) return;
+    const d = v.data;
+    if (d.draft) {
+      drafts.push({ kind: 'interpretation', id, source: rel, title: d.title });
+      return;
+    }
+    interpretations.push(
+      compact({
+        id,
+        source: rel,
+        title: d.title,
+        interprets: d.interprets,
+        published: d.published,
+        form: d.form,
+        interpreter: d.interpreter ? compact({ ...d.interpreter }) : undefined,
+        summary: d.summary,
+        body: fm.body,
+        bodyFormat: 'markdown' as const,
+      }),
+    );
+  });
+
+  // Attachments under public/ must exist (a warning: the link would be broken).
+  await Promise.all(
+    attachmentChecks.map(async (a) => {
+      try {
+        await stat(path.join(publicDir, a.file));
+      } catch {
+        const p: Problem = {
+          file: a.rel,
+          field: `attachments[${a.i}].file`,
+          label: '附件文件',
+          reason: `附件文件不存在 public/${a.file}（attachment file not found）`,
+          severity: 'warning',
+        };
+        const line = a.lineOf(['attachments', a.i, 'file']);
+        if (line !== undefined) p.line = line;
+        problems.push(p);
+      }
+    }),
+  );
+
+  const counts = { policies: policyFiles.length, interpretations: interpretationFiles.length };
+  return finish(o, { site, organizations, topics, policies, interpretations, draftPolicyIds, drafts, problems, locate, counts });
+}
+
+interface Collected {
+  site: SiteConfig | undefined;
+  organizations: Organization[] | undefined;
+  topics: Topic[] | undefined;
+  policies: Policy[];
+  interpretations: Interpretation[];
+  draftPolicyIds: Set<string>;
+  drafts: DraftRef[];
+  problems: Problem[];
+  locate?: Locator;
+  /** files or rows read (valid or not); default: the valid documents */
+  counts?: LoadResult['counts'];
+}
+
+function finish(o: ResolvedOptions, c: Collected): LoadResult {
+  const problems = c.problems;
+  const counts = c.counts ?? { policies: c.policies.length, interpretations: c.interpretations.length };
+  const organizations = c.organizations?.map((x) => compact({ ...x })) ?? [];
+  const topics = c.topics?.map((x) => compact({ ...x })) ?? [];
+  // Cross-file rules need organizations and topics; without them, issuer/topic checks would be noise.
+  const lib = validateLibrary(
+    { organizations, topics, policies: c.policies, interpretations: c.interpretations, draftPolicyIds: c.draftPolicyIds },
+    { today: o.today, lenient: o.lenient, ...(c.locate ? { locate: c.locate } : {}) },
+  );
+  const crossProblems = c.organizations && c.topics ? lib.problems : lib.problems.filter((p) => !/^(issuers|topic)/.test(p.field));
+  problems.push(...crossProblems);
+  const ordered = orderProblems(problems);
+  const warnings = ordered.filter((p) => p.severity === 'warning');
+  const result: LoadResult = { problems: ordered, drafts: c.drafts, counts };
+  if (c.site && c.organizations && c.topics) {
+    const site = compact({ ...c.site }) as SiteConfig;
+    result.data = {
+      site,
+      organizations,
+      topics,
+      policies: lib.policies,
+      interpretations: c.interpretations,
+      warnings,
+      drafts: c.drafts,
+    };
+  }
+  return result;
+}
+
+/** File order (yaml files first, then documents), then line. JSON-lines rows stay in row order. */
+function orderProblems(problems: Problem[]): Problem[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => {
+      if (a.p.file !== b.p.file) return a.p.file < b.p.file ? -1 : 1;
+      return (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i;
+    })
+    .map((x) => x.p);
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON-lines import
+
+/** Stable short ascii slug for a name: prefix + FNV-1a 32-bit in base 36. */
+export function nameSlug(prefix: string, name: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${prefix}-${h.toString(36).padStart(7, '0')}`;
+}
+
+/** 公文种类 from the title's ending (`…的通知` → 通知), ignoring a trailing （…） note. */
+export function inferDocType(title: string): DocType | undefined {
+  const t = title.trim().replace(/(?:[（(][^（）()]*[）)])+$/u, '');
+  let best: DocType | undefined;
+  for (const k of DOC_TYPES) if (t.endsWith(k) && (!best || k.length > best.length)) best = k;
+  return best;
+}
+
+export const UNKNOWN_ISSUER = '未注明发文机关';
+
+interface JsonRow {
+  id?: unknown;
+  title?: unknown;
+  docNumber?: unknown;
+  issuer?: unknown;
+  written?: unknown;
+  published?: unknown;
+  topic?: unknown;
+  body?: unknown;
+}
+
+const ROW_LABELS: Labels = { ...policyLabels, issuer: '发文机关', body: '正文' };
+
+async function loadJsonl(o: ResolvedOptions): Promise<LoadResult> {
+  const file = path.resolve(o.root, o.source);
+  const rel = relPath(o.root, file);
+  const problems: Problem[] = [];
+  const siteDir = path.resolve(o.root, process.env.PORTAL_SITE_DIR ?? 'content');
+  const site = await readYamlFile(path.join(siteDir, 'site.yaml'), o.root, siteSchema, siteLabels, problems);
+
+  const orgs = new Map<string, Organization>();
+  const orgIds = new Set<string>();
+  const topics = new Map<string, Topic>();
+  const topicIds = new Set<string>();
+  const slugFor = (prefix: string, name: string, ids: Set<string>): string => {
+    const base = nameSlug(prefix, name);
+    let id = base;
+    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+    ids.add(id);
+    return id;
+  };
+  const orgFor = (name: string): Organization => {
+    let org = orgs.get(name);
+    if (!org) {
+      org = { id: slugFor('org', name, orgIds), name };
+      orgs.set(name, org);
+    }
+    return org;
+  };
+  const topicFor = (name: string): Topic => {
+    let t = topics.get(name);
+    if (!t) {
+      t = { id: slugFor('topic', name, topicIds), name };
+      topics.set(name, t);
+    }
+    return t;
+  };
+  const serials = new Map<string, number>();
+  const policies: Policy[] = [];
+
+  let stream;
+  try {
+    await stat(file);
+    stream = createReadStream(file, { encoding: 'utf8' });
+  } catch {
+    problems.push({ file: rel, field: '(文件)', reason: '缺少文件（missing file）', severity: 'error' });
+    return finish(o, { site, organizations: [], topics: [], policies, interpretations: [], draftPolicyIds: new Set(), drafts: [], problems });
+  }
+  const rl = createInterface({ input: stream, crlfDelay: Infinity });
+  let lineNo = 0;
+  let rows = 0;
+  const soft = o.lenient ? 'warning' : 'error';
+  for await (const raw of rl) {
+    lineNo++;
+    const text = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    if (!text.trim()) continue;
+    rows++;
+    const at = { file: rel, line: lineNo };
+    let row: JsonRow;
+    try {
+      row = JSON.parse(text) as JsonRow;
+    } catch (e) {
+      problems.push({ ...at, field: '(行)', reason: `JSON 语法错误：${(e as Error).message}（invalid JSON）`, severity: 'error' });
+      continue;
+    }
+    if (row === null || typeof row !== 'object' || Array.isArray(row)) {
+      problems.push({ ...at, field: '(行)', reason: '每行应为一个 JSON 对象（each line must be an object）', severity: 'error' });
+      continue;
+    }
+    const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+    const rowProblems: Problem[] = [];
+
+    // 发文机关: joint issuers are separated by spaces.
+    const issuerNames = typeof row.issuer === 'string' ? row.issuer.split(/\s+/).filter(Boolean) : [];
+    if (!issuerNames.length) {
+      rowProblems.push({
+        ...at,
+        field: 'issuer',
+        label: '发文机关',
+        reason: o.lenient ? `缺少发文机关，按"${UNKNOWN_ISSUER}"处理（missing issuer）` : '缺少发文机关（missing issuer）',
+        severity: soft,
+      });
+      issuerNames.push(UNKNOWN_ISSUER);
+    }
+    const issuerOrgs = issuerNames.map(orgFor);
+
+    // Dates: published falls back to written; a row with neither is `undated`.
+    const written = str(row.written);
+    let published = str(row.published);
+    let undated = false;
+    if (!published) {
+      if (written) {
+        rowProblems.push({ ...at, field: 'published', label: '发布日期', reason: `缺少发布日期${o.lenient ? `，按成文日期 ${written} 处理` : ''}（missing published date）`, severity: soft });
+        published = written;
+      } else {
+        rowProblems.push({
+          ...at,
+          field: 'published',
+          label: '发布日期',
+          reason: `缺少日期：成文日期和发布日期都没有${o.lenient ? '，按"日期不详"处理' : ''}（no date）`,
+          severity: soft,
+        });
+        undated = true;
+      }
+    }
+
+    const title = str(row.title);
+    const topicName = str(row.topic);
+    const topic = topicName ? topicFor(topicName) : undefined;
+    const year = (published ?? written ?? '').slice(0, 4) || '0000';
+    const org = issuerOrgs[0]!;
+    const serialKey = `${org.id}/${year}`;
+    const serial = (serials.get(serialKey) ?? 0) + 1;
+    serials.set(serialKey, serial);
+    const docType = title ? inferDocType(title) : undefined;
+    const candidate = compact({
+      id: typeof row.id === 'string' ? row.id : row.id === undefined ? undefined : row.id,
+      title: row.title,
+      docNumber: str(row.docNumber),
+      issuers: issuerOrgs.map((x) => x.id),
+      indexNumber: `${org.code ?? org.id}/${year}-${String(serial).padStart(5, '0')}`,
+      topic: topic?.id ?? row.topic,
+      docType,
+      category: topicName && topicName.includes('规范性文件') ? '规范性文件' : undefined,
+      written: row.written ?? undefined,
+      // the schema requires a date; an undated lenient row is validated with a placeholder
+      published: undated ? '1970-01-01' : published,
+    });
+    if (candidate.written === null) delete candidate.written;
+    const v = validate(policySchema, candidate, { file: rel, labels: ROW_LABELS, line: lineNo });
+    rowProblems.push(...v.problems);
+    if (typeof row.body !== 'string') {
+      rowProblems.push({ ...at, field: 'body', label: '正文', reason: row.body === undefined ? '缺少必填字段（required）' : '类型错误：应为文本（invalid type）', severity: 'error' });
+    }
+    if (row.id === undefined) {
+      // the schema treats id as optional (file names supply it); a row has no file name
+      rowProblems.push({ ...at, field: 'id', label: '标识', reason: '缺少必填字段（required）', severity: 'error' });
+    }
+    problems.push(...rowProblems);
+    if (!v.data || typeof row.body !== 'string' || !v.data.id) continue;
+    const d = v.data;
+    policies.push(
+      compact({
+        id: d.id!,
+        source: `${rel}:${lineNo}`,
+        title: d.title,
+        docNumber: d.docNumber,
+        issuers: d.issuers,
+        indexNumber: d.indexNumber,
+        topic: d.topic,
+        docType: d.docType,
+        category: d.category,
+        written: d.written,
+        published: undated ? '' : d.published,
+        undated: undated ? true : undefined,
+        repeals: d.repeals,
+        amends: d.amends,
+        attachments: d.attachments,
+        keywords: d.keywords,
+        openness: d.openness,
+        body: row.body,
+        bodyFormat: 'text' as const,
+      }),
+    );
+  }
+
+  return finish(o, {
+    site,
+    organizations: [...orgs.values()],
+    topics: [...topics.values()],
+    policies,
+    interpretations: [],
+    draftPolicyIds: new Set(),
+    drafts: [],
+    problems,
+    counts: { policies: rows, interpretations: 0 },
+  });
+}

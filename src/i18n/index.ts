@@ -1,0 +1,16 @@
+import { zhCN, type UiKey, type UiStrings } from './zh-CN.ts';
+
+export type Locale = 'zh-CN';
+const dictionaries: Record<Locale, UiStrings> = { 'zh-CN': zhCN };
+
+export type Translate = (key: UiKey, vars?: Record<string, string | number>) => string;
+
+/** Typed lookup: a missing key fails tsc; a missing placeholder value is left visible. */
+export function useTranslations(locale: Locale = 'zh-CN'): Translate {
+  const dict = dictionaries[locale];
+  return (key, vars) => {
+    const text = dict[key];
+    if (!vars) return text;
+    return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * The 政策文件库's browse facets (年份, 发文机关, 主题分类, 有效性): their values, labels, counts
+ * and member documents, computed once per build from SiteData.
+ */
+import type { PolicyView, SiteData } from './model.ts';
+import { STATUSES } from './model.ts';
+import type { FacetName } from './paths.ts';
+import { byPublishedDesc, groupBy, STATUS_SLUGS, topicPath } from './listing.ts';
+
+export interface FacetEntry {
+  value: string;
+  label: string;
+  policies: PolicyView[];
+}
+
+export interface Facet {
+  name: FacetName;
+  entries: FacetEntry[];
+}
+
+export function buildFacets(data: SiteData): Facet[] {
+  const sorted = [...data.policies].sort(byPublishedDesc);
+  const orgName = new Map(data.organizations.map((o) => [o.id, o.name]));
+
+  const years = groupBy(sorted, (p) => [String(p.year)]);
+  const issuers = groupBy(sorted, (p) => p.issuers);
+  const topics = groupBy(sorted, (p) => [p.topic]);
+  const statuses = groupBy(sorted, (p) => [STATUS_SLUGS[p.status]]);
+
+  return [
+    {
+      name: 'year',
+      entries: [...years].sort(([a], [b]) => Number(b) - Number(a)).map(([value, policies]) => ({ value, label: value, policies })),
+    },
+    {
+      name: 'issuer',
+      entries: [...issuers]
+        .map(([value, policies]) => ({ value, label: orgName.get(value) ?? value, policies }))
+        .sort((a, b) => b.policies.length - a.policies.length || a.label.localeCompare(b.label, 'zh-CN')),
+    },
+    {
+      name: 'topic',
+      entries: [...topics]
+        .map(([value, policies]) => ({ value, label: topicPath(data.topics, value), policies }))
+        .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN')),
+    },
+    {
+      name: 'status',
+      entries: STATUSES.filter((s) => statuses.has(STATUS_SLUGS[s])).map((s) => ({
+        value: STATUS_SLUGS[s],
+        label: s,
+        policies: statuses.get(STATUS_SLUGS[s])!,
+      })),
+    },
+  ];
+}

@@ -1,0 +1,90 @@
+/**
+ * Relations between documents: inverse relations (repealedBy, amendedBy, interpretations) and
+ * reference checks (interprets/repeals/amends point at existing policies; no self-reference).
+ * Pure: documents in, maps and Problems out.
+ */
+import type { Interpretation, Policy } from './model.ts';
+import { nearest, type Problem } from './errors.ts';
+
+/** Where a field of a document is: the loader knows file lines; default parses `FILE:LINE`. */
+export type Locator = (doc: { source: string }, path: readonly PropertyKey[]) => { file: string; line?: number };
+
+export const defaultLocator: Locator = (doc) => {
+  const m = /^(.*):(\d+)$/.exec(doc.source);
+  return m ? { file: m[1]!, line: Number(m[2]) } : { file: doc.source };
+};
+
+export type PolicyRefs = Pick<Policy, 'id' | 'source' | 'repeals' | 'amends'>;
+export type InterpretationRefs = Pick<Interpretation, 'id' | 'source' | 'interprets' | 'published'>;
+
+export interface Relations {
+  /** policy id → ids of policies that repeal it (library order) */
+  repealedBy: Map<string, string[]>;
+  /** policy id → ids of policies that amend it */
+  amendedBy: Map<string, string[]>;
+  /** policy id → ids of interpretations of it, newest first */
+  interpretations: Map<string, string[]>;
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(value)) list.push(value);
+  } else map.set(key, [value]);
+}
+
+/** Inverse relations. References to unknown ids and self-references are ignored here (see checkReferences). */
+export function buildRelations(policies: readonly PolicyRefs[], interpretations: readonly InterpretationRefs[]): Relations {
+  const ids = new Set(policies.map((p) => p.id));
+  const rel: Relations = { repealedBy: new Map(), amendedBy: new Map(), interpretations: new Map() };
+  for (const p of policies) {
+    for (const t of p.repeals) if (t !== p.id && ids.has(t)) push(rel.repealedBy, t, p.id);
+    for (const t of p.amends) if (t !== p.id && ids.has(t)) push(rel.amendedBy, t, p.id);
+  }
+  const sorted = [...interpretations].sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : a.id < b.id ? -1 : 1));
+  for (const i of sorted) for (const t of i.interprets) if (ids.has(t)) push(rel.interpretations, t, i.id);
+  return rel;
+}
+
+const RELATION_LABELS = { repeals: '废止文件', amends: '修改文件', interprets: '解读文件' } as const;
+
+export interface ReferenceCheckOptions {
+  locate?: Locator;
+  /** ids of draft policies (excluded from the site): a reference to one gets a specific message */
+  draftIds?: ReadonlySet<string>;
+}
+
+/** Every repeals/amends/interprets id must be an existing (non-draft) policy; a policy may not repeal or amend itself. */
+export function checkReferences(
+  policies: readonly PolicyRefs[],
+  interpretations: readonly InterpretationRefs[],
+  options: ReferenceCheckOptions = {},
+): Problem[] {
+  const locate = options.locate ?? defaultLocator;
+  const ids = new Set(policies.map((p) => p.id));
+  const problems: Problem[] = [];
+  const check = (doc: { id: string; source: string }, field: keyof typeof RELATION_LABELS, targets: readonly string[], selfAllowed: boolean) => {
+    targets.forEach((t, i) => {
+      const where = locate(doc, [field, i]);
+      const base = { ...where, field: `${field}[${i}]`, label: RELATION_LABELS[field], severity: 'error' as const };
+      if (!selfAllowed && t === doc.id) {
+        problems.push({ ...base, reason: `文件不能${field === 'repeals' ? '废止' : '修改'}自身 "${t}"（self reference）` });
+      } else if (!ids.has(t)) {
+        if (options.draftIds?.has(t)) {
+          problems.push({ ...base, reason: `引用的政策文件 "${t}" 是草稿，未发布（references a draft）`, hint: `请发布该文件（draft: false）或删除此引用` });
+          return;
+        }
+        const near = nearest(t, ids);
+        const p: typeof problems[number] = { ...base, reason: `引用的政策文件不存在 "${t}"（unknown policy id）` };
+        if (near !== undefined) p.hint = `是否应为 "${near}"？`;
+        problems.push(p);
+      }
+    });
+  };
+  for (const p of policies) {
+    check(p, 'repeals', p.repeals, false);
+    check(p, 'amends', p.amends, false);
+  }
+  for (const i of interpretations) check(i, 'interprets', i.interprets, true);
+  return problems;
+}

@@ -1,0 +1,69 @@
+/**
+ * How a SearchRecord becomes the word stream Pagefind indexes, and the file layout of the
+ * search bundle. Shared by scripts/build-search.ts and src/search/engine.ts.
+ *
+ * Word positions: 0 … TITLE_SLOT-1 hold the title (and 文号) tokens, padded with a separator
+ * word that takes a position but is not indexed; the body starts at TITLE_SLOT. The engine
+ * tells title hits from body hits by position alone, without loading the fragment.
+ * A body token that already occurred POSITION_CAP times in the document is replaced by the
+ * separator too (keeps common-bigram posting lists — and so index chunks — small; ranking
+ * saturates long before that).
+ */
+import { tokenize } from './tokenize.ts';
+import type { SearchRecord } from './record.ts';
+
+export const TITLE_SLOT = 128;
+export const DEFAULT_POSITION_CAP = 12;
+/** a word Pagefind counts as a position but does not index */
+export const FILLER = '·';
+
+/** Pagefind language code of shard i of a language; does not start with zh/ja/th and is not a
+ * valid BCP 47 tag, so neither Pagefind's indexer nor pagefind.js segments or stems. */
+export function shardLanguage(language: string, shard: number): string {
+  return `s${shard}-${language}`;
+}
+
+export interface SearchManifest {
+  version: 1;
+  titleSlot: number;
+  positionCap: number;
+  /** site-relative bundle directory, relative to the engine's base */
+  bundle: string;
+  languages: Record<string, { shards: { language: string; pages: number; from?: string; to?: string }[]; pages: number }>;
+  docnum: { buckets: number; dir: string };
+}
+
+/** Text Pagefind indexes for one record (space-separated words). */
+export function indexContent(record: Pick<SearchRecord, 'title' | 'docNumber' | 'body'>, cap = DEFAULT_POSITION_CAP): { content: string; words: number } {
+  const words: string[] = [];
+  const head = tokenize(record.docNumber ? `${record.title} ${record.docNumber}` : record.title, 'index');
+  for (const t of head) {
+    if (words.length >= TITLE_SLOT) break;
+    words.push(t.text);
+  }
+  while (words.length < TITLE_SLOT) words.push(FILLER);
+  const seen = new Map<string, number>();
+  for (const t of tokenize(record.body, 'index')) {
+    const n = (seen.get(t.text) ?? 0) + 1;
+    seen.set(t.text, n);
+    words.push(n > cap ? FILLER : t.text);
+  }
+  return { content: words.join(' '), words: words.length };
+}
+
+/** Small stable string hash (FNV-1a, 32 bit). */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** 文号 lookup bucket: keyed by 机关代字 + 序号 (not the year), so a wrong year still lands in
+ * the bucket that holds the right document and can be offered as a suggestion. */
+export function docnumBucket(key: string, buckets: number): number {
+  const [agency, , serial] = key.split('|');
+  return fnv1a(`${agency}|${serial}`) % buckets;
+}

@@ -1,0 +1,88 @@
+/**
+ * 政策文件 / policy frontmatter (content/policies/**\/*.md). The file name (without extension)
+ * is the id unless the frontmatter sets `id`. Unknown keys are rejected (typos fail loudly).
+ * Defaults live here and nowhere else: category 其他文件, openness 主动公开, draft false,
+ * empty lists for repeals, amends, attachments and keywords.
+ */
+import { z } from 'zod';
+import { CATEGORIES, DOC_TYPES, OPENNESS, STATUSES } from '../lib/model.ts';
+import { idListSchema, idSchema, stringListSchema, textSchema } from './fields/common.ts';
+import { isoDateSchema } from './fields/dates.ts';
+import { docNumberSchema } from './fields/docNumber.ts';
+import { issuersSchema } from './fields/issuers.ts';
+import { indexNumberSchema } from './fields/indexNumber.ts';
+import { attachmentsSchema } from './fields/attachments.ts';
+
+export const policySchema = z.strictObject({
+  /** 标识 / id used in the URL `/policies/<id>/`; defaults to the file name */
+  id: idSchema.optional(),
+  /** 标题 / full title */
+  title: textSchema,
+  /** 发文字号 / document number, e.g. 内政公办字〔2016〕5号 (optional: laws have none) */
+  docNumber: docNumberSchema.optional(),
+  /** 发文机关 / issuing organizations: ids from organizations.yaml, ≥1; a single id is accepted */
+  issuers: issuersSchema,
+  /** 索引号 / index number, e.g. 000014349/2018-00222 */
+  indexNumber: indexNumberSchema,
+  /** 主题分类 / topic id from topics.yaml */
+  topic: idSchema,
+  /** 公文种类 / one of the 15 statutory kinds (optional: laws and regulations are not 公文) */
+  docType: z.enum(DOC_TYPES).optional(),
+  /** 文件类别 / 规范性文件 or 其他文件 (default 其他文件) */
+  category: z.enum(CATEGORIES).default('其他文件'),
+  /** 成文日期 / date written (signed) */
+  written: isoDateSchema.optional(),
+  /** 发布日期 / publication date */
+  published: isoDateSchema,
+  /** 施行日期 / date it takes effect */
+  effective: isoDateSchema.optional(),
+  /** 有效期至 / last day of validity */
+  expires: isoDateSchema.optional(),
+  /** 有效性 / declared validity; the effective status is derived (src/lib/validity.ts) */
+  status: z.enum(STATUSES).optional(),
+  /** 废止文件 / ids of policies this document repeals */
+  repeals: idListSchema().default([]),
+  /** 修改文件 / ids of policies this document amends */
+  amends: idListSchema().default([]),
+  /** 附件 / attachments [{title, file}] */
+  attachments: attachmentsSchema.default([]),
+  /** 主题词 / keywords; a string is split on 、，, and spaces */
+  keywords: stringListSchema.default([]),
+  /** 摘要 / summary */
+  summary: textSchema.optional(),
+  /** 公开方式 / openness (default 主动公开) */
+  openness: z.enum(OPENNESS).default('主动公开'),
+  /** 草稿 / draft: excluded from the site (listed by `npm run check`) */
+  draft: z.boolean().default(false),
+});
+
+/** What editors write. */
+export type PolicyFrontmatterInput = z.input<typeof policySchema>;
+/** What the schema returns. */
+export type PolicyFrontmatter = z.output<typeof policySchema>;
+
+/** Chinese label of every field (dotted paths for nested fields), for errors and the 信息表. */
+export const labels = {
+  id: '标识',
+  title: '标题',
+  docNumber: '发文字号',
+  issuers: '发文机关',
+  indexNumber: '索引号',
+  topic: '主题分类',
+  docType: '公文种类',
+  category: '文件类别',
+  written: '成文日期',
+  published: '发布日期',
+  effective: '施行日期',
+  expires: '有效期至',
+  status: '有效性',
+  repeals: '废止文件',
+  amends: '修改文件',
+  attachments: '附件',
+  'attachments.title': '附件标题',
+  'attachments.file': '附件文件',
+  keywords: '主题词',
+  summary: '摘要',
+  openness: '公开方式',
+  draft: '草稿',
+} as const satisfies Record<string, string>;

@@ -1,0 +1,159 @@
+/**
+ * Progressive enhancement for /search/: reads q and filters from the URL, runs them through
+ * <base>search/engine.js (the same module the tests and benchmarks use) and renders results.
+ * Results go to ol[data-search-results] > li (title link first), the count to [data-search-total].
+ */
+interface EngineResult {
+  url: string;
+  title: string;
+  docNumber?: string;
+  published?: string;
+  excerpt: string;
+}
+interface EngineResponse {
+  total: number;
+  results: EngineResult[];
+  suggestions?: { title: string; url: string; docNumber?: string }[];
+}
+interface Engine {
+  options(o: { basePath?: string; language?: string }): Promise<void> | void;
+  search(q: string, o: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'>; limit?: number }): Promise<EngineResponse>;
+}
+interface Strings {
+  total: string;
+  none: string;
+  noneTips: string;
+  activeFilters: string;
+  removeFilter: string;
+  suggest: string;
+  loading: string;
+  error: string;
+  published: string;
+  loadMore: string;
+  labels: Record<string, string>;
+}
+
+const FILTERS = ['kind', 'issuer', 'topic', 'year', 'status', 'docType'] as const;
+const PAGE = 20;
+
+const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+async function main() {
+  const root = document.querySelector<HTMLElement>('[data-search-root]');
+  const form = document.querySelector<HTMLFormElement>('[data-search-form]');
+  if (!root || !form) return;
+  const strings = JSON.parse(root.dataset.strings ?? '{}') as Strings;
+  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+  const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
+  const active = root.querySelector<HTMLElement>('[data-search-active]')!;
+  const suggest = root.querySelector<HTMLElement>('[data-search-suggest]')!;
+  const more = root.querySelector<HTMLElement>('[data-search-more]')!;
+
+  const params = new URLSearchParams(location.search);
+  const q = (params.get('q') ?? '').trim();
+  const filters: Record<string, string> = {};
+  for (const name of FILTERS) {
+    const v = params.get(name);
+    if (v) filters[name] = v;
+  }
+  const sortParam = params.get('sort') ?? '';
+  // Restore the form so the person sees (and can change) what they searched for.
+  (form.elements.namedItem('q') as HTMLInputElement).value = q;
+  for (const name of [...FILTERS, 'sort']) {
+    const field = form.elements.namedItem(name) as HTMLSelectElement | null;
+    if (field) field.value = params.get(name) ?? '';
+  }
+  // Changing a filter or the sort re-runs the search with the new URL.
+  form.addEventListener('change', (e) => {
+    if ((e.target as HTMLElement).tagName === 'SELECT') form.requestSubmit();
+  });
+  if (!q && Object.keys(filters).length === 0) return;
+
+  renderActiveFilters(active, filters, strings);
+  status.textContent = strings.loading;
+  let engine: Engine;
+  try {
+    engine = (await import(/* @vite-ignore */ root.dataset.engine!)) as Engine;
+    await engine.options({});
+  } catch {
+    status.textContent = strings.error;
+    return;
+  }
+  const sort = sortParam === 'published-desc' ? { published: 'desc' as const } : sortParam === 'published-asc' ? { published: 'asc' as const } : undefined;
+  let limit = PAGE;
+  const run = async () => {
+    const res = await engine.search(q, { filters, ...(sort ? { sort } : {}), limit });
+    if (res.total > 0) {
+      // The number sits in its own element ([data-search-total]) for tests and styling.
+      const [before, after] = strings.total.split('{count}');
+      const total = el('strong', {}, String(res.total));
+      total.dataset.searchTotal = '';
+      status.replaceChildren(before ?? '', total, after ?? '');
+    } else {
+      const total = el('span', { hidden: true }, '0');
+      total.dataset.searchTotal = '';
+      status.replaceChildren(fill(strings.none, { q }), ' ', strings.noneTips, total);
+    }
+    list.replaceChildren(...res.results.map((r) => renderResult(r, strings)));
+    renderSuggestions(suggest, res, strings);
+    more.hidden = res.results.length >= res.total;
+  };
+  more.querySelector('button')?.addEventListener('click', async () => {
+    limit += PAGE;
+    await run();
+  });
+  try {
+    await run();
+  } catch (err) {
+    console.error(err);
+    status.textContent = strings.error;
+  }
+}
+
+function renderResult(r: EngineResult, strings: Strings): HTMLLIElement {
+  const li = el('li');
+  li.append(el('a', { className: 'doc-list__title', href: r.url }, r.title));
+  const meta = el('div', { className: 'doc-list__meta' });
+  if (r.docNumber) meta.append(el('span', {}, r.docNumber));
+  if (r.published) meta.append(el('span', {}, `${strings.published}：${r.published}`));
+  li.append(meta);
+  // The engine returns HTML-escaped text with <mark> around matches.
+  const excerpt = el('p', { className: 'doc-list__excerpt' });
+  excerpt.innerHTML = r.excerpt;
+  li.append(excerpt);
+  return li;
+}
+
+function renderActiveFilters(host: HTMLElement, filters: Record<string, string>, strings: Strings) {
+  const entries = Object.entries(filters);
+  if (entries.length === 0) return host.replaceChildren();
+  const ul = el('ul', { className: 'active-filters' });
+  for (const [name, value] of entries) {
+    const label = `${strings.labels[name] ?? name}：${value}`;
+    const button = el('button', { type: 'button' }, `${label} ✕`);
+    button.setAttribute('aria-label', fill(strings.removeFilter, { label }));
+    button.addEventListener('click', () => {
+      const url = new URL(location.href);
+      url.searchParams.delete(name);
+      location.assign(url);
+    });
+    ul.append(el('li', {}, button));
+  }
+  host.replaceChildren(el('p', {}, strings.activeFilters), ul);
+}
+
+function renderSuggestions(host: HTMLElement, res: EngineResponse, strings: Strings) {
+  const s = res.suggestions ?? [];
+  if (s.length === 0) return host.replaceChildren();
+  const ul = el('ul');
+  for (const item of s) ul.append(el('li', {}, el('a', { href: item.url }, item.title), item.docNumber ? `（${item.docNumber}）` : ''));
+  host.replaceChildren(el('p', {}, strings.suggest), ul);
+}
+
+void main();

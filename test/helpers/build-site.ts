@@ -1,0 +1,48 @@
+/**
+ * Builds a site (astro build + search index) into a temporary directory, the way
+ * `npm run build` does, so tests assert on real dist/ output.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface BuiltSite {
+  outDir: string;
+  base: string;
+}
+
+export function buildSite(opts: { content?: string; base?: string; outDir?: string; lenient?: boolean } = {}): BuiltSite {
+  const outDir = opts.outDir ?? mkdtempSync(join(tmpdir(), 'portal-build-'));
+  const base = opts.base ?? '/';
+  const env = {
+    ...process.env,
+    PORTAL_CONTENT: opts.content ? resolve(ROOT, opts.content) : resolve(ROOT, 'content'),
+    PORTAL_OUT_DIR: outDir,
+    PORTAL_BASE: base,
+    PORTAL_LENIENT: opts.lenient ? '1' : '0',
+  };
+  for (const [script, args] of [
+    ['node_modules/astro/bin/astro.mjs', ['build', '--silent']],
+    ['scripts/build-search.ts', ['--out', outDir]],
+  ] as const) {
+    const r = spawnSync(process.execPath, [script, ...args], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (r.status !== 0) {
+      throw new Error(`${script} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+    }
+  }
+  return { outDir, base };
+}
+
+/** Runs a build expected to fail; returns its combined output. */
+export function buildSiteExpectingFailure(content: string): { status: number | null; output: string } {
+  const outDir = mkdtempSync(join(tmpdir(), 'portal-build-bad-'));
+  const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
+    cwd: ROOT,
+    env: { ...process.env, PORTAL_CONTENT: resolve(ROOT, content), PORTAL_OUT_DIR: outDir, PORTAL_LENIENT: '0' },
+    encoding: 'utf8',
+  });
+  return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { bodyToHtml, bodyToText, escapeHtml } from '../../src/lib/body.ts';
+
+describe('document bodies', () => {
+  it('renders plain-text imports as escaped paragraphs', () => {
+    expect(bodyToHtml('第一条 <总则>\n\n第二条 A&B', 'text')).toBe('<p>第一条 &lt;总则&gt;</p>\n<p>第二条 A&amp;B</p>');
+  });
+
+  it('renders Markdown headings and lists', () => {
+    const html = bodyToHtml('## 一、总体要求\n\n- 公开\n- 解读', 'markdown');
+    expect(html).toContain('<h2');
+    expect(html).toContain('<li>解读</li>');
+  });
+
+  it('turns Markdown into one line per block for the search index', () => {
+    expect(bodyToText('## 一、总体要求\n\n做好**政务公开**工作 &amp; 解读。\n\n- 甲\n- 乙', 'markdown')).toBe('一、总体要求\n做好政务公开工作 & 解读。\n甲\n乙');
+  });
+
+  it('escapes every HTML-significant character', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});

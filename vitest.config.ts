@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 15 * 60_000,
+    // build and browser suites share dist/ fixtures: run files one at a time
+    fileParallelism: false,
+  },
+});
