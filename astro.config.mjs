@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { contentCheck } from './src/integrations/content-check.ts';
 
 // Operators deploy dist/ anywhere, including under a sub-path: PORTAL_BASE=/gov/ npm run build.
 const base = process.env.PORTAL_BASE || '/';
@@ -13,7 +14,7 @@ export default defineConfig({
   site: process.env.PORTAL_SITE_URL || 'https://www.example.gov.cn',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  integrations: [contentCheck(), mdx()],
   // No third-party requests at run time: nothing is fetched from a CDN, and Astro's
   // dev toolbar (which loads remote content) is off.
   devToolbar: { enabled: false },

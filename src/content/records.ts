@@ -21,18 +21,18 @@ export function siteToRecords(data: SiteData): SearchRecord[] {
       path: routes.policy(p.id),
       language: 'zh',
       title: p.title,
-      published: p.published,
       body: bodyToText(p.body, p.bodyFormat),
       filters: {
         kind: [KIND_POLICY],
         issuer: p.issuers.map((id) => orgName.get(id) ?? id),
         topic: [topicPath(data.topics, p.topic)],
-        year: [String(p.year)],
+        ...(p.year ? { year: [String(p.year)] } : {}),
         status: [p.status],
         level: [data.site.level],
         ...(p.docType ? { docType: [p.docType] } : {}),
       },
     };
+    if (p.published) record.published = p.published;
     if (p.docNumber) record.docNumber = p.docNumber;
     records.push(record);
   }

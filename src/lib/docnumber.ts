@@ -9,8 +9,8 @@
  *
  * Normalization: Unicode NFKC (full-width digits, letters, brackets and spaces become ASCII),
  * every bracket kind (〔〕 [] () （） 【】 ［］ 〈〉 〖〗 ｛｝ {}) is treated alike, whitespace is dropped
- * anywhere except that a space between two digit runs separates year and serial
- * (`银发2015 305`), `第` before the serial and `号` (or `号文`) after it are optional, leading
+ * anywhere except that a space after a 4-digit run followed by digits separates year and
+ * serial (`银发2015 305`; but `2 0 1 4` is 2014), `第` before the serial and `号` (or `号文`) after it are optional, leading
  * zeros of the serial are ignored, and ASCII letters in the agency are upper-cased.
  *
  * Year without brackets (`中国人民银行令2025第9号`, `银发2015305`) is recognized only for
@@ -43,7 +43,9 @@ const PATTERN =
 function normalize(input: string): string {
   let s = input.normalize('NFKC');
   s = s.replace(OPEN_RE, '〔').replace(CLOSE_RE, '〕');
-  s = s.replace(/(\d)\s+(?=\d)/g, '$1|');
+  // a space after a 4-digit run separates year and serial (银发2015 305); elsewhere spaces
+  // between digits are typing noise (2 0 1 4 → 2014)
+  s = s.replace(/(\d+)\s+(?=\d)/g, (_m, run: string) => (run.length === 4 ? `${run}|` : run));
   s = s.replace(/[\s\u200b\u3000]+/g, '');
   return s;
 }

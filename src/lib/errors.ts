@@ -140,7 +140,7 @@ export function labelFor(labels: Labels, path: readonly PropertyKey[]): string |
   const keys = path.filter((s) => typeof s !== 'number').map(String);
   for (let n = keys.length; n > 0; n--) {
     const label = labels[keys.slice(0, n).join('.')];
-    if (label !== undefined) return n === keys.length ? label : label;
+    if (label !== undefined) return label;
   }
   return undefined;
 }
@@ -194,11 +194,11 @@ function childKeys(labels: Labels, parent: readonly PropertyKey[]): string[] {
 /** One zod issue → one or more Problems (unknown keys give one problem per key). */
 export function issueToProblems(issue: core.$ZodIssue, ctx: IssueContext): Problem[] {
   const severity = ctx.severity ?? 'error';
-  const make = (path: readonly PropertyKey[], reason: string, extra: Partial<Problem> = {}): Problem => {
+  const make = (path: readonly PropertyKey[], reason: string, extra: Partial<Problem> = {}, ownLabelOnly = false): Problem => {
     const p: Problem = { file: ctx.file, field: formatPath(path) || '(根)', reason, severity };
     const line = ctx.lineOf?.(path) ?? ctx.line;
     if (line !== undefined) p.line = line;
-    const label = labelFor(ctx.labels, path);
+    const label = ownLabelOnly ? ctx.labels[path.filter((s) => typeof s !== 'number').map(String).join('.')] : labelFor(ctx.labels, path);
     if (label !== undefined) p.label = label;
     return Object.assign(p, extra);
   };
@@ -249,9 +249,9 @@ export function issueToProblems(issue: core.$ZodIssue, ctx: IssueContext): Probl
         const path = [...issue.path, key];
         if (near !== undefined) {
           const lab = ctx.labels[[...issue.path.filter((s) => typeof s !== 'number').map(String), near].join('.')];
-          return make(path, '未知字段（unrecognized key）', { hint: `是否应为 "${near}"${lab ? `（${lab}）` : ''}？` });
+          return make(path, '未知字段（unrecognized key）', { hint: `是否应为 "${near}"${lab ? `（${lab}）` : ''}？` }, true);
         }
-        return make(path, '未知字段（unrecognized key）', { allowed: known });
+        return make(path, '未知字段（unrecognized key）', { allowed: known }, true);
       });
     }
     case 'not_multiple_of':

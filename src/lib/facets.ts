@@ -7,6 +7,9 @@ import { STATUSES } from './model.ts';
 import type { FacetName } from './paths.ts';
 import { byPublishedDesc, groupBy, STATUS_SLUGS, topicPath } from './listing.ts';
 
+/** How the library labels documents whose source gave no date. */
+export const UNDATED_LABEL = '日期未注明';
+
 export interface FacetEntry {
   value: string;
   label: string;
@@ -30,7 +33,10 @@ export function buildFacets(data: SiteData): Facet[] {
   return [
     {
       name: 'year',
-      entries: [...years].sort(([a], [b]) => Number(b) - Number(a)).map(([value, policies]) => ({ value, label: value, policies })),
+      entries: [...years]
+        .sort(([a], [b]) => Number(b) - Number(a))
+        // year 0: legacy rows with no date at all (lenient corpus imports) sort last
+        .map(([value, policies]) => ({ value: value === '0' ? 'undated' : value, label: value === '0' ? UNDATED_LABEL : value, policies })),
     },
     {
       name: 'issuer',

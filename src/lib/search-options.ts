@@ -13,7 +13,7 @@ export function searchFilterOptions(data: SiteData): FilterOptions[] {
   const orgName = new Map(data.organizations.map((o) => [o.id, o.name]));
   const issuers = new Set(data.policies.flatMap((p) => p.issuers.map((id) => orgName.get(id) ?? id)));
   const topics = new Set(data.policies.map((p) => topicPath(data.topics, p.topic)));
-  const years = new Set(data.policies.map((p) => String(p.year)));
+  const years = new Set(data.policies.filter((p) => p.year > 0).map((p) => String(p.year)));
   const statuses = new Set(data.policies.map((p) => p.status));
   const docTypes = new Set(data.policies.flatMap((p) => (p.docType ? [p.docType] : [])));
   const kinds = ['政策文件', ...(data.interpretations.length ? ['政策解读'] : [])];

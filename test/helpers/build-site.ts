@@ -9,6 +9,19 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
+/**
+ * The environment for a child build: vitest exports Vite's own variables (BASE_URL, MODE,
+ * NODE_ENV=test…) into process.env, and Astro would take them over astro.config's `base`.
+ */
+export function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(k)) continue;
+    env[k] = v;
+  }
+  return { ...env, ...extra };
+}
+
 export interface BuiltSite {
   outDir: string;
   base: string;
@@ -17,13 +30,12 @@ export interface BuiltSite {
 export function buildSite(opts: { content?: string; base?: string; outDir?: string; lenient?: boolean } = {}): BuiltSite {
   const outDir = opts.outDir ?? mkdtempSync(join(tmpdir(), 'portal-build-'));
   const base = opts.base ?? '/';
-  const env = {
-    ...process.env,
+  const env = buildEnv({
     PORTAL_CONTENT: opts.content ? resolve(ROOT, opts.content) : resolve(ROOT, 'content'),
     PORTAL_OUT_DIR: outDir,
     PORTAL_BASE: base,
     PORTAL_LENIENT: opts.lenient ? '1' : '0',
-  };
+  });
   for (const [script, args] of [
     ['node_modules/astro/bin/astro.mjs', ['build', '--silent']],
     ['scripts/build-search.ts', ['--out', outDir]],
@@ -41,7 +53,7 @@ export function buildSiteExpectingFailure(content: string): { status: number | n
   const outDir = mkdtempSync(join(tmpdir(), 'portal-build-bad-'));
   const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
     cwd: ROOT,
-    env: { ...process.env, PORTAL_CONTENT: resolve(ROOT, content), PORTAL_OUT_DIR: outDir, PORTAL_LENIENT: '0' },
+    env: buildEnv({ PORTAL_CONTENT: resolve(ROOT, content), PORTAL_OUT_DIR: outDir, PORTAL_LENIENT: '0' }),
     encoding: 'utf8',
   });
   return { status: r.status, output: `${r.stdout}\n${r.stderr}` };

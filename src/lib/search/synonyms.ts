@@ -2,7 +2,9 @@
  * A small, general-purpose list of abbreviations and everyday words used in queries, mapped to
  * the formal terms official documents use (and back). Not tuned to any query set: each line is
  * a common 简称 ↔ 全称 pair of Chinese administrative language.
- * Each group lists equivalent forms; a query containing one form is also run with the others.
+ * Each group lists a short form first, then the formal terms it stands for; a query containing
+ * the short form is also run with each formal term (never the other way round: short forms are
+ * ambiguous, and official texts use the formal terms).
  */
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['低保', '最低生活保障'],
@@ -68,7 +70,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
 ];
 
 const byForm = new Map<string, (readonly string[])[]>();
-for (const g of SYNONYM_GROUPS) for (const f of g) {
+for (const g of SYNONYM_GROUPS) {
+  const f = g[0]!;
   const l = byForm.get(f) ?? [];
   l.push(g);
   byForm.set(f, l);

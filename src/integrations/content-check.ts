@@ -1,0 +1,29 @@
+/**
+ * Validates all content before Astro renders anything, so a bad file stops the build with the
+ * same one-line-per-problem report as `npm run check`, not a stack trace from inside a page.
+ * Warnings (lenient corpus imports) are printed and the build goes on.
+ */
+import type { AstroIntegration } from 'astro';
+import { collectSite } from '../content/load.ts';
+import { formatProblem } from '../lib/errors.ts';
+
+export function contentCheck(): AstroIntegration {
+  return {
+    name: 'portal:content-check',
+    hooks: {
+      'astro:build:start': async ({ logger }) => {
+        const result = await collectSite({ lenient: process.env.PORTAL_LENIENT === '1' });
+        const errors = result.problems.filter((p) => p.severity === 'error');
+        const warnings = result.problems.filter((p) => p.severity === 'warning');
+        if (warnings.length) {
+          logger.warn(`内容警告 ${warnings.length} 个（content warnings）:\n${warnings.slice(0, 50).map(formatProblem).join('\n')}${warnings.length > 50 ? `\n… 另有 ${warnings.length - 50} 个（npm run check 列出全部）` : ''}`);
+        }
+        if (errors.length || !result.data) {
+          // The lines go into the error itself so they show even with --silent.
+          throw new Error(`内容校验失败，共 ${errors.length} 个问题（content validation failed）:\n${errors.map(formatProblem).join('\n')}`);
+        }
+        logger.info(`内容校验通过：政策文件 ${result.data.policies.length} 篇，政策解读 ${result.data.interpretations.length} 篇`);
+      },
+    },
+  };
+}

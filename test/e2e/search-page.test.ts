@@ -1,0 +1,99 @@
+/**
+ * The search page in Chromium over the built sample portal: a 文号 typed with other brackets
+ * finds its document first, results render as ol[data-search-results] > li with the count in
+ * [data-search-total], filters narrow and can be dropped, the ranking equals the Node engine's,
+ * and the page contacts no host but its own.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildSite } from '../helpers/build-site.ts';
+import { serveDist, type Served } from '../helpers/serve.ts';
+import { ARTIFACTS, chromiumAvailable, launchChromium } from '../helpers/browser.ts';
+import { loadEngine } from '../search/helpers.ts';
+
+const BASE = '/portal/';
+let browser: Browser;
+let served: Served;
+let outDir: string;
+
+describe.skipIf(!chromiumAvailable)('search page in Chromium (Debian chromium; skipped when absent)', () => {
+  beforeAll(async () => {
+    outDir = buildSite({ base: BASE }).outDir;
+    served = await serveDist(outDir, BASE);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  async function searchFor(query: string, width = 1280): Promise<{ page: Page; titles: string[]; hrefs: string[]; total: string; external: string[] }> {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const external: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith('http://127.0.0.1')) external.push(r.url());
+    });
+    await page.goto(`${served.url}search/?q=${encodeURIComponent(query)}`);
+    await page.waitForSelector('[data-search-total]', { state: 'attached', timeout: 20_000 });
+    const titles = await page.$$eval('ol[data-search-results] > li', (lis) => lis.map((li) => li.querySelector('a')?.textContent ?? ''));
+    const hrefs = await page.$$eval('ol[data-search-results] > li', (lis) => lis.map((li) => li.querySelector('a')?.getAttribute('href') ?? ''));
+    const total = (await page.textContent('[data-search-total]')) ?? '';
+    return { page, titles, hrefs, total, external };
+  }
+
+  it('finds a 文号 typed with ASCII brackets and no 号 first', async () => {
+    const { page, titles, total, external } = await searchFor('内政公办字(2016)5');
+    expect(titles[0]).toBe('内蒙古自治区政务公开领导小组办公室关于印发2016年全区政务公开工作要点的通知');
+    expect(Number(total)).toBeGreaterThan(0);
+    expect(external).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'search-docnumber-desktop.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('ranks the same as the engine in Node', async () => {
+    const query = '政务公开工作要点';
+    const { page, hrefs } = await searchFor(query, 375);
+    await page.screenshot({ path: join(ARTIFACTS, 'search-phrase-mobile.png'), fullPage: true });
+    await page.close();
+    const engine = await loadEngine(outDir);
+    await engine.options({ basePath: pathToFileURL(join(outDir, 'search/')).href, baseUrl: BASE });
+    const node = await engine.search(query, { limit: 20 });
+    expect(hrefs.length).toBeGreaterThan(1);
+    expect(hrefs).toEqual(node.results.map((r) => r.url));
+  });
+
+  it('highlights the matched text in readable excerpts', async () => {
+    const { page } = await searchFor('权力清单');
+    const marks = await page.$$eval('ol[data-search-results] mark', (ms) => ms.map((m) => m.textContent));
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.every((m) => m === '权力清单')).toBe(true);
+    const excerpt = (await page.textContent('ol[data-search-results] > li p')) ?? '';
+    expect(excerpt).not.toMatch(/[\u4e00-\u9fff] [\u4e00-\u9fff]/);
+    await page.close();
+  });
+
+  it('applies a filter from the form and lets the person drop it', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${served.url}search/?q=${encodeURIComponent('政务公开')}&kind=${encodeURIComponent('政策解读')}`);
+    await page.waitForSelector('[data-search-total]', { state: 'attached' });
+    const filtered = await page.$$eval('ol[data-search-results] > li a:first-child', (as) => as.map((a) => a.getAttribute('href')));
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(filtered.every((h) => h?.includes('/interpretations/'))).toBe(true);
+    await page.click('[data-search-active] button');
+    await page.waitForURL((u) => !u.searchParams.has('kind'));
+    await page.waitForSelector('[data-search-total]', { state: 'attached' });
+    const all = await page.$$eval('ol[data-search-results] > li a:first-child', (as) => as.map((a) => a.getAttribute('href')));
+    expect(all.some((h) => h?.includes('/policies/'))).toBe(true);
+    await page.close();
+  });
+
+  it('says plainly when nothing matches', async () => {
+    const { page, total } = await searchFor('量子引力波望远镜');
+    expect(total).toBe('0');
+    expect(await page.textContent('[data-search-status]')).toContain('没有找到');
+    await page.close();
+  });
+});

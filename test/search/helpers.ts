@@ -1,0 +1,74 @@
+/**
+ * Node test helper: a fetch that also reads file: URLs (query strings ignored), counting every
+ * byte it serves, so engine.js runs unchanged in Node against a built dist/.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export interface FetchLog {
+  /** url (without query) → bytes served */
+  files: Map<string, number>;
+  requests: number;
+  reset(): void;
+  /** bytes of distinct files served since the last reset (a browser cache serves repeats) */
+  bytes(): number;
+}
+
+let installed: FetchLog | null = null;
+
+export function installFileFetch(): FetchLog {
+  if (installed) return installed;
+  const realFetch = globalThis.fetch;
+  const log: FetchLog = {
+    files: new Map(),
+    requests: 0,
+    reset() {
+      this.files.clear();
+      this.requests = 0;
+    },
+    bytes() {
+      let n = 0;
+      for (const b of this.files.values()) n += b;
+      return n;
+    },
+  };
+  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!url.startsWith('file:')) return realFetch(input, init);
+    const clean = url.replace(/[?#].*$/, '');
+    log.requests++;
+    try {
+      const data = await readFile(fileURLToPath(clean));
+      log.files.set(clean, data.byteLength);
+      const type = clean.endsWith('.json') ? 'application/json' : clean.endsWith('.js') ? 'text/javascript' : 'application/octet-stream';
+      return new Response(data, { status: 200, headers: { 'content-type': type } });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  }) as typeof fetch;
+  installed = log;
+  return log;
+}
+
+export interface Engine {
+  options(o: { basePath?: string; baseUrl?: string; language?: string }): Promise<void>;
+  search(q: string, o?: { filters?: Record<string, unknown>; sort?: { published?: 'asc' | 'desc' }; limit?: number; offset?: number }): Promise<{
+    total: number;
+    results: { url: string; title: string; docNumber?: string; published?: string; excerpt: string; titleHtml: string; match: string; kind?: string }[];
+    suggestions: { url: string; title: string; docNumber?: string }[];
+    docNumbers: string[];
+  }>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+/**
+ * Loads a fresh copy of <outDir>/search/engine.js (a new module instance each call, so each
+ * has its own Pagefind instances and caches) configured for that directory.
+ */
+export async function loadEngine(outDir: string): Promise<Engine> {
+  installFileFetch();
+  const base = pathToFileURL(outDir.replace(/\/?$/, '/') + 'search/').href;
+  const mod = (await import(`${base}engine.js?fresh=${Date.now()}-${Math.random()}`)) as Engine;
+  await mod.options({ basePath: base, baseUrl: '/' });
+  return mod;
+}
