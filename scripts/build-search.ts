@@ -51,9 +51,11 @@ export interface BuildResult {
 export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
   const t0 = Date.now();
   const log = opts.log ?? (() => {});
-  const shardSize = opts.shardSize ?? 5000;
+  const shardSize = opts.shardSize ?? 4000;
   const cap = opts.cap ?? DEFAULT_POSITION_CAP;
-  if (opts.chunkSize) process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(opts.chunkSize);
+  const chunkSize = opts.chunkSize ?? 8000;
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(chunkSize);
+  const units = new Map<string, number>();
   const searchDir = join(opts.out, 'search');
   const bundle = join(searchDir, 'pagefind');
   await rm(searchDir, { recursive: true, force: true });
@@ -102,7 +104,7 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
       for (let i = 0; i < part.length; i += BATCH) {
         await Promise.all(
           part.slice(i, i + BATCH).map(async (r) => {
-            const { content } = indexContent(r, cap);
+            const { content } = indexContent(r, cap, units);
             const url = '/' + r.path.replace(/^\/+/, '');
             byUrl.set(url, r);
             const filters: Record<string, string[]> = {};
@@ -174,6 +176,14 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
     const b = files[docnumBucket(d.key, buckets)]!;
     (b[d.key] ??= []).push([d.id, d.docNumber]);
   }
+  // bigrams whose postings fill a chunk of their own: queries route around them when they can
+  manifest.common = [...units]
+    .filter(([t, n]) => n > chunkSize / 2 && t.length === 2 && /^\p{Script=Han}{2}$/u.test(t))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4000)
+    .map(([t]) => t)
+    .sort()
+    .join('');
   await mkdir(join(searchDir, 'docnum'), { recursive: true });
   for (let i = 0; i < buckets; i++) await writeFile(join(searchDir, 'docnum', `${i}.json`), JSON.stringify(files[i]));
   await writeFile(join(bundle, 'pagefind-entry.json'), JSON.stringify(entry));

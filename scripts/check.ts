@@ -9,7 +9,7 @@ import { formatProblem } from '../src/lib/errors.ts';
 
 const HELP = `用法 usage: npm run check -- [选项 options]
 
-校验全部内容（站点配置、发文机关、主题分类、政策文件、政策解读）及跨文件规则，不构建网站。
+校验全部内容（站点配置、发文机关、主题分类、政策文件、政策解读、蒙古文译文）及跨文件规则，不构建网站。
 Validates all content and the cross-file rules without building the site.
 
 选项 options:
@@ -62,7 +62,9 @@ const warnings = result.problems.length - errors;
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const summary =
   `政策文件 ${result.counts.policies} 篇，政策解读 ${result.counts.interpretations} 篇，草稿 ${result.drafts.length} 篇；` +
-  `错误 ${errors} 个，警告 ${warnings} 个（${seconds} 秒）`;
+  `错误 ${errors} 个，警告 ${warnings} 个；` +
+  `蒙古文译文 ${result.counts.translations.policies + result.counts.translations.interpretations} 篇` +
+  `（政策文件 ${result.counts.translations.policies}、政策解读 ${result.counts.translations.interpretations}）（${seconds} 秒）`;
 if (errors > 0) {
   console.log(`✗ 内容校验未通过 check failed: ${summary}`);
   process.exit(1);

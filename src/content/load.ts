@@ -1,6 +1,7 @@
 /**
  * The content loader: reads a content directory (site.yaml, organizations.yaml, topics.yaml,
- * policies/**\/*.md, interpretations/**\/*.md) or a JSON-lines export, validates everything with
+ * policies/**\/*.md, interpretations/**\/*.md, and their Mongolian translations under
+ * mn/policies/ and mn/interpretations/ at the same relative path) or a JSON-lines export, validates everything with
  * the schemas in src/schemas and the cross-file rules in src/lib/validity.ts, and either returns
  * SiteData or throws ONE ContentError listing every problem (file:line field（标签）: reason).
  *
@@ -18,9 +19,10 @@ import { createInterface } from 'node:readline';
 import matter from 'gray-matter';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import type { DocType, DraftRef, Interpretation, Organization, Policy, SiteConfig, SiteData, Topic } from '../lib/model.ts';
+import type { DocType, DraftRef, Interpretation, Organization, Policy, SiteConfig, SiteData, Topic, Translation, Translations } from '../lib/model.ts';
 import { DOC_TYPES } from '../lib/model.ts';
-import { ContentError, issuesToProblems, type Labels, type Problem } from '../lib/errors.ts';
+import { ContentError, issuesToProblems, nearest, type Labels, type Problem } from '../lib/errors.ts';
+import { formatCodePoint, lintMongolian } from '../lib/mongolian/fold.ts';
 import type { Locator } from '../lib/relations.ts';
 import { todayInShanghai, validateLibrary } from '../lib/validity.ts';
 import { policySchema, labels as policyLabels } from '../schemas/policy.ts';
@@ -28,6 +30,7 @@ import { interpretationSchema, labels as interpretationLabels } from '../schemas
 import { siteSchema, labels as siteLabels } from '../schemas/site.ts';
 import { organizationsSchema, labels as organizationLabels } from '../schemas/organizations.ts';
 import { topicsSchema, labels as topicLabels } from '../schemas/topics.ts';
+import { translationSchema, labels as translationLabels } from '../schemas/translation.ts';
 import { isValidId, ID_RULE } from '../schemas/fields/common.ts';
 import { isValidAttachmentFile } from '../schemas/fields/attachments.ts';
 
@@ -49,8 +52,8 @@ export interface LoadResult {
   /** errors and warnings in file order */
   problems: Problem[];
   drafts: DraftRef[];
-  /** number of files or rows read */
-  counts: { policies: number; interpretations: number };
+  /** number of files or rows read (translations: files under content/mn/) */
+  counts: { policies: number; interpretations: number; translations: { policies: number; interpretations: number } };
 }
 
 const cache = new Map<string, Promise<SiteData>>();
@@ -169,6 +172,7 @@ async function readYamlFile<S extends z.ZodType>(
   schema: S,
   labels: Labels,
   problems: Problem[],
+  lines?: Map<string, LineOf>,
 ): Promise<z.output<S> | undefined> {
   const rel = relPath(root, file);
   let text: string;
@@ -179,6 +183,7 @@ async function readYamlFile<S extends z.ZodType>(
     return undefined;
   }
   const y = parseYaml(text.replace(/^\uFEFF/, ''), rel);
+  lines?.set(rel, y.lineOf);
   if (y.problems.length) {
     problems.push(...y.problems);
     return undefined;
@@ -276,8 +281,8 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
 
   const [site, organizations, topics] = await Promise.all([
     readYamlFile(path.join(dir, 'site.yaml'), o.root, siteSchema, siteLabels, problems),
-    readYamlFile(path.join(dir, 'organizations.yaml'), o.root, organizationsSchema, organizationLabels, problems),
-    readYamlFile(path.join(dir, 'topics.yaml'), o.root, topicsSchema, topicLabels, problems),
+    readYamlFile(path.join(dir, 'organizations.yaml'), o.root, organizationsSchema, organizationLabels, problems, lines),
+    readYamlFile(path.join(dir, 'topics.yaml'), o.root, topicsSchema, topicLabels, problems, lines),
   ]);
 
   const policies: Policy[] = [];
@@ -288,6 +293,11 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
   const texts = await Promise.all([...policyFiles, ...interpretationFiles].map((f) => readFile(f, 'utf8')));
   const publicDir = path.join(o.root, 'public');
   const attachmentChecks: { rel: string; i: number; file: string; lineOf: LineOf }[] = [];
+  // Originals by path relative to policies/ or interpretations/ (no extension), valid or not,
+  // so translations can find them (same relative path = translation of that document).
+  const originals: Record<TranslationKind, Map<string, Original>> = { policies: new Map(), interpretations: new Map() };
+  const relKey = (kindDir: string, file: string): string =>
+    path.relative(kindDir, file).split(path.sep).join('/').replace(/\.mdx?$/i, '');
 
   policyFiles.forEach((file, n) => {
     const rel = relPath(o.root, file);
@@ -299,6 +309,7 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
     const id = idFor(file, rel, data, problems);
     const v = validate(policySchema, data, { file: rel, labels: policyLabels, lineOf: fm.lineOf });
     problems.push(...v.problems);
+    originals.policies.set(relKey(path.join(dir, 'policies'), file), { id, source: rel, valid: !!v.data, draft: !!v.data?.draft, published: v.data?.published });
     if (!v.data || id === undefined) return;
     const d = v.data;
     if (d.draft) {
@@ -346,6 +357,13 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
     const id = idFor(file, rel, data, problems);
     const v = validate(interpretationSchema, data, { file: rel, labels: interpretationLabels, lineOf: fm.lineOf });
     problems.push(...v.problems);
+    originals.interpretations.set(relKey(path.join(dir, 'interpretations'), file), {
+      id,
+      source: rel,
+      valid: !!v.data,
+      draft: !!v.data?.draft,
+      published: v.data?.published,
+    });
     if (!v.data || id === undefined) return;
     const d = v.data;
     if (d.draft) {
@@ -388,8 +406,239 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
     }),
   );
 
-  const counts = { policies: policyFiles.length, interpretations: interpretationFiles.length };
-  return finish(o, { site, organizations, topics, policies, interpretations, draftPolicyIds, drafts, problems, locate, counts });
+  // Mongolian translations (content/mn/policies, content/mn/interpretations).
+  const translations: Translations = { policies: {}, interpretations: {} };
+  const translationFiles = { policies: 0, interpretations: 0 };
+  const needsMn = { organizations: new Map<string, string[]>(), topics: new Map<string, string[]>() };
+  for (const kind of ['policies', 'interpretations'] as const) {
+    const kindDir = path.join(dir, 'mn', kind);
+    const files = await listMarkdown(kindDir);
+    translationFiles[kind] = files.length;
+    const mnTexts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+    files.forEach((file, n) => {
+      const rel = relPath(o.root, file);
+      const t = readTranslation(file, rel, mnTexts[n]!, kind, relKey(kindDir, file), originals[kind], problems, drafts);
+      if (!t) return;
+      translations[kind][t.id] = t;
+      if (kind !== 'policies') return;
+      const policy = policies.find((p) => p.id === t.id);
+      if (!policy) return;
+      for (const org of policy.issuers) needsMn.organizations.set(org, [...(needsMn.organizations.get(org) ?? []), rel]);
+      needsMn.topics.set(policy.topic, [...(needsMn.topics.get(policy.topic) ?? []), rel]);
+    });
+  }
+  if (organizations && topics) problems.push(...missingMongolianNames(dir, o.root, organizations, topics, needsMn, lines));
+
+  const counts = { policies: policyFiles.length, interpretations: interpretationFiles.length, translations: translationFiles };
+  return finish(o, { site, organizations, topics, policies, interpretations, draftPolicyIds, drafts, problems, locate, counts, translations });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mongolian translations
+
+type TranslationKind = 'policies' | 'interpretations';
+
+/** An original document as found on disk (valid or not), for matching its translation. */
+interface Original {
+  id: string | undefined;
+  source: string;
+  valid: boolean;
+  draft: boolean;
+  published?: string;
+}
+
+const KIND_ZH: Record<TranslationKind, string> = { policies: '政策文件', interpretations: '政策解读' };
+
+/** 1-based line of UTF-16 offset `index` in `text`. */
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** Printable context around `index`: invisible format characters shown as ⟨U+XXXX⟩, the offending one marked. */
+function lintContext(text: string, index: number, width = 6): string {
+  const chars = Array.from(text.slice(Math.max(0, index - 3 * width), index + 3 * width));
+  const startOffset = Math.max(0, index - 3 * width);
+  let offset = startOffset;
+  let at = 0;
+  const cps = chars.map((c, k) => {
+    if (offset === index) at = k;
+    offset += c.length;
+    return c;
+  });
+  const show = (c: string, mark: boolean): string => {
+    const cp = c.codePointAt(0)!;
+    if (mark) return `⟦${formatCodePoint(cp)}⟧`;
+    if (c === '\n') return '⏎';
+    if (/[\u180A-\u180F\u200B-\u200F\u202F\u034F\uE000-\uF8FF]/.test(c)) return `⟨${formatCodePoint(cp)}⟩`;
+    return c;
+  };
+  const from = Math.max(0, at - width);
+  const to = Math.min(cps.length, at + width + 1);
+  return cps
+    .slice(from, to)
+    .map((c, k) => show(c, from + k === at))
+    .join('');
+}
+
+/** Lint problems for one Mongolian text field; `line(index)` gives the file line of an offset. */
+function mongolianLintProblems(text: string, ctx: { file: string; field: string; label: string; line: (index: number) => number | undefined }): Problem[] {
+  return lintMongolian(text).map((issue) => {
+    const lineInText = lineAt(text, issue.index);
+    const lineStart = text.lastIndexOf('\n', issue.index - 1) + 1;
+    const column = Array.from(text.slice(lineStart, issue.index)).length + 1;
+    const p: Problem = {
+      file: ctx.file,
+      field: ctx.field,
+      label: ctx.label,
+      reason:
+        `蒙古文字符 ${formatCodePoint(issue.codePoint)}（${issue.rule}）位于${lineInText > 1 || ctx.field === 'body' ? `第 ${lineInText} 行` : ''}第 ${column} 字，` +
+        `上下文 “${lintContext(text, issue.index)}”：${issue.message}`,
+      severity: 'error',
+    };
+    const line = ctx.line(issue.index);
+    if (line !== undefined) p.line = line;
+    return p;
+  });
+}
+
+function readTranslation(
+  file: string,
+  rel: string,
+  text: string,
+  kind: TranslationKind,
+  key: string,
+  originals: Map<string, Original>,
+  problems: Problem[],
+  drafts: DraftRef[],
+): Translation | undefined {
+  const fm = readFrontmatter(text, rel);
+  problems.push(...fm.problems);
+  if (!fm.data) return undefined;
+  const data = fm.data as Record<string, unknown>;
+  const base = path.basename(file).replace(/\.mdx?$/i, '');
+  const v = validate(translationSchema, data, { file: rel, labels: translationLabels, lineOf: fm.lineOf });
+  problems.push(...v.problems);
+  const at = (field: string, label: string, line: number | undefined, reason: string, extra: Partial<Problem> = {}): Problem =>
+    compact({ file: rel, line, field, label, reason, severity: 'error' as const, ...extra });
+
+  // The original: same relative path; else an original whose id is this file name (moved file).
+  const byId = [...originals.values()].find((x) => x.id === base);
+  const original = originals.get(key) ?? byId;
+  if (!original) {
+    const ids = [...originals.values()].map((x) => x.id).filter((x): x is string => x !== undefined);
+    const near = nearest(base, ids) ?? nearestByPrefix(base, ids);
+    problems.push(
+      at('id', '标识', 1, `找不到原文：content/${kind}/ 下没有 "${key}" 对应的${KIND_ZH[kind]}（translation without original）`, {
+        hint: near ? `最接近的现有标识是 "${near}"，请把文件改名为 ${near}.md` : `请把文件放在与原文相同的相对路径下（content/mn/${kind}/<原文文件名>）`,
+      }),
+    );
+    return undefined;
+  }
+  if (!original.valid || original.id === undefined) return undefined; // the original's own problems are reported
+  const id = original.id;
+  if (!v.data) return undefined;
+  const d = v.data;
+  if (original.draft) {
+    problems.push(
+      at('draft', '草稿', 1, `原文 ${original.source} 是草稿，不发布，不能发布其译文（translation of a draft）`, {
+        hint: '原文定稿（删除 draft: true）后再发布译文，或在译文中也写 draft: true',
+      }),
+    );
+    return undefined;
+  }
+  if (d.draft) {
+    drafts.push({ kind: kind === 'policies' ? 'policy' : 'interpretation', id, source: rel, title: d.title, lang: 'mn-Mong' });
+    return undefined;
+  }
+  const offset = text.length - fm.body.length;
+  const bodyLine = lineAt(text, Math.max(0, offset));
+  const lintFailures: Problem[] = [];
+  if (!fm.body.trim()) {
+    problems.push(at('body', '正文', bodyLine, '译文正文为空（empty body）', { hint: '请在前置元数据之后写出完整的蒙古文译文' }));
+    return undefined;
+  }
+  if (d.published !== undefined && original.published !== undefined && d.published < original.published) {
+    problems.push(
+      at('published', translationLabels.published, fm.lineOf(['published']), `译文发布日期 ${d.published} 早于原文发布日期 ${original.published}（translation published before the original）`),
+    );
+  }
+  for (const field of ['title', 'summary'] as const) {
+    const value = d[field];
+    if (value === undefined) continue;
+    lintFailures.push(...mongolianLintProblems(value, { file: rel, field, label: translationLabels[field], line: () => fm.lineOf([field]) }));
+  }
+  lintFailures.push(
+    ...mongolianLintProblems(fm.body, { file: rel, field: 'body', label: '正文', line: (i) => lineAt(text, offset + i) }),
+  );
+  problems.push(...lintFailures);
+  return compact({
+    id,
+    source: rel,
+    title: d.title,
+    summary: d.summary,
+    keywords: d.keywords,
+    published: d.published,
+    translator: d.translator,
+    body: fm.body,
+    bodyFormat: 'markdown' as const,
+  });
+}
+
+/** For long ids `nearest` may find nothing: the id sharing the longest prefix (≥ 4 characters). */
+function nearestByPrefix(word: string, ids: string[]): string | undefined {
+  let best: string | undefined;
+  let bestLen = 3;
+  for (const id of [...ids].sort()) {
+    let n = 0;
+    while (n < id.length && n < word.length && id[n] === word[n]) n++;
+    if (n > bestLen) {
+      best = id;
+      bestLen = n;
+    }
+  }
+  return best;
+}
+
+/** Issuers and topics of translated policies must have `nameMn`: one problem per organization/topic. */
+function missingMongolianNames(
+  dir: string,
+  root: string,
+  organizations: Organization[],
+  topics: Topic[],
+  needs: { organizations: Map<string, string[]>; topics: Map<string, string[]> },
+  lines: Map<string, LineOf>,
+): Problem[] {
+  const out: Problem[] = [];
+  const check = (
+    list: readonly { id: string; name: string; nameMn?: string | undefined }[],
+    need: Map<string, string[]>,
+    file: string,
+    what: string,
+    en: string,
+  ): void => {
+    const rel = relPath(root, path.join(dir, file));
+    list.forEach((item, i) => {
+      const users = need.get(item.id);
+      if (!users || item.nameMn !== undefined) return;
+      const shown = users.length > 3 ? `${users.slice(0, 3).join('、')} 等 ${users.length} 篇` : users.join('、');
+      out.push(
+        compact({
+          file: rel,
+          line: lines.get(rel)?.([i, 'id']),
+          field: `[${i}].nameMn`,
+          label: '蒙古文名称',
+          reason: `${what} "${item.id}"（${item.name}）缺少蒙古文名称 nameMn，蒙古文译文 ${shown} 需要它（${en} without nameMn used by a translation）`,
+          hint: `请在 ${rel} 中该项下添加 nameMn: <蒙古文名称>`,
+          severity: 'error' as const,
+        }),
+      );
+    });
+  };
+  check(organizations, needs.organizations, 'organizations.yaml', '发文机关', 'organization');
+  check(topics, needs.topics, 'topics.yaml', '主题分类', 'topic');
+  return out;
 }
 
 interface Collected {
@@ -404,11 +653,13 @@ interface Collected {
   locate?: Locator;
   /** files or rows read (valid or not); default: the valid documents */
   counts?: LoadResult['counts'];
+  /** Mongolian translations (directory mode only) */
+  translations?: Translations;
 }
 
 function finish(o: ResolvedOptions, c: Collected): LoadResult {
   const problems = c.problems;
-  const counts = c.counts ?? { policies: c.policies.length, interpretations: c.interpretations.length };
+  const counts = c.counts ?? { policies: c.policies.length, interpretations: c.interpretations.length, translations: { policies: 0, interpretations: 0 } };
   const organizations = c.organizations?.map((x) => compact({ ...x })) ?? [];
   const topics = c.topics?.map((x) => compact({ ...x })) ?? [];
   // Cross-file rules need organizations and topics; without them, issuer/topic checks would be noise.
@@ -431,6 +682,7 @@ function finish(o: ResolvedOptions, c: Collected): LoadResult {
       interpretations: c.interpretations,
       warnings,
       drafts: c.drafts,
+      translations: c.translations ?? { policies: {}, interpretations: {} },
     };
   }
   return result;
@@ -655,6 +907,6 @@ async function loadJsonl(o: ResolvedOptions): Promise<LoadResult> {
     draftPolicyIds: new Set(),
     drafts: [],
     problems,
-    counts: { policies: rows, interpretations: 0 },
+    counts: { policies: rows, interpretations: 0, translations: { policies: 0, interpretations: 0 } },
   });
 }

@@ -1,34 +1,39 @@
 /**
- * Search records for every published document: the input of scripts/build-search.ts.
- * Every policy and interpretation in SiteData becomes exactly one record (the build test
- * checks that against the pages in dist/).
+ * Search records for every published document in every language: the input of
+ * scripts/build-search.ts. Each policy and interpretation becomes exactly one record per
+ * language it is published in (the build test checks that against the pages in dist/).
+ * Enum filter values (kind, status, docType) stay in Chinese in every index, so filters are
+ * language-independent keys; the search page shows them translated.
  */
-import type { SiteData } from '../lib/model.ts';
+import type { LocalizedSite } from '../lib/localize.ts';
 import type { SearchRecord } from '../lib/search/record.ts';
 import { bodyToText } from '../lib/body.ts';
 import { routes } from '../lib/paths.ts';
 import { topicPath } from '../lib/listing.ts';
-import { getSite } from './site.ts';
+import { LOCALE_INFO, LOCALES } from '../i18n/locales.ts';
+import { getLocalizedSite } from './site.ts';
 
 export const KIND_POLICY = '政策文件';
 export const KIND_INTERPRETATION = '政策解读';
 
-export function siteToRecords(data: SiteData): SearchRecord[] {
-  const orgName = new Map(data.organizations.map((o) => [o.id, o.name]));
+export function siteToRecords(site: LocalizedSite): SearchRecord[] {
+  const info = LOCALE_INFO[site.locale];
+  const language = info.searchLanguage;
+  const orgName = new Map(site.organizations.map((o) => [o.id, o.name]));
   const records: SearchRecord[] = [];
-  for (const p of data.policies) {
+  for (const p of site.policies) {
     const record: SearchRecord = {
-      path: routes.policy(p.id),
-      language: 'zh',
+      path: info.prefix + routes.policy(p.id),
+      language,
       title: p.title,
       body: bodyToText(p.body, p.bodyFormat),
       filters: {
         kind: [KIND_POLICY],
         issuer: p.issuers.map((id) => orgName.get(id) ?? id),
-        topic: [topicPath(data.topics, p.topic)],
+        topic: [topicPath(site.topics, p.topic)],
         ...(p.year ? { year: [String(p.year)] } : {}),
         status: [p.status],
-        level: [data.site.level],
+        level: [site.site.level],
         ...(p.docType ? { docType: [p.docType] } : {}),
       },
     };
@@ -36,27 +41,30 @@ export function siteToRecords(data: SiteData): SearchRecord[] {
     if (p.docNumber) record.docNumber = p.docNumber;
     records.push(record);
   }
-  const policyById = new Map(data.policies.map((p) => [p.id, p]));
-  for (const i of data.interpretations) {
+  const policyById = new Map(site.original.policies.map((p) => [p.id, p]));
+  const topics = new Map(site.topics.map((t) => [t.id, t]));
+  for (const i of site.interpretations) {
     const targets = i.interprets.map((id) => policyById.get(id)).filter((p) => p !== undefined);
     records.push({
-      path: routes.interpretation(i.id),
-      language: 'zh',
+      path: info.prefix + routes.interpretation(i.id),
+      language,
       title: i.title,
       published: i.published,
       body: bodyToText(i.body, i.bodyFormat),
       filters: {
         kind: [KIND_INTERPRETATION],
         issuer: [...new Set(targets.flatMap((p) => p.issuers.map((id) => orgName.get(id) ?? id)))],
-        topic: [...new Set(targets.map((p) => topicPath(data.topics, p.topic)))],
+        topic: [...new Set(targets.filter((p) => topics.has(p.topic)).map((p) => topicPath(site.topics, p.topic)))],
         year: [i.published.slice(0, 4)],
-        level: [data.site.level],
+        level: [site.site.level],
       },
     });
   }
   return records;
 }
 
+/** Records of every language, Chinese first. */
 export async function loadSearchRecords(): Promise<SearchRecord[]> {
-  return siteToRecords(await getSite());
+  const sites = await Promise.all(LOCALES.map((l) => getLocalizedSite(l)));
+  return sites.flatMap(siteToRecords);
 }

@@ -3,8 +3,22 @@
  * PORTAL_CONTENT to a JSON-lines file and PORTAL_LENIENT=1 for legacy exports.
  */
 import type { SiteData } from '../lib/model.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { localize, type LocalizedSite } from '../lib/localize.ts';
 import { loadSite } from './load.ts';
 
 export function getSite(): Promise<SiteData> {
   return loadSite({ lenient: process.env.PORTAL_LENIENT === '1' });
+}
+
+const localized = new Map<Locale, Promise<LocalizedSite>>();
+
+/** The site as one language sees it (memoized per build). */
+export function getLocalizedSite(locale: Locale): Promise<LocalizedSite> {
+  let p = localized.get(locale);
+  if (!p) {
+    p = getSite().then((data) => localize(data, locale));
+    localized.set(locale, p);
+  }
+  return p;
 }

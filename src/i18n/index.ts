@@ -1,7 +1,9 @@
 import { zhCN, type UiKey, type UiStrings } from './zh-CN.ts';
+import { mnMong } from './mn-Mong.ts';
+import type { Locale } from './locales.ts';
 
-export type Locale = 'zh-CN';
-const dictionaries: Record<Locale, UiStrings> = { 'zh-CN': zhCN };
+export type { UiKey, UiStrings };
+const dictionaries: Record<Locale, UiStrings> = { 'zh-CN': zhCN, 'mn-Mong': mnMong };
 
 export type Translate = (key: UiKey, vars?: Record<string, string | number>) => string;
 

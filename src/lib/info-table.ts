@@ -4,28 +4,30 @@
  */
 import type { Translate } from '../i18n/index.ts';
 import type { PolicyPageModel } from './policy-page.ts';
+import { formatDate } from './format.ts';
 
 export type Cell = [label: string, value: string];
 
-export function infoTableRows(model: PolicyPageModel, t: Translate, date: (iso: string) => string): Cell[][] {
+export function infoTableRows(model: PolicyPageModel, t: Translate): Cell[][] {
+  const date = (iso: string) => formatDate(iso, t);
   const p = model.policy;
   const none = t('doc.none');
   const optional = (label: string, value: string | undefined): Cell[] => (value ? [[label, value]] : []);
   const before: Cell[] = [
     [t('doc.indexNumber'), p.indexNumber],
     [t('doc.topic'), model.topicLabel],
-    [t('doc.issuers'), model.issuerNames.join('、')],
+    [t('doc.issuers'), model.issuerNames.join(t('punct.listSep'))],
     [t('doc.written'), p.written ? date(p.written) : none],
   ];
   const after: Cell[] = [
     [t('doc.docNumber'), p.docNumber ?? none],
     [t('doc.published'), p.published ? date(p.published) : none],
-    [t('doc.status'), p.status],
+    [t('doc.status'), t(`status.${p.status}`)],
     ...optional(t('doc.effective'), p.effective && date(p.effective)),
     ...optional(t('doc.expires'), p.expires && date(p.expires)),
-    ...optional(t('doc.docType'), p.docType),
-    [t('doc.category'), p.category],
-    [t('doc.openness'), p.openness],
+    ...optional(t('doc.docType'), p.docType && t(`docType.${p.docType}`)),
+    [t('doc.category'), t(`category.${p.category}`)],
+    [t('doc.openness'), t(`openness.${p.openness}`)],
     ...optional(t('doc.keywords'), p.keywords.join(' ')),
   ];
   const pairs = (cells: Cell[]) => Array.from({ length: Math.ceil(cells.length / 2) }, (_, i) => cells.slice(i * 2, i * 2 + 2));

@@ -99,6 +99,8 @@ export interface Topic {
   /** 主题分类 name, e.g. 财政、金融、审计 */
   name: string;
   parent?: string;
+  /** 蒙古文名称 / Mongolian name */
+  nameMn?: string;
 }
 
 export interface SiteConfig {
@@ -136,6 +138,31 @@ export interface DraftRef {
   id: string;
   source: string;
   title: string;
+  /** set for a draft translation (content/mn/…): the original itself is published */
+  lang?: 'mn-Mong';
+}
+
+/**
+ * A Mongolian (mn-Mong) version of a policy or interpretation: content/mn/<same relative path>.
+ * Only the text is translated; 文号, dates, issuers and relations come from the Chinese original.
+ */
+export interface Translation {
+  id: string;
+  source: string;
+  title: string;
+  summary?: string;
+  keywords: string[];
+  /** date the translation was published, if different from the original's */
+  published?: IsoDate;
+  /** 译者 / translator */
+  translator?: string;
+  body: string;
+  bodyFormat: 'markdown' | 'text';
+}
+
+export interface Translations {
+  policies: Record<string, Translation>;
+  interpretations: Record<string, Translation>;
 }
 
 export interface SiteData {
@@ -148,4 +175,6 @@ export interface SiteData {
   warnings: Problem[];
   /** documents excluded because they are drafts */
   drafts: DraftRef[];
+  /** Mongolian versions (content/mn/), by original id */
+  translations: Translations;
 }

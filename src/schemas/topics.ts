@@ -1,5 +1,5 @@
 /**
- * 主题分类 / topics (content/topics.yaml): a list of {id, name, parent?}; `parent` must be the id
+ * 主题分类 / topics (content/topics.yaml): a list of {id, name, parent?, nameMn?}; `parent` must be the id
  * of another topic in the list (two-level classification such as 卫生、体育\医药管理).
  */
 import { z } from 'zod';
@@ -13,6 +13,8 @@ export const topicSchema = z.strictObject({
   name: textSchema,
   /** 上级分类 / parent topic id */
   parent: idSchema.optional(),
+  /** 蒙古文名称 / Mongolian name (required for the topic of every translated policy) */
+  nameMn: textSchema.optional(),
 });
 
 export const topicsSchema = z.array(topicSchema).superRefine((list, ctx) => {
@@ -45,4 +47,5 @@ export const labels = {
   id: '标识',
   name: '名称',
   parent: '上级分类',
+  nameMn: '蒙古文名称',
 } as const satisfies Record<string, string>;

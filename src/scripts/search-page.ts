@@ -31,6 +31,8 @@ interface Strings {
   published: string;
   loadMore: string;
   labels: Record<string, string>;
+  valueLabels: Record<string, Record<string, string>>;
+  colon: string;
 }
 
 const FILTERS = ['kind', 'issuer', 'topic', 'year', 'status', 'docType'] as const;
@@ -80,7 +82,7 @@ async function main() {
   let engine: Engine;
   try {
     engine = (await import(/* @vite-ignore */ root.dataset.engine!)) as Engine;
-    await engine.options({});
+    await engine.options({ language: root.dataset.language ?? 'zh' });
   } catch {
     status.textContent = strings.error;
     return;
@@ -121,7 +123,7 @@ function renderResult(r: EngineResult, strings: Strings): HTMLLIElement {
   li.append(el('a', { className: 'doc-list__title', href: r.url }, r.title));
   const meta = el('div', { className: 'doc-list__meta' });
   if (r.docNumber) meta.append(el('span', {}, r.docNumber));
-  if (r.published) meta.append(el('span', {}, `${strings.published}：${r.published}`));
+  if (r.published) meta.append(el('span', {}, `${strings.published}${strings.colon}${r.published}`));
   li.append(meta);
   // The engine returns HTML-escaped text with <mark> around matches.
   const excerpt = el('p', { className: 'doc-list__excerpt' });
@@ -135,7 +137,7 @@ function renderActiveFilters(host: HTMLElement, filters: Record<string, string>,
   if (entries.length === 0) return host.replaceChildren();
   const ul = el('ul', { className: 'active-filters' });
   for (const [name, value] of entries) {
-    const label = `${strings.labels[name] ?? name}：${value}`;
+    const label = `${strings.labels[name] ?? name}${strings.colon}${strings.valueLabels[name]?.[value] ?? value}`;
     const button = el('button', { type: 'button' }, `${label} ✕`);
     button.setAttribute('aria-label', fill(strings.removeFilter, { label }));
     button.addEventListener('click', () => {

@@ -21,7 +21,7 @@
  * (the page keeps lang="zh-CN"). Runs in browsers and in Node (with a fetch that reads file:).
  */
 import { parseQuery } from '../lib/search/query.ts';
-import { queryTokens, type Token } from '../lib/search/tokenize.ts';
+import { coverTokens, queryTokens, type Token } from '../lib/search/tokenize.ts';
 import { expandSynonyms } from '../lib/search/synonyms.ts';
 import { buildExcerpt, highlight, matchRanges } from '../lib/search/excerpt.ts';
 import { docnumBucket } from '../lib/search/layout.ts';
@@ -70,6 +70,7 @@ interface Manifest {
   languages: Record<string, { shards: { language: string; pages: number }[]; pages: number }>;
   docnum: { buckets: number; dir: string };
   agencies: string[];
+  common?: string;
 }
 interface PfResult {
   id: string;
@@ -96,6 +97,7 @@ interface State {
   pages: number;
   fragments: Map<string, Promise<Fragment>>;
   buckets: Map<number, Promise<Record<string, [string, string][]>>>;
+  common: Set<string>;
 }
 interface Fragment {
   url: string;
@@ -105,6 +107,15 @@ interface Fragment {
 }
 
 let config: EngineOptions = {};
+// Pagefind instances share one WebAssembly module whose index pointer moves on every chunk
+// load; interleaved calls across instances corrupted it (memory access out of bounds with 2+
+// shards), so calls into Pagefind run one at a time.
+let chain: Promise<unknown> = Promise.resolve();
+function serial<T>(fn: () => Promise<T>): Promise<T> {
+  const p = chain.then(fn);
+  chain = p.catch(() => {});
+  return p;
+}
 let state: Promise<State> | null = null;
 
 export async function options(o: EngineOptions = {}): Promise<void> {
@@ -169,13 +180,17 @@ async function init(): Promise<State> {
   const pf = await import(/* @vite-ignore */ bundle + 'pagefind.js');
   const mk = async (s: { language: string; pages: number }): Promise<Shard> => {
     const inst = createWithLanguage(pf, bundle, s.language);
-    await inst.init();
+    await serial(() => inst.init());
     return { language: s.language, pages: s.pages, pf: inst };
   };
   // the first instance loads the WebAssembly; the others reuse the cached module
   const first = await mk(l.shards[0]!);
-  const rest = await Promise.all(l.shards.slice(1).map(mk));
-  return { base, siteBase, bundle, manifest, shards: [first, ...rest], pages: l.pages, fragments: new Map(), buckets: new Map() };
+  const rest: Shard[] = [];
+  for (const s of l.shards.slice(1)) rest.push(await mk(s));
+  const common = new Set<string>();
+  const cs = manifest.common ?? '';
+  for (let i = 0; i + 1 < cs.length; i += 2) common.add(cs.slice(i, i + 2));
+  return { base, siteBase, bundle, manifest, shards: [first, ...rest], pages: l.pages, fragments: new Map(), buckets: new Map(), common };
 }
 
 function getState(): Promise<State> {
@@ -290,14 +305,16 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
 
   // 2. text: every query variant (synonyms) as bigram tokens, each token searched on its own
   const textVariants = parsed.raw ? (parsed.docNumbers.length ? [parsed.raw] : expandSynonyms(parsed.raw)) : [];
+  // full token lists (excerpts) and the covers actually looked up (ranking)
   const variants: Token[][] = textVariants.map((v) => queryTokens(v)).filter((v) => v.length > 0);
-  const unique = [...new Set(variants.flat().map((t) => t.text))];
+  const covers: Token[][] = variants.map((v) => coverTokens(v, st.common));
+  const unique = [...new Set(covers.flat().map((t) => t.text))];
   const perToken = new Map<string, { n: number; perShard: { n: number; results: PfResult[] }[] }>();
   await Promise.all(
     unique.map(async (tok) => {
       const perShard = await Promise.all(
         st.shards.map(async (s) => {
-          const r = await s.pf.search(tok, { filters });
+          const r = await serial(() => s.pf.search(tok, { filters }));
           return { n: r.unfilteredResultCount, results: r.results };
         }),
       );
@@ -320,8 +337,8 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
     });
   }
   const candidates = new Map<string, Candidate>();
-  variants.forEach((toks, vi) => {
-    const qt: QueryToken[] = toks.map((t) => ({ text: t.text, run: t.run, idf: globalIdf.get(t.text) ?? 0 }));
+  covers.forEach((toks, vi) => {
+    const qt: QueryToken[] = toks.map((t) => ({ text: t.text, run: t.run, pos: t.pos, idf: globalIdf.get(t.text) ?? 0 }));
     for (const [id, m] of hits) {
       const sc = scoreDoc(qt, toks.map((t) => m.get(t.text)), st.manifest.titleSlot);
       if (vi > 0) sc.score *= 0.9;
@@ -352,7 +369,7 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
   if (listing) {
     order = [];
     for (const s of st.shards) {
-      const r = await s.pf.search(null, { filters });
+      const r = await serial(() => s.pf.search(null, { filters }));
       for (const x of r.results) order.push({ id: x.id, score: { tier: 0, score: 0, coverage: 1, phrases: 0, runs: 0 }, variant: 0 });
     }
   }
@@ -363,7 +380,7 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
     let i = 0;
     const shards = dir === 'asc' ? st.shards : [...st.shards].reverse();
     for (const s of shards) {
-      const r = await s.pf.search(null, { filters, sort: { published: dir } });
+      const r = await serial(() => s.pf.search(null, { filters, sort: { published: dir } }));
       for (const x of r.results) rank.set(x.id, i++);
     }
     order.sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
@@ -412,7 +429,7 @@ export async function filters(): Promise<Record<string, Record<string, number>>>
   const st = await getState();
   const out: Record<string, Record<string, number>> = {};
   for (const s of st.shards) {
-    for (const [k, vals] of Object.entries(await s.pf.filters())) {
+    for (const [k, vals] of Object.entries(await serial(() => s.pf.filters()))) {
       const o = (out[k] ??= {});
       for (const [v, n] of Object.entries(vals)) o[v] = (o[v] ?? 0) + n;
     }

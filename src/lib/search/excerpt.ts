@@ -33,16 +33,17 @@ export function matchRanges(text: string, query: Token[], textTokens?: Token[]):
   let phrase = 0;
   for (const run of runs) {
     let found = false;
-    for (let p = 0; p + run.length <= toks.length; p++) {
+    const span = run[run.length - 1]!.pos - run[0]!.pos;
+    for (let p = 0; p + span < toks.length; p++) {
       let ok = true;
       for (let i = 0; i < run.length; i++) {
-        const t = toks[p + i]!;
+        const t = toks[p + run[i]!.pos - run[0]!.pos]!;
         if (!tokenMatches(run[i]!, t) || (i > 0 && t.run !== toks[p]!.run)) { ok = false; break; }
       }
       if (ok) {
         found = true;
         const first = toks[p]!;
-        const last = toks[p + run.length - 1]!;
+        const last = toks[p + span]!;
         // a one-character query token covers only its own character
         const lastQ = run[run.length - 1]!;
         const end = lastQ.han && [...lastQ.text].length === 1 ? last.start + (text.codePointAt(last.start)! > 0xffff ? 2 : 1) : last.end;

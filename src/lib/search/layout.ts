@@ -31,10 +31,18 @@ export interface SearchManifest {
   bundle: string;
   languages: Record<string, { shards: { language: string; pages: number; from?: string; to?: string }[]; pages: number }>;
   docnum: { buckets: number; dir: string };
+  /** Han bigrams with very long posting lists, concatenated (queries avoid them when they can) */
+  common?: string;
+  agencies?: string[];
 }
 
 /** Text Pagefind indexes for one record (space-separated words). */
-export function indexContent(record: Pick<SearchRecord, 'title' | 'docNumber' | 'body'>, cap = DEFAULT_POSITION_CAP): { content: string; words: number } {
+export function indexContent(
+  record: Pick<SearchRecord, 'title' | 'docNumber' | 'body'>,
+  cap = DEFAULT_POSITION_CAP,
+  /** accumulates posting units (positions + 1 per document) per token */
+  units?: Map<string, number>,
+): { content: string; words: number } {
   const words: string[] = [];
   const head = tokenize(record.docNumber ? `${record.title} ${record.docNumber}` : record.title, 'index');
   for (const t of head) {
@@ -48,6 +56,7 @@ export function indexContent(record: Pick<SearchRecord, 'title' | 'docNumber' | 
     seen.set(t.text, n);
     words.push(n > cap ? FILLER : t.text);
   }
+  if (units) for (const [t, n] of seen) units.set(t, (units.get(t) ?? 0) + Math.min(n, cap) + 1);
   return { content: words.join(' '), words: words.length };
 }
 

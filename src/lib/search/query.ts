@@ -37,12 +37,13 @@ export function parseQuery(input: string): ParsedQuery {
   const add = (k: string | null) => {
     if (k && !docNumbers.includes(k)) docNumbers.push(k);
   };
-  // whole query (spaces inside a 文号 are common: "银发 〔2018〕 162 号")
+  // whole query (spaces inside a 文号 are common: "银发 〔2018〕 162 号"; joint agencies are
+  // written with spaces too), then each piece and each 文号-shaped part of a piece
   const whole = looksLikeDocNumber(raw) ? docNumberKey(raw) : null;
-  if (whole) {
-    add(whole);
-    rest = '';
-  } else {
+  const spaced = /\p{L}\s+\p{L}/u.test(raw);
+  if (whole) add(whole);
+  if (whole && !spaced) rest = '';
+  else {
     for (const piece of raw.split(/\s+/)) {
       if (looksLikeDocNumber(piece)) {
         const k = docNumberKey(piece);

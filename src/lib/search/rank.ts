@@ -24,6 +24,8 @@ export interface QueryToken {
   text: string;
   /** phrase group (adjacent characters without a separator) */
   run: number;
+  /** word position relative to the run start */
+  pos: number;
   /** global IDF */
   idf: number;
 }
@@ -44,15 +46,17 @@ export interface DocScore {
   runs: number;
 }
 
-function hasPhrase(run: number[], hits: (DocTokenHit | undefined)[], from: number, to: number): boolean {
+function hasPhrase(tokens: QueryToken[], run: number[], hits: (DocTokenHit | undefined)[], from: number, to: number): boolean {
   const first = hits[run[0]!];
   if (!first) return false;
   const sets = run.slice(1).map((i) => hits[i]);
   if (sets.some((h) => !h)) return false;
   const lookup = sets.map((h) => new Set(h!.positions));
+  const base = tokens[run[0]!]!.pos;
+  const offs = run.slice(1).map((i) => tokens[i]!.pos - base);
   outer: for (const p of first.positions) {
     if (p < from || p >= to) continue;
-    for (let k = 0; k < lookup.length; k++) if (!lookup[k]!.has(p + k + 1)) continue outer;
+    for (let k = 0; k < lookup.length; k++) if (!lookup[k]!.has(p + offs[k]!)) continue outer;
     return true;
   }
   return false;
@@ -80,8 +84,8 @@ export function scoreDoc(tokens: QueryToken[], hits: (DocTokenHit | undefined)[]
   let phrases = 0;
   let titlePhrases = 0;
   for (const run of runs.values()) {
-    if (hasPhrase(run, hits, titleSlot, Infinity) || hasPhrase(run, hits, 0, titleSlot)) phrases++;
-    if (hasPhrase(run, hits, 0, titleSlot)) titlePhrases++;
+    if (hasPhrase(tokens, run, hits, titleSlot, Infinity) || hasPhrase(tokens, run, hits, 0, titleSlot)) phrases++;
+    if (hasPhrase(tokens, run, hits, 0, titleSlot)) titlePhrases++;
   }
   const coverage = totalIdf > 0 ? foundIdf / totalIdf : 0;
   const titleCov = totalIdf > 0 ? titleIdf / totalIdf : 0;

@@ -23,6 +23,8 @@ export interface Token {
   han: boolean;
   /** index of the run (group of adjacent tokens without a separator between them) */
   run: number;
+  /** word position relative to the run's first token, as the index numbers it */
+  pos: number;
 }
 
 /** Tokens of a text, for the index (with run-final unigrams) or for a query (bigrams only). */
@@ -47,9 +49,59 @@ export function tokenize(text: string, mode: 'index' | 'query' = 'index'): Token
     else {
       let s = '';
       for (let k = i; k < j; k++) s += chars[k]!.ch;
-      out.push({ text: s, start: chars[i]!.start, end: chars[j - 1]!.end, han: false, run });
+      out.push({ text: s, start: chars[i]!.start, end: chars[j - 1]!.end, han: false, run, pos: 0 });
     }
     prev = cls;
+    i = j;
+  }
+  let runStart = 0;
+  for (let k = 0; k < out.length; k++) {
+    if (k === 0 || out[k]!.run !== out[k - 1]!.run) runStart = k;
+    out[k]!.pos = k - runStart;
+  }
+  if (mode === 'index') return out;
+  // queries: a Han segment of ≥2 characters is its bigrams (the run-final unigram is implied)
+  return out.filter((t, k) => !(t.han && [...t.text].length === 1 && k > 0 && out[k - 1]!.han && out[k - 1]!.run === t.run && [...out[k - 1]!.text].length === 2 && out[k - 1]!.end === t.end));
+}
+
+/**
+ * The query tokens to look up: for each Han segment, the cheapest set of bigrams that still
+ * covers every character (so a phrase is still verified exactly from positions), avoiding
+ * `common` bigrams (huge posting lists) where another cover exists. Words and single
+ * characters are always kept.
+ */
+export function coverTokens(tokens: Token[], common: ReadonlySet<string>): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (!t.han || [...t.text].length !== 2) {
+      out.push(t);
+      i++;
+      continue;
+    }
+    // maximal segment of consecutive bigrams (same run, consecutive positions)
+    let j = i + 1;
+    while (j < tokens.length && tokens[j]!.han && [...tokens[j]!.text].length === 2 && tokens[j]!.run === t.run && tokens[j]!.pos === tokens[j - 1]!.pos + 1) j++;
+    const seg = tokens.slice(i, j);
+    const cost = seg.map((x) => (common.has(x.text) ? 8 : 1));
+    // choose a subset with the first and last chosen and no two adjacent bigrams both skipped
+    const n = seg.length;
+    const best: number[] = new Array(n).fill(Infinity);
+    const from: number[] = new Array(n).fill(-1);
+    best[0] = cost[0]!;
+    for (let k = 1; k < n; k++) {
+      for (const d of [1, 2]) {
+        const p = k - d;
+        if (p >= 0 && best[p]! + cost[k]! < best[k]!) {
+          best[k] = best[p]! + cost[k]!;
+          from[k] = p;
+        }
+      }
+    }
+    const picked: Token[] = [];
+    for (let k = n - 1; k >= 0; k = from[k]!) picked.unshift(seg[k]!);
+    out.push(...picked);
     i = j;
   }
   return out;
@@ -57,12 +109,6 @@ export function tokenize(text: string, mode: 'index' | 'query' = 'index'): Token
 
 function emitHan(chars: NormChar[], i: number, j: number, mode: 'index' | 'query', run: number, out: Token[]) {
   const n = j - i;
-  if (mode === 'query' && n >= 2) {
-    for (let k = i; k < j - 1; k++) {
-      out.push({ text: chars[k]!.ch + chars[k + 1]!.ch, start: chars[k]!.start, end: chars[k + 1]!.end, han: true, run });
-    }
-    return;
-  }
   for (let k = i; k < j; k++) {
     const last = k === j - 1;
     out.push({
@@ -71,6 +117,7 @@ function emitHan(chars: NormChar[], i: number, j: number, mode: 'index' | 'query
       end: last ? chars[k]!.end : chars[k + 1]!.end,
       han: true,
       run,
+      pos: 0,
     });
   }
 }
