@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
 
 // Operators deploy dist/ anywhere, including under a sub-path: PORTAL_BASE=/gov/ npm run build.
@@ -14,7 +15,14 @@ export default defineConfig({
   site: process.env.PORTAL_SITE_URL || 'https://www.example.gov.cn',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [contentCheck(), mdx()],
+  integrations: [
+    contentCheck(),
+    mdx(),
+    sitemap({
+      i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', mn: 'mn-Mong' } },
+      filter: (page) => !page.endsWith('/404/'),
+    }),
+  ],
   // No third-party requests at run time: nothing is fetched from a CDN, and Astro's
   // dev toolbar (which loads remote content) is off.
   devToolbar: { enabled: false },

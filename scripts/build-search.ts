@@ -58,7 +58,10 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
   const units = new Map<string, number>();
   const searchDir = join(opts.out, 'search');
   const bundle = join(searchDir, 'pagefind');
-  await rm(searchDir, { recursive: true, force: true });
+  // search/ also holds the search page (search/index.html): remove only what this script writes.
+  for (const generated of ['pagefind', 'docnum', 'engine.js', 'manifest.json']) {
+    await rm(join(searchDir, generated), { recursive: true, force: true });
+  }
   await mkdir(bundle, { recursive: true });
   const pagefind = await import('pagefind');
 

@@ -417,7 +417,7 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
     const mnTexts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
     files.forEach((file, n) => {
       const rel = relPath(o.root, file);
-      const t = readTranslation(file, rel, mnTexts[n]!, kind, relKey(kindDir, file), originals[kind], problems, drafts);
+      const t = readTranslation(file, rel, mnTexts[n]!, kind, relKey(kindDir, file), originals[kind], relPath(o.root, path.join(dir, kind)), problems, drafts);
       if (!t) return;
       translations[kind][t.id] = t;
       if (kind !== 'policies') return;
@@ -485,7 +485,6 @@ function lintContext(text: string, index: number, width = 6): string {
 /** Lint problems for one Mongolian text field; `line(index)` gives the file line of an offset. */
 function mongolianLintProblems(text: string, ctx: { file: string; field: string; label: string; line: (index: number) => number | undefined }): Problem[] {
   return lintMongolian(text).map((issue) => {
-    const lineInText = lineAt(text, issue.index);
     const lineStart = text.lastIndexOf('\n', issue.index - 1) + 1;
     const column = Array.from(text.slice(lineStart, issue.index)).length + 1;
     const p: Problem = {
@@ -493,7 +492,7 @@ function mongolianLintProblems(text: string, ctx: { file: string; field: string;
       field: ctx.field,
       label: ctx.label,
       reason:
-        `蒙古文字符 ${formatCodePoint(issue.codePoint)}（${issue.rule}）位于${lineInText > 1 || ctx.field === 'body' ? `第 ${lineInText} 行` : ''}第 ${column} 字，` +
+        `蒙古文字符 ${formatCodePoint(issue.codePoint)}（${issue.rule}）位于该行第 ${column} 字，` +
         `上下文 “${lintContext(text, issue.index)}”：${issue.message}`,
       severity: 'error',
     };
@@ -510,6 +509,7 @@ function readTranslation(
   kind: TranslationKind,
   key: string,
   originals: Map<string, Original>,
+  originalsDir: string,
   problems: Problem[],
   drafts: DraftRef[],
 ): Translation | undefined {
@@ -530,8 +530,8 @@ function readTranslation(
     const ids = [...originals.values()].map((x) => x.id).filter((x): x is string => x !== undefined);
     const near = nearest(base, ids) ?? nearestByPrefix(base, ids);
     problems.push(
-      at('id', '标识', 1, `找不到原文：content/${kind}/ 下没有 "${key}" 对应的${KIND_ZH[kind]}（translation without original）`, {
-        hint: near ? `最接近的现有标识是 "${near}"，请把文件改名为 ${near}.md` : `请把文件放在与原文相同的相对路径下（content/mn/${kind}/<原文文件名>）`,
+      at('id', '标识', 1, `找不到原文：${originalsDir}/ 下没有 "${key}" 对应的${KIND_ZH[kind]}（translation without original）`, {
+        hint: near ? `最接近的现有标识是 "${near}"，请把文件改名为 ${near}.md` : `请把文件放在与原文相同的相对路径下（mn/${kind}/<原文文件名>）`,
       }),
     );
     return undefined;

@@ -52,11 +52,12 @@ export function installFileFetch(): FetchLog {
 
 export interface Engine {
   options(o: { basePath?: string; baseUrl?: string; language?: string }): Promise<void>;
-  search(q: string, o?: { filters?: Record<string, unknown>; sort?: { published?: 'asc' | 'desc' }; limit?: number; offset?: number }): Promise<{
+  search(q: string, o?: { filters?: Record<string, unknown>; sort?: { published?: 'asc' | 'desc' }; limit?: number; offset?: number; debug?: boolean }): Promise<{
     total: number;
     results: { url: string; title: string; docNumber?: string; published?: string; excerpt: string; titleHtml: string; match: string; kind?: string }[];
     suggestions: { url: string; title: string; docNumber?: string }[];
     docNumbers: string[];
+    ids?: string[];
   }>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }

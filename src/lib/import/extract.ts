@@ -128,6 +128,10 @@ function toLines(text: string): Line[] {
     out.push({ text: t, raw: t, n, gap: out.length > 0 && gap });
     gap = false;
   });
+  // Double-spaced text (Word raw text puts a blank line after every paragraph; some PDF copies
+  // too): blank lines then say nothing about structure, so ignore them.
+  const gaps = out.filter((l) => l.gap).length;
+  if (out.length > 4 && gaps >= (out.length - 1) * 0.8) for (const l of out) l.gap = false;
   return out;
 }
 

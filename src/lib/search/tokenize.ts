@@ -86,11 +86,11 @@ export function coverTokens(tokens: Token[], common: ReadonlySet<string>): Token
     const seg = tokens.slice(i, j);
     const cost = seg.map((x) => (common.has(x.text) ? 8 : 1));
     // choose a subset with the first and last chosen and no two adjacent bigrams both skipped
-    const n = seg.length;
-    const best: number[] = new Array(n).fill(Infinity);
-    const from: number[] = new Array(n).fill(-1);
+    const len = seg.length;
+    const best: number[] = new Array(len).fill(Infinity);
+    const from: number[] = new Array(len).fill(-1);
     best[0] = cost[0]!;
-    for (let k = 1; k < n; k++) {
+    for (let k = 1; k < len; k++) {
       for (const d of [1, 2]) {
         const p = k - d;
         if (p >= 0 && best[p]! + cost[k]! < best[k]!) {
@@ -100,7 +100,7 @@ export function coverTokens(tokens: Token[], common: ReadonlySet<string>): Token
       }
     }
     const picked: Token[] = [];
-    for (let k = n - 1; k >= 0; k = from[k]!) picked.unshift(seg[k]!);
+    for (let k = len - 1; k >= 0; k = from[k]!) picked.unshift(seg[k]!);
     out.push(...picked);
     i = j;
   }
@@ -108,7 +108,6 @@ export function coverTokens(tokens: Token[], common: ReadonlySet<string>): Token
 }
 
 function emitHan(chars: NormChar[], i: number, j: number, mode: 'index' | 'query', run: number, out: Token[]) {
-  const n = j - i;
   for (let k = i; k < j; k++) {
     const last = k === j - 1;
     out.push({
