@@ -14,7 +14,8 @@ export default defineConfig({
   outDir,
   site: process.env.PORTAL_SITE_URL || 'https://www.example.gov.cn',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets stay external files: the CSP (src/lib/csp.ts) forbids inline styles.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [
     contentCheck(),
     mdx(),

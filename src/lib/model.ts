@@ -120,6 +120,8 @@ export interface SiteConfig {
   pageSize: number;
   /** 相关网站 / federated or related sites listed in the footer */
   federated?: { name: string; url: string }[];
+  /** 依申请公开: online endpoint (https, POST) and paper/email routes (issue 4) */
+  apply?: { endpoint?: string; office?: string; email?: string; address?: string; postcode?: string; phone?: string; hours?: string };
 }
 
 /** A policy with everything derived from the whole library. */

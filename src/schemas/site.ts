@@ -51,6 +51,28 @@ export const siteSchema = z.strictObject({
   pageSize: z.number().int().min(1).max(500).default(20),
   /** 相关网站 / related or federated sites */
   federated: z.array(z.strictObject({ name: textSchema, url: z.url() })).optional(),
+  /**
+   * 依申请公开 / where applications go (issue 4). `endpoint` is an https URL that accepts the
+   * online form (POST); without it the apply page shows no form, only the paper route.
+   */
+  apply: z
+    .strictObject({
+      /** 在线申请提交地址 / https URL the online form posts to */
+      endpoint: z.url({ protocol: /^https$/, error: '应为 https:// 开头的网址（https URL）' }).optional(),
+      /** 受理机构 / office that handles applications */
+      office: textSchema.optional(),
+      /** 电子邮箱 / email for applications */
+      email: z.email().optional(),
+      /** 通信地址 / postal address for applications */
+      address: textSchema.optional(),
+      /** 邮编 / postcode */
+      postcode: z.string().trim().regex(/^\d{6}$/, { error: '应为 6 位数字的邮政编码（6-digit postcode）' }).optional(),
+      /** 电话 / phone */
+      phone: textSchema.optional(),
+      /** 受理时间 / office hours */
+      hours: textSchema.optional(),
+    })
+    .optional(),
 });
 
 export type SiteInput = z.input<typeof siteSchema>;
@@ -79,4 +101,12 @@ export const labels = {
   federated: '相关网站',
   'federated.name': '网站名称',
   'federated.url': '网址',
+  apply: '依申请公开',
+  'apply.endpoint': '在线申请提交地址',
+  'apply.office': '受理机构',
+  'apply.email': '申请电子邮箱',
+  'apply.postcode': '申请邮编',
+  'apply.address': '申请通信地址',
+  'apply.phone': '申请咨询电话',
+  'apply.hours': '受理时间',
 } as const satisfies Record<string, string>;

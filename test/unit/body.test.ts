@@ -20,3 +20,11 @@ describe('document bodies', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 });
+
+describe('links in bodies', () => {
+  it('marks links to other sites for sight and for screen readers', () => {
+    const html = bodyToHtml('见[国务院](https://www.gov.cn/)和[本站](/policies/a/)。', 'markdown', { externalLabel: '（外部链接）' });
+    expect(html).toContain('<a href="https://www.gov.cn/" class="external" rel="noopener noreferrer">国务院<span class="visually-hidden">（外部链接）</span></a>');
+    expect(html).toContain('<a href="/policies/a/">本站</a>');
+  });
+});
