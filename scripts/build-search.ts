@@ -24,8 +24,9 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import type { SearchRecord } from '../src/lib/search/record.ts';
-import { DEFAULT_POSITION_CAP, TITLE_SLOT, docnumBucket, indexContent, shardLanguage, type SearchManifest } from '../src/lib/search/layout.ts';
+import { DEFAULT_POSITION_CAP, TITLE_SLOT, SECTION_TOKENS, bodySections, docnumBucket, fnv1a, indexContent, shardLanguage, type SearchManifest } from '../src/lib/search/layout.ts';
 import { docNumberKey, parseDocNumber } from '../src/lib/docnumber.ts';
+import { decodeCbor, encodeCbor, type Cbor } from '../src/lib/search/cbor.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SIG = Buffer.from('pagefind_dcd');
@@ -59,7 +60,7 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
   const searchDir = join(opts.out, 'search');
   const bundle = join(searchDir, 'pagefind');
   // search/ also holds the search page (search/index.html): remove only what this script writes.
-  for (const generated of ['pagefind', 'docnum', 'engine.js', 'manifest.json']) {
+  for (const generated of ['pagefind', 'docnum', 'text', 'engine.js', 'manifest.json']) {
     await rm(join(searchDir, generated), { recursive: true, force: true });
   }
   await mkdir(bundle, { recursive: true });
@@ -73,6 +74,7 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
   const manifest: SearchManifest & { agencies: string[] } = {
     version: 1,
     titleSlot: TITLE_SLOT,
+    sectionTokens: SECTION_TOKENS,
     positionCap: cap,
     bundle: 'pagefind/',
     languages: {},
@@ -139,29 +141,60 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
         await copyFile(join(tmp, 'pagefind.js'), join(bundle, 'pagefind.js'));
         await copyFile(join(tmp, 'wasm.unknown.pagefind'), join(bundle, 'wasm.unknown.pagefind'));
       }
-      await rename(join(tmp, `pagefind.${le.hash}.pf_meta`), join(bundle, `pagefind.${le.hash}.pf_meta`));
-      for (const sub of ['index', 'filter', 'fragment']) {
-        await mkdir(join(bundle, sub), { recursive: true });
-        if (!existsSync(join(tmp, sub))) continue;
-        for (const f of await readdir(join(tmp, sub))) {
-          if (sub === 'fragment') {
-            const id = f.replace(/\.pf_fragment$/, '');
-            const frag = JSON.parse(gunzipSync(await readFile(join(tmp, sub, f))).subarray(SIG.length).toString('utf8'));
-            const r = byUrl.get(frag.url);
-            if (!r) throw new Error(`fragment ${f}: unknown url ${frag.url}`);
-            const meta: Record<string, string> = { title: r.title };
-            if (r.docNumber) meta.docNumber = r.docNumber;
-            if (r.published) meta.published = r.published;
-            const slim = { url: frag.url, content: r.body, word_count: frag.word_count, filters: frag.filters, meta, anchors: [] };
-            await writeFile(join(bundle, sub, f), gzipSync(Buffer.concat([SIG, Buffer.from(JSON.stringify(slim))]), { level: 9 }));
-            if (r.docNumber) {
-              const key = docNumberKey(r.docNumber);
-              if (key) {
-                docnums.push({ key, id, docNumber: r.docNumber });
-                agencies.add(parseDocNumber(r.docNumber)!.agency);
-              }
-            }
-          } else await rename(join(tmp, sub, f), join(bundle, sub, f));
+      // Rewrite Pagefind's metadata with short ids (its content hashes are most of the bytes
+      // every first query loads): pages `<tag><n>`, index chunks and filters `<tag>i<n>` /
+      // `<tag>f<n>`, tag = shard number + 2 characters of the shard's content hash (cache safety
+      // across deploys); word counts rounded to ~6 % (BM25 length normalization only).
+      const metaRaw = gunzipSync(await readFile(join(tmp, `pagefind.${le.hash}.pf_meta`))).subarray(SIG.length);
+      const meta = decodeCbor(metaRaw) as Cbor[][];
+      const tag = `${s.toString(36)}${le.hash.replace(/^.*_/, '').slice(0, 2)}`;
+      const pageIds = new Map<string, string>();
+      (meta[1] as Cbor[][]).forEach((pg, i) => {
+        const id = `${tag}${i.toString(36)}`;
+        pageIds.set(pg[0] as string, id);
+        pg[0] = id;
+        pg[1] = roundCount(pg[1] as number);
+      });
+      const renames: [string, string][] = [];
+      (meta[2] as Cbor[][]).forEach((ch, i) => {
+        const id = `${tag}i${i.toString(36)}`;
+        renames.push([join('index', `${ch[2]}.pf_index`), join('index', `${id}.pf_index`)]);
+        ch[2] = id;
+      });
+      (meta[3] as Cbor[][]).forEach((f, i) => {
+        const id = `${tag}f${i.toString(36)}`;
+        renames.push([join('filter', `${f[1]}.pf_filter`), join('filter', `${id}.pf_filter`)]);
+        f[1] = id;
+      });
+      const metaBytes = Buffer.concat([SIG, Buffer.from(encodeCbor(meta as Cbor))]);
+      const metaHash = `${code}_${fnv1a(metaBytes.toString('latin1')).toString(16)}`;
+      await writeFile(join(bundle, `pagefind.${metaHash}.pf_meta`), gzipSync(metaBytes, { level: 9 }));
+      entry.languages[code] = { ...le, hash: metaHash };
+      for (const sub of ['index', 'filter', 'fragment']) await mkdir(join(bundle, sub), { recursive: true });
+      await mkdir(join(searchDir, 'text'), { recursive: true });
+      for (const [from, to] of renames) await rename(join(tmp, from), join(bundle, to));
+      for (const f of await readdir(join(tmp, 'fragment'))) {
+        const old = f.replace(/\.pf_fragment$/, '');
+        const id = pageIds.get(old);
+        if (!id) throw new Error(`fragment ${f} is not in the metadata`);
+        const frag = JSON.parse(gunzipSync(await readFile(join(tmp, 'fragment', f))).subarray(SIG.length).toString('utf8'));
+        const r = byUrl.get(frag.url);
+        if (!r) throw new Error(`fragment ${f}: unknown url ${frag.url}`);
+        const meta: Record<string, string> = { title: r.title };
+        if (r.docNumber) meta.docNumber = r.docNumber;
+        if (r.published) meta.published = r.published;
+        // the body in sections of SECTION_TOKENS index positions: the fragment holds the first,
+        // search/text/<id>.<k> the others (a result's excerpt needs only the section it matched in)
+        const sections = bodySections(r.body);
+        const slim = { url: frag.url, content: sections[0] ?? '', sections: sections.length, filters: frag.filters, meta };
+        await writeFile(join(bundle, 'fragment', `${id}.pf_fragment`), gzipSync(Buffer.concat([SIG, Buffer.from(JSON.stringify(slim))]), { level: 9 }));
+        for (let k = 1; k < sections.length; k++) await writeFile(join(searchDir, 'text', `${id}.${k}`), gzipSync(Buffer.from(sections[k]!), { level: 9 }));
+        if (r.docNumber) {
+          const key = docNumberKey(r.docNumber);
+          if (key) {
+            docnums.push({ key, id, docNumber: r.docNumber });
+            agencies.add(parseDocNumber(r.docNumber)!.agency);
+          }
         }
       }
       await rm(tmp, { recursive: true, force: true });
@@ -193,6 +226,13 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
   await writeFile(join(searchDir, 'manifest.json'), JSON.stringify(manifest));
   if (opts.engine !== false) await bundleEngine(join(searchDir, 'engine.js'));
   return { shards: Object.keys(entry.languages).length, pages: opts.records.length, seconds: (Date.now() - t0) / 1000, bytes: await dirSize(searchDir) };
+}
+
+/** a word count rounded to its 4 leading bits (~6 %): compresses, BM25 barely notices */
+function roundCount(n: number): number {
+  if (n < 32) return n;
+  const shift = Math.floor(Math.log2(n)) - 4;
+  return Math.round(n / 2 ** shift) * 2 ** shift;
 }
 
 export async function bundleEngine(outfile: string): Promise<void> {

@@ -172,7 +172,7 @@ export const zhCN = {
   'compliance.rule.uninterpreted': '现行规范性文件均配有政策解读',
   'compliance.basis.uninterpreted': '国办发〔2016〕19号',
   'compliance.rule.expired': '已过有效期的文件不再标注“现行有效”',
-  'compliance.basis.expired': '有效期至',
+  'compliance.basis.expired': '文件信息表中的“有效期至”',
   'compliance.none': '未发现问题',
   'compliance.total': '共发现 {count} 个问题，详见下列各表。',
   'compliance.allClear': '各项检查均未发现问题。',

@@ -82,8 +82,9 @@ function onWheel(e: WheelEvent): void {
 }
 
 /**
- * Keys. Chromium already scrolls a vertical-lr page right/left with ArrowRight/ArrowLeft and Space/Shift+Space,
- * but PageDown/PageUp and Home/End move on the y axis, where there is nothing to scroll.
+ * Keys. Chromium already scrolls a vertical-lr page right/left with ArrowRight/ArrowLeft and Space/Shift+Space
+ * (measured in Chromium 156), but PageDown/PageUp, Home/End and ArrowDown/ArrowUp act on the y axis, where a
+ * vertical page has nothing to scroll: they are mapped to the reading direction (Down/PageDown/End = right).
  */
 function onKey(e: KeyboardEvent): void {
   if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || !vertical()) return;
@@ -100,6 +101,12 @@ function onKey(e: KeyboardEvent): void {
   let dx: number | null = null;
   let to: number | null = null;
   switch (e.key) {
+    case 'ArrowDown':
+      dx = e.shiftKey ? null : LINE;
+      break;
+    case 'ArrowUp':
+      dx = e.shiftKey ? null : -LINE;
+      break;
     case 'PageDown':
       dx = e.shiftKey ? null : step;
       break;
@@ -120,7 +127,7 @@ function onKey(e: KeyboardEvent): void {
   if (to !== null) {
     targets.delete(page);
     page.scrollTo({ left: to, behavior: reducedMotion.matches ? 'instant' : 'smooth' });
-  } else scrollByX(page, dx!, true);
+  } else scrollByX(page, dx!, Math.abs(dx!) > LINE);
 }
 
 if (vertical()) {

@@ -66,6 +66,7 @@ export interface SearchResponse {
 
 interface Manifest {
   titleSlot: number;
+  positionCap?: number;
   bundle: string;
   languages: Record<string, { shards: { language: string; pages: number }[]; pages: number }>;
   docnum: { buckets: number; dir: string };
@@ -340,7 +341,7 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
   covers.forEach((toks, vi) => {
     const qt: QueryToken[] = toks.map((t) => ({ text: t.text, run: t.run, pos: t.pos, idf: globalIdf.get(t.text) ?? 0 }));
     for (const [id, m] of hits) {
-      const sc = scoreDoc(qt, toks.map((t) => m.get(t.text)), st.manifest.titleSlot);
+      const sc = scoreDoc(qt, toks.map((t) => m.get(t.text)), st.manifest.titleSlot, st.manifest.positionCap ?? 0);
       if (vi > 0) sc.score *= 0.9;
       const prev = candidates.get(id);
       if (!prev || compareScores(sc, prev.score) < 0) candidates.set(id, { id, score: sc, variant: vi });

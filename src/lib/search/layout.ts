@@ -14,6 +14,10 @@ import type { SearchRecord } from './record.ts';
 
 export const TITLE_SLOT = 128;
 export const DEFAULT_POSITION_CAP = 12;
+/** body index positions per stored text section (excerpts load one section per result) */
+export const SECTION_TOKENS = 600;
+/** characters of the next section repeated at the end of a section (phrases across the cut) */
+export const SECTION_OVERLAP = 40;
 /** a word Pagefind counts as a position but does not index */
 export const FILLER = '·';
 
@@ -27,6 +31,7 @@ export interface SearchManifest {
   version: 1;
   titleSlot: number;
   positionCap: number;
+  sectionTokens: number;
   /** site-relative bundle directory, relative to the engine's base */
   bundle: string;
   languages: Record<string, { shards: { language: string; pages: number; from?: string; to?: string }[]; pages: number }>;
@@ -58,6 +63,21 @@ export function indexContent(
   }
   if (units) for (const [t, n] of seen) units.set(t, (units.get(t) ?? 0) + Math.min(n, cap) + 1);
   return { content: words.join(' '), words: words.length };
+}
+
+/**
+ * The body cut into sections of SECTION_TOKENS index positions (section k holds the text of body
+ * tokens k·SECTION_TOKENS …, i.e. word positions TITLE_SLOT + k·SECTION_TOKENS …), each followed by
+ * SECTION_OVERLAP characters of the next. Text before the first token belongs to section 0.
+ */
+export function bodySections(body: string, size = SECTION_TOKENS): string[] {
+  const toks = tokenize(body, 'index');
+  const cuts: number[] = [0];
+  for (let k = size; k < toks.length; k += size) cuts.push(toks[k]!.start);
+  return cuts.map((c, i) => {
+    const end = i + 1 < cuts.length ? cuts[i + 1]! : body.length;
+    return body.slice(c, Math.min(body.length, end + (i + 1 < cuts.length ? SECTION_OVERLAP : 0)));
+  });
 }
 
 /** Small stable string hash (FNV-1a, 32 bit). */

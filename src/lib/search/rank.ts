@@ -46,23 +46,35 @@ export interface DocScore {
   runs: number;
 }
 
-function hasPhrase(tokens: QueryToken[], run: number[], hits: (DocTokenHit | undefined)[], from: number, to: number): boolean {
-  const first = hits[run[0]!];
-  if (!first) return false;
-  const sets = run.slice(1).map((i) => hits[i]);
-  if (sets.some((h) => !h)) return false;
-  const lookup = sets.map((h) => new Set(h!.positions));
-  const base = tokens[run[0]!]!.pos;
-  const offs = run.slice(1).map((i) => tokens[i]!.pos - base);
-  outer: for (const p of first.positions) {
-    if (p < from || p >= to) continue;
+/**
+ * Does the run occur as a phrase with its first token in [from, to)? Tokens whose body
+ * positions were capped at index time (`saturated`: the document holds more occurrences than
+ * the index keeps) cannot be placed, so they only need to be present; the other tokens must sit
+ * at their exact relative offsets. Returns 2 for a verified phrase (every token placed, or at
+ * least one placed and the rest saturated), 1 when every token is saturated (probable), else 0.
+ */
+function phraseAt(tokens: QueryToken[], run: number[], hits: (DocTokenHit | undefined)[], from: number, to: number, saturated: boolean[]): number {
+  if (run.some((i) => !hits[i])) return 0;
+  const placed = run.filter((i) => !saturated[i]);
+  if (placed.length === 0) return 1;
+  const anchor = placed[0]!;
+  const lookup = placed.slice(1).map((i) => new Set(hits[i]!.positions));
+  const offs = placed.slice(1).map((i) => tokens[i]!.pos - tokens[anchor]!.pos);
+  const startOff = tokens[run[0]!]!.pos - tokens[anchor]!.pos;
+  outer: for (const p of hits[anchor]!.positions) {
+    const start = p + startOff;
+    if (start < from || start >= to) continue;
     for (let k = 0; k < lookup.length; k++) if (!lookup[k]!.has(p + offs[k]!)) continue outer;
-    return true;
+    return 2;
   }
-  return false;
+  return 0;
 }
 
-export function scoreDoc(tokens: QueryToken[], hits: (DocTokenHit | undefined)[], titleSlot: number): DocScore {
+/**
+ * @param cap body positions kept per token and document at index time (0: no cap); a token
+ *   with that many body positions in a document is saturated there (see phraseAt).
+ */
+export function scoreDoc(tokens: QueryToken[], hits: (DocTokenHit | undefined)[], titleSlot: number, cap = 0): DocScore {
   const runs = new Map<number, number[]>();
   tokens.forEach((t, i) => {
     const r = runs.get(t.run) ?? [];
@@ -73,6 +85,14 @@ export function scoreDoc(tokens: QueryToken[], hits: (DocTokenHit | undefined)[]
   let foundIdf = 0;
   let titleIdf = 0;
   let bm = 0;
+  const noSat = tokens.map(() => false);
+  const saturated = tokens.map((t, i) => {
+    const h = hits[i];
+    if (!cap || !h || [...t.text].length < 2) return false;
+    let n = 0;
+    for (const p of h.positions) if (p >= titleSlot) n++;
+    return n >= cap;
+  });
   tokens.forEach((t, i) => {
     totalIdf += t.idf;
     const h = hits[i];
@@ -82,22 +102,30 @@ export function scoreDoc(tokens: QueryToken[], hits: (DocTokenHit | undefined)[]
     if (h.positions.some((p) => p < titleSlot)) titleIdf += t.idf;
   });
   let phrases = 0;
+  let probable = 0;
   let titlePhrases = 0;
   for (const run of runs.values()) {
-    if (hasPhrase(tokens, run, hits, titleSlot, Infinity) || hasPhrase(tokens, run, hits, 0, titleSlot)) phrases++;
-    if (hasPhrase(tokens, run, hits, 0, titleSlot)) titlePhrases++;
+    const inTitle = phraseAt(tokens, run, hits, 0, titleSlot, noSat) === 2;
+    const inBody = inTitle ? 2 : phraseAt(tokens, run, hits, titleSlot, Infinity, saturated);
+    if (inTitle) titlePhrases++;
+    if (inBody === 2) phrases++;
+    else if (inBody === 1) probable++;
   }
   const coverage = totalIdf > 0 ? foundIdf / totalIdf : 0;
   const titleCov = totalIdf > 0 ? titleIdf / totalIdf : 0;
   const nRuns = runs.size;
   let tier = TIER_WORDS;
   if (nRuns > 0 && titlePhrases === nRuns) tier = TIER_TITLE_PHRASE;
-  else if (nRuns > 0 && phrases === nRuns) tier = TIER_PHRASE;
+  else if (nRuns > 0 && phrases + probable === nRuns) tier = TIER_PHRASE;
   else if (titleCov >= 0.999) tier = TIER_TITLE_WORDS;
-  // BM25 + title bonus, scaled by coverage² and by the share of phrases found
-  const score = (bm + 1.5 * titleIdf + (nRuns ? (phrases / nRuns) * totalIdf : 0)) * coverage * coverage;
-  return { tier, score, coverage, phrases, runs: nRuns };
+  // BM25 + title bonus + phrase bonus (a probable phrase counts half), scaled by coverage²
+  const phraseShare = nRuns ? (phrases + 0.5 * probable) / nRuns : 0;
+  const score = (bm + TITLE_WEIGHT * titleIdf + phraseShare * totalIdf) * coverage * coverage;
+  return { tier, score, coverage, phrases: phrases + probable, runs: nRuns };
 }
+
+/** weight of the query's IDF found in the title (topic queries: documents about the subject) */
+export const TITLE_WEIGHT = 4;
 
 export function compareScores(a: DocScore, b: DocScore): number {
   return b.tier - a.tier || b.score - a.score;

@@ -1,0 +1,140 @@
+/**
+ * Accessibility and privacy gates over every page of the built sample portal, Chinese and
+ * Mongolian: axe-core (WCAG 2.1 A/AA) finds no serious or critical violation, no page contacts a
+ * host other than its own, no CSP violation is reported. Plus keyboard use of search and
+ * filters, the skip link, the 适老化 font-size control persisting across pages, and the print
+ * stylesheet (信息表 and body, no navigation).
+ */
+import { relative } from 'node:path';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildSite } from '../helpers/build-site.ts';
+import { htmlFiles } from '../helpers/links.ts';
+import { serveDist, type Served } from '../helpers/serve.ts';
+import { ARTIFACTS, chromiumAvailable, launchChromium } from '../helpers/browser.ts';
+
+let browser: Browser;
+let served: Served;
+let pages: string[];
+
+async function open(path: string): Promise<{ page: Page; external: string[]; cspErrors: string[] }> {
+  // a context per page: axe needs one, and preferences must not leak between tests
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
+  const external: string[] = [];
+  const cspErrors: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith('http://127.0.0.1') && !r.url().startsWith('data:')) external.push(r.url());
+  });
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+  });
+  await page.goto(served.url + path, { waitUntil: 'networkidle' });
+  return { page, external, cspErrors };
+}
+
+describe.skipIf(!chromiumAvailable)('accessibility and privacy of every page (Chromium; skipped when absent)', () => {
+  beforeAll(async () => {
+    const { outDir } = buildSite();
+    pages = htmlFiles(outDir)
+      .map((f) => relative(outDir, f).replace(/index\.html$/, ''))
+      .filter((p) => !p.startsWith('search/') || p === 'search/')
+      .sort();
+    served = await serveDist(outDir, '/');
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  it('has no serious or critical axe violation, no third-party request and no CSP error on any page', async () => {
+    const { AxeBuilder } = await import('@axe-core/playwright');
+    const problems: string[] = [];
+    expect(pages.length).toBeGreaterThan(10);
+    expect(pages.some((p) => p.startsWith('mn/'))).toBe(true);
+    for (const path of pages) {
+      const { page, external, cspErrors } = await open(path);
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      for (const v of result.violations) {
+        if (v.impact === 'serious' || v.impact === 'critical') {
+          problems.push(`${path || '/'}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        }
+      }
+      for (const u of external) problems.push(`${path}: third-party request ${u}`);
+      for (const c of cspErrors) problems.push(`${path}: ${c}`);
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+  }, 600_000);
+
+  it('offers a skip link as the first thing the keyboard reaches', async () => {
+    const { page } = await open('policies/');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent, href: document.activeElement?.getAttribute('href') }));
+    expect(focused).toEqual({ text: '跳到正文', href: '#main' });
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => location.hash)).toBe('#main');
+    await page.close();
+  });
+
+  it('lets a keyboard user search and filter', async () => {
+    const { page } = await open('search/');
+    await page.focus('#search-q');
+    await page.keyboard.type('政务公开');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-search-total]', { state: 'attached' });
+    const before = Number(await page.textContent('[data-search-total]'));
+    expect(before).toBeGreaterThan(0);
+    // choose 政策解读 in the 信息类别 select with the keyboard only
+    await page.focus('#filter-kind');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForURL(/kind=/);
+    await page.waitForSelector('[data-search-total]', { state: 'attached' });
+    const after = Number(await page.textContent('[data-search-total]'));
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThan(before);
+    // the active filter can be removed from the keyboard
+    await page.focus('[data-search-active] button');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => !u.searchParams.has('kind'));
+    await page.close();
+  });
+
+  it('keeps the chosen font size and contrast on the next page', async () => {
+    const { page } = await open('');
+    const base = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    await page.click('button[data-font-size="large"]');
+    await page.click('[data-contrast-toggle]');
+    await page.goto(served.url + 'policies/');
+    const state = await page.evaluate(() => ({
+      size: parseFloat(getComputedStyle(document.documentElement).fontSize),
+      contrast: document.documentElement.dataset.contrast,
+      pressed: document.querySelector('button[data-font-size="large"]')?.getAttribute('aria-pressed'),
+    }));
+    expect(state.size).toBeGreaterThan(base * 1.2);
+    expect(state).toMatchObject({ contrast: 'high', pressed: 'true' });
+    await page.screenshot({ path: join(ARTIFACTS, 'prefs-large-contrast.png') });
+    await page.close();
+  });
+
+  it('prints a document with its 信息表 and body but no navigation', async () => {
+    const doc = pages.find((p) => /^policies\/[^/]+\/$/.test(p) && !/^policies\/(page|year|issuer|topic|status)\//.test(p))!;
+    const { page } = await open(doc);
+    await page.emulateMedia({ media: 'print' });
+    const visible = await page.evaluate(() => {
+      const shown = (sel: string) => {
+        const el = document.querySelector(sel);
+        return !!el && getComputedStyle(el).display !== 'none';
+      };
+      return { nav: shown('.site-nav'), header: shown('.site-header'), footer: shown('.site-footer'), table: shown('.info-table'), body: shown('.doc-body') };
+    });
+    expect(visible).toEqual({ nav: false, header: false, footer: false, table: true, body: true });
+    await page.pdf({ path: join(ARTIFACTS, 'policy-print.pdf') });
+    await page.close();
+  });
+});
