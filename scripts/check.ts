@@ -5,6 +5,7 @@
  * building: one line per problem, a summary line, exit 1 on any error (warnings only: exit 0).
  */
 import { collectSite } from '../src/content/load.ts';
+import { collectOpenData } from '../src/content/open-data.ts';
 import { formatProblem } from '../src/lib/errors.ts';
 
 const HELP = `用法 usage: npm run check -- [选项 options]
@@ -55,6 +56,11 @@ if (options.lenient === undefined && process.env.PORTAL_LENIENT === '1') options
 
 const started = performance.now();
 const result = await collectSite(options);
+// 政府信息公开 platform content (content/open/): checked against the library just loaded
+if (result.data) {
+  const open = await collectOpenData({ ...options, site: result.data });
+  result.problems.push(...open.problems);
+}
 for (const p of result.problems) console.log(formatProblem(p));
 for (const d of result.drafts) console.log(`${d.source} [草稿 draft] 未发布，不生成页面（draft, not built）：${d.title}`);
 const errors = result.problems.filter((p) => p.severity === 'error').length;

@@ -33,6 +33,7 @@ import { topicsSchema, labels as topicLabels } from '../schemas/topics.ts';
 import { translationSchema, labels as translationLabels } from '../schemas/translation.ts';
 import { isValidId, ID_RULE } from '../schemas/fields/common.ts';
 import { isValidAttachmentFile } from '../schemas/fields/attachments.ts';
+import { htmlViolations } from '../lib/html-policy.ts';
 
 export interface LoadOptions {
   /** project root; default process.cwd() */
@@ -303,7 +304,7 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
     const rel = relPath(o.root, file);
     const fm = readFrontmatter(texts[n]!, rel);
     lines.set(rel, fm.lineOf);
-    problems.push(...fm.problems);
+    problems.push(...fm.problems, ...bodyHtmlProblems(texts[n]!, fm.body, rel));
     if (!fm.data) return;
     const data = fm.data as Record<string, unknown>;
     const id = idFor(file, rel, data, problems);
@@ -351,7 +352,7 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
     const rel = relPath(o.root, file);
     const fm = readFrontmatter(texts[policyFiles.length + n]!, rel);
     lines.set(rel, fm.lineOf);
-    problems.push(...fm.problems);
+    problems.push(...fm.problems, ...bodyHtmlProblems(texts[policyFiles.length + n]!, fm.body, rel));
     if (!fm.data) return;
     const data = fm.data as Record<string, unknown>;
     const id = idFor(file, rel, data, problems);
@@ -449,6 +450,21 @@ interface Original {
 
 const KIND_ZH: Record<TranslationKind, string> = { policies: '政策文件', interpretations: '政策解读' };
 
+/** Raw HTML in a Markdown body that the HTML policy (src/lib/html-policy.ts) rejects, at its file line. */
+function bodyHtmlProblems(text: string, body: string, rel: string): Problem[] {
+  const violations = htmlViolations(body);
+  if (violations.length === 0) return [];
+  const first = lineAt(text, text.length - body.length);
+  return violations.map((v) => ({
+    file: rel,
+    line: first + v.line - 1,
+    field: 'body',
+    label: '正文',
+    reason: `正文含不安全的 HTML ${v.found}：${v.reason}`,
+    severity: 'error' as const,
+  }));
+}
+
 /** 1-based line of UTF-16 offset `index` in `text`. */
 function lineAt(text: string, index: number): number {
   let line = 1;
@@ -514,7 +530,7 @@ function readTranslation(
   drafts: DraftRef[],
 ): Translation | undefined {
   const fm = readFrontmatter(text, rel);
-  problems.push(...fm.problems);
+  problems.push(...fm.problems, ...bodyHtmlProblems(text, fm.body, rel));
   if (!fm.data) return undefined;
   const data = fm.data as Record<string, unknown>;
   const base = path.basename(file).replace(/\.mdx?$/i, '');

@@ -60,7 +60,7 @@ export interface OpenLoadOptions {
   root?: string;
   /** content directory (its open/ subdirectory is read), relative to root; default PORTAL_CONTENT or `content` */
   source?: string;
-  /** build date for consultation status; default today in Asia/Shanghai */
+  /** build date for consultation status; default PORTAL_TODAY, else today in Asia/Shanghai */
   today?: string;
   /** the policy library, if the caller has it (skips loadSite) */
   site?: SiteData;
@@ -77,15 +77,18 @@ interface Resolved {
   root: string;
   /** the content directory */
   content: string;
+  /** as given (relative to root), so loadSite() shares its cache with getSite() */
+  source: string;
+  /** a JSON-lines corpus build (benchmarks): the open platform is left empty */
+  corpus: boolean;
   today: string;
 }
 
 function resolve(o: OpenLoadOptions): Resolved {
   const root = path.resolve(o.root ?? process.cwd());
-  let source = o.source ?? process.env.PORTAL_CONTENT ?? 'content';
-  // a JSON-lines corpus build takes site.yaml (and so open/) from PORTAL_SITE_DIR
-  if (source.endsWith('.jsonl')) source = process.env.PORTAL_SITE_DIR ?? 'content';
-  return { root, content: path.resolve(root, source), today: o.today ?? todayInShanghai() };
+  const source = o.source ?? process.env.PORTAL_CONTENT ?? 'content';
+  // PORTAL_TODAY pins the build date (tests, reproducible rebuilds); default: today in Asia/Shanghai
+  return { root, content: path.resolve(root, source), source, corpus: source.endsWith('.jsonl'), today: o.today ?? process.env.PORTAL_TODAY ?? todayInShanghai() };
 }
 
 const cache = new Map<string, Promise<OpenData>>();
@@ -258,10 +261,15 @@ export async function collectOpenData(options: OpenLoadOptions = {}): Promise<Op
   const dir = path.join(r.content, 'open');
   const problems: Problem[] = [];
 
+  const empty: OpenData = { rules: [], catalog: [], powers: [], reports: [], normative: {}, gazette: [], consultations: [], specials: [], today: r.today };
+  // A corpus build has no content/open of its own (content/open's references point at
+  // content/policies, not at the corpus), so it gets the empty platform.
+  if (r.corpus) return { data: empty, problems };
+
   // The policy library, for references. Its own problems belong to the library check.
   let lib: SiteData | undefined = options.site;
   if (!lib) {
-    const libOpts = { root: r.root, source: path.relative(r.root, r.content) || '.', today: r.today };
+    const libOpts = { root: r.root, source: r.source, lenient: process.env.PORTAL_LENIENT === '1', today: r.today };
     lib = await loadSite(libOpts).catch(async () => (await collectSite(libOpts)).data);
   }
   const policyIds = new Set(lib?.policies.map((p) => p.id) ?? []);
@@ -269,7 +277,6 @@ export async function collectOpenData(options: OpenLoadOptions = {}): Promise<Op
   const orgIds = new Set(lib?.organizations.map((o) => o.id) ?? []);
   const checkRefs = lib !== undefined;
 
-  const empty: OpenData = { rules: [], catalog: [], powers: [], reports: [], normative: {}, gazette: [], consultations: [], specials: [], today: r.today };
   if (!(await exists(dir))) return { data: empty, problems };
 
   // -- guide.md, apply.md

@@ -12,6 +12,8 @@ import { routes } from '../lib/paths.ts';
 import { topicPath } from '../lib/listing.ts';
 import { LOCALE_INFO, LOCALES } from '../i18n/locales.ts';
 import { getLocalizedSite } from './site.ts';
+import { getOpenData } from './open-data.ts';
+import { openDataToRecords } from './open-records.ts';
 
 export const KIND_POLICY = '政策文件';
 export const KIND_INTERPRETATION = '政策解读';
@@ -66,5 +68,6 @@ export function siteToRecords(site: LocalizedSite): SearchRecord[] {
 /** Records of every language, Chinese first. */
 export async function loadSearchRecords(): Promise<SearchRecord[]> {
   const sites = await Promise.all(LOCALES.map((l) => getLocalizedSite(l)));
-  return sites.flatMap(siteToRecords);
+  const open = await getOpenData();
+  return sites.flatMap((site) => [...siteToRecords(site), ...openDataToRecords(site, open)]);
 }

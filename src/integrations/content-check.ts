@@ -5,6 +5,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { collectSite } from '../content/load.ts';
+import { collectOpenData } from '../content/open-data.ts';
 import { formatProblem } from '../lib/errors.ts';
 
 export function contentCheck(): AstroIntegration {
@@ -13,6 +14,7 @@ export function contentCheck(): AstroIntegration {
     hooks: {
       'astro:build:start': async ({ logger }) => {
         const result = await collectSite({ lenient: process.env.PORTAL_LENIENT === '1' });
+        if (result.data) result.problems.push(...(await collectOpenData({ site: result.data })).problems);
         const errors = result.problems.filter((p) => p.severity === 'error');
         const warnings = result.problems.filter((p) => p.severity === 'warning');
         if (warnings.length) {

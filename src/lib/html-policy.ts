@@ -32,7 +32,8 @@ export function htmlViolations(markdown: string): HtmlViolation[] {
     if (/^\s*(```|~~~)/.test(raw)) fenced = !fenced;
     if (fenced) return;
     const text = raw.replace(/`[^`]*`/g, '');
-    for (const m of text.matchAll(/<\/?([a-zA-Z][\w-]*)([^>]*)>/g)) {
+    // opening tags only: a closing tag adds nothing the opening one has not reported
+    for (const m of text.matchAll(/<([a-zA-Z][\w-]*)([^>]*)>/g)) {
       const tag = m[1]!.toLowerCase();
       if (!ALLOWED_TAGS.has(tag)) {
         out.push({ line: i + 1, found: `<${tag}>`, reason: `不允许的 HTML 标签（disallowed tag）；允许：${[...ALLOWED_TAGS].join(' ')}` });

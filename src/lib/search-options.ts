@@ -9,14 +9,15 @@ export interface FilterOptions {
   values: string[];
 }
 
-export function searchFilterOptions(data: SiteData): FilterOptions[] {
+/** `extraKinds`: kinds of other records in the index (政府公报, 意见征集 …), in display order. */
+export function searchFilterOptions(data: SiteData, extraKinds: string[] = []): FilterOptions[] {
   const orgName = new Map(data.organizations.map((o) => [o.id, o.name]));
   const issuers = new Set(data.policies.flatMap((p) => p.issuers.map((id) => orgName.get(id) ?? id)));
   const topics = new Set(data.policies.map((p) => topicPath(data.topics, p.topic)));
   const years = new Set(data.policies.filter((p) => p.year > 0).map((p) => String(p.year)));
   const statuses = new Set(data.policies.map((p) => p.status));
   const docTypes = new Set(data.policies.flatMap((p) => (p.docType ? [p.docType] : [])));
-  const kinds = ['政策文件', ...(data.interpretations.length ? ['政策解读'] : [])];
+  const kinds = ['政策文件', ...(data.interpretations.length ? ['政策解读'] : []), ...new Set(extraKinds)];
   const zh = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
   return [
     { name: 'kind', values: kinds },

@@ -24,8 +24,9 @@ import { parseQuery } from '../lib/search/query.ts';
 import { coverTokens, queryTokens, type Token } from '../lib/search/tokenize.ts';
 import { expandSynonyms } from '../lib/search/synonyms.ts';
 import { buildExcerpt, highlight, matchRanges } from '../lib/search/excerpt.ts';
-import { docnumBucket } from '../lib/search/layout.ts';
-import { compareScores, idf, scoreDoc, TIER_DOCNUMBER, type DocScore, type DocTokenHit, type QueryToken } from '../lib/search/rank.ts';
+import { docnumBucket, fnv1a } from '../lib/search/layout.ts';
+import { normalizeText } from '../lib/search/normalize.ts';
+import { compareScores, idf, scoreDoc, substringDistance, TIER_DOCNUMBER, TIER_PHRASE, type DocScore, type DocTokenHit, type QueryToken } from '../lib/search/rank.ts';
 
 export interface EngineOptions {
   basePath?: string;
@@ -67,9 +68,10 @@ export interface SearchResponse {
 interface Manifest {
   titleSlot: number;
   positionCap?: number;
+  sectionTokens?: number;
   bundle: string;
   languages: Record<string, { shards: { language: string; pages: number }[]; pages: number }>;
-  docnum: { buckets: number; dir: string };
+  docnum: { buckets: number; dir: string; yearBuckets?: number };
   agencies: string[];
   common?: string;
 }
@@ -97,12 +99,16 @@ interface State {
   shards: Shard[];
   pages: number;
   fragments: Map<string, Promise<Fragment>>;
-  buckets: Map<number, Promise<Record<string, [string, string][]>>>;
+  buckets: Map<string, Promise<Record<string, string[][]>>>;
   common: Set<string>;
+  /** search language of the loaded index ('zh', 'mn') */
+  lang: string;
 }
 interface Fragment {
   url: string;
+  /** the body's first section (all of it when `sections` is absent) */
   content: string;
+  sections?: number;
   filters: Record<string, string[]>;
   meta: { title?: string; docNumber?: string; published?: string };
 }
@@ -175,7 +181,8 @@ async function init(): Promise<State> {
   const siteBase = config.baseUrl ?? base.replace(/search\/$/, '');
   const manifest = (await (await fetch(base + 'manifest.json')).json()) as Manifest;
   const lang = config.language ?? defaultLanguage();
-  const l = manifest.languages[lang] ?? manifest.languages.zh ?? Object.values(manifest.languages)[0];
+  const langKey = manifest.languages[lang] ? lang : manifest.languages.zh ? 'zh' : Object.keys(manifest.languages)[0]!;
+  const l = manifest.languages[langKey];
   if (!l) throw new Error('search index has no languages');
   const bundle = base + manifest.bundle;
   const pf = await import(/* @vite-ignore */ bundle + 'pagefind.js');
@@ -191,7 +198,7 @@ async function init(): Promise<State> {
   const common = new Set<string>();
   const cs = manifest.common ?? '';
   for (let i = 0; i + 1 < cs.length; i += 2) common.add(cs.slice(i, i + 2));
-  return { base, siteBase, bundle, manifest, shards: [first, ...rest], pages: l.pages, fragments: new Map(), buckets: new Map(), common };
+  return { base, siteBase, bundle, manifest, shards: [first, ...rest], pages: l.pages, fragments: new Map(), buckets: new Map(), common, lang: langKey };
 }
 
 function getState(): Promise<State> {
@@ -223,13 +230,77 @@ function loadFragment(st: State, id: string): Promise<Fragment> {
   return f;
 }
 
-function loadBucket(st: State, b: number) {
-  let f = st.buckets.get(b);
+async function loadSection(st: State, id: string, frag: Fragment, k: number): Promise<string> {
+  if (k <= 0 || !frag.sections || k >= frag.sections) return frag.content;
+  try {
+    const r = await fetch(`${st.base}text/${id}.${k}`);
+    if (!r.ok) return frag.content;
+    const ds = new Response(new Blob([await r.arrayBuffer()]).stream().pipeThrough(new DecompressionStream('gzip')));
+    return await ds.text();
+  } catch {
+    return frag.content;
+  }
+}
+
+/** The body section holding the best match: the first body position of the rarest query
+ * token the document contains (a phrase's rarest bigram sits inside the phrase). */
+function bestSection(st: State, m: Map<string, DocTokenHit> | undefined, toks: Token[], idfs: Map<string, number>): number {
+  const size = st.manifest.sectionTokens;
+  if (!m || !size) return 0;
+  const slot = st.manifest.titleSlot;
+  let best = -1;
+  let bestIdf = -1;
+  for (const t of toks) {
+    const h = m.get(t.text);
+    if (!h) continue;
+    const p = h.positions.find((x) => x >= slot);
+    if (p === undefined) continue;
+    const w = idfs.get(t.text) ?? 0;
+    if (w > bestIdf) {
+      bestIdf = w;
+      best = p;
+    }
+  }
+  return best < 0 ? 0 : Math.floor((best - slot) / size);
+}
+
+function loadBucket(st: State, b: number | string): Promise<Record<string, string[][]>> {
+  let f = st.buckets.get(String(b));
   if (!f) {
-    f = fetch(`${st.base}${st.manifest.docnum.dir}${b}.json`).then((r) => (r.ok ? r.json() : {}));
-    st.buckets.set(b, f);
+    f = fetch(`${st.base}${st.manifest.docnum.dir}${b}.json`)
+      .then((r) => (r.ok ? r.json() : {}))
+      .catch(() => ({}));
+    st.buckets.set(String(b), f);
   }
   return f;
+}
+
+function loadSort(st: State, shard: string): Promise<string[]> {
+  const key = `sort:${shard}`;
+  let f = st.buckets.get(key) as Promise<unknown> | undefined;
+  if (!f) {
+    f = fetch(`${st.base}sort/${shard}.json`).then((r) => (r.ok ? r.json() : [])).catch(() => []);
+    st.buckets.set(key, f as Promise<Record<string, string[][]>>);
+  }
+  return f as Promise<string[]>;
+}
+
+/** Known 文号 of the same 机关代字 and year whose serial is closest to the one typed. */
+async function nearSerials(st: State, key: string): Promise<string[]> {
+  const n = st.manifest.docnum.yearBuckets;
+  if (!n) return [];
+  const [agency, year, serial = ''] = key.split('|');
+  if (!year) return [];
+  const ay = `${agency}|${year}`;
+  const bucket = await loadBucket(st, `y${fnv1a(ay) % n}`);
+  const list = (bucket[ay] ?? []).filter((e) => (e[3] ?? 'zh') === st.lang);
+  const dist = (s: string) => substringDistance(serial, s) + Math.abs(s.length - serial.length) + Math.min(1, Math.abs(Number(s) - Number(serial)) / 1000);
+  return list
+    .map((e) => ({ id: e[1]!, d: dist(e[0]!) }))
+    .filter((x) => x.d <= 2)
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map((x) => x.id);
 }
 
 /** Pagefind filter object from ours (a bare string or list becomes an any-of list). */
@@ -297,7 +368,7 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
       for (const [k, entries] of Object.entries(bucket)) {
         const [a, y, s] = k.split('|');
         if (a !== agency || s !== serial) continue;
-        const ids = entries.map((e) => e[0]);
+        const ids = entries.filter((e) => (e[2] ?? 'zh') === st.lang).map((e) => e[0]!);
         if (!year || !y || y === year) docHits.push(...ids);
         else near.push(...ids);
       }
@@ -305,9 +376,9 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
   );
 
   // 2. text: every query variant (synonyms) as bigram tokens, each token searched on its own
-  const textVariants = parsed.raw ? (parsed.docNumbers.length ? [parsed.raw] : expandSynonyms(parsed.raw)) : [];
+  const textVariants = parsed.raw ? (parsed.docNumbers.length || st.lang !== 'zh' ? [parsed.raw] : expandSynonyms(parsed.raw)) : [];
   // full token lists (excerpts) and the covers actually looked up (ranking)
-  const variants: Token[][] = textVariants.map((v) => queryTokens(v)).filter((v) => v.length > 0);
+  const variants: Token[][] = textVariants.map((v) => queryTokens(v, st.lang)).filter((v) => v.length > 0);
   const covers: Token[][] = variants.map((v) => coverTokens(v, st.common));
   const unique = [...new Set(covers.flat().map((t) => t.text))];
   const perToken = new Map<string, { n: number; perShard: { n: number; results: PfResult[] }[] }>();
@@ -376,15 +447,16 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
   }
   if (sortDir || listing) {
     const dir = sortDir ?? 'desc';
-    // shards cover consecutive date ranges: walk them in order, each sorted by Pagefind
+    // search/sort/<shard>.json: the shard's page ids in ascending publication order; shards
+    // cover consecutive date ranges, so walking them in order gives the global order
     const rank = new Map<string, number>();
     let i = 0;
-    const shards = dir === 'asc' ? st.shards : [...st.shards].reverse();
-    for (const s of shards) {
-      const r = await serial(() => s.pf.search(null, { filters, sort: { published: dir } }));
-      for (const x of r.results) rank.set(x.id, i++);
+    for (const s of st.shards) {
+      const ids = await loadSort(st, s.language);
+      for (const id of ids) rank.set(id, i++);
     }
-    order.sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
+    const sign = dir === 'asc' ? 1 : -1;
+    order.sort((a, b) => sign * ((rank.get(a.id) ?? -1) - (rank.get(b.id) ?? -1)) || (a.id < b.id ? -1 : 1));
   }
 
   const page = order.slice(offset, offset + limit);
@@ -393,11 +465,12 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
       const frag = await loadFragment(st, c.id);
       const toks = variants[c.variant] ?? variants[0] ?? [];
       const title = frag.meta.title ?? '';
+      const text = listing ? frag.content : await loadSection(st, c.id, frag, bestSection(st, hits.get(c.id), covers[c.variant] ?? [], globalIdf));
       const r: SearchResult = {
         url: joinUrl(st.siteBase, frag.url),
         title,
-        excerpt: buildExcerpt(frag.content, toks),
-        titleHtml: highlight(title, matchRanges(title, toks).ranges),
+        excerpt: buildExcerpt(text, toks, 80, st.lang),
+        titleHtml: highlight(title, matchRanges(title, toks, undefined, st.lang).ranges),
         match: listing ? 'filter' : ['words', 'title', 'phrase', 'title-phrase', 'docNumber'][c.score.tier]!,
         score: Math.round(c.score.score * 1000) / 1000,
       };
@@ -407,14 +480,26 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
       return r;
     }),
   );
-  if (order.length === 0 || docHits.length === 0) {
-    const sugg = docHits.length === 0 ? near : [];
-    for (const id of sugg.slice(0, 5)) {
-      const f = await loadFragment(st, id);
-      const s: SearchResponse['suggestions'][number] = { url: joinUrl(st.siteBase, f.url), title: f.meta.title ?? '' };
-      if (f.meta.docNumber) s.docNumber = f.meta.docNumber;
-      suggestions.push(s);
+  // near misses: a 文号 with another year or a close serial, a title with a wrong character
+  const suggestIds: string[] = [];
+  if (keys.length && docHits.length === 0) {
+    suggestIds.push(...near);
+    for (const k of keys) suggestIds.push(...(await nearSerials(st, k)));
+  }
+  const typed = normalizeText(parsed.rest).replace(/\s+/g, '');
+  if (!listing && [...typed].length >= 4 && !ranked.some((c) => c.score.tier >= TIER_PHRASE)) {
+    const maxErr = [...typed].length >= 10 ? 2 : 1;
+    // the fragments of the page shown are loaded already: no extra requests
+    for (const c of page) {
+      const f = await loadFragment(st, c.id);
+      if (substringDistance(typed, normalizeText(f.meta.title ?? '')) <= maxErr) suggestIds.push(c.id);
     }
+  }
+  for (const id of [...new Set(suggestIds)].slice(0, 5)) {
+    const f = await loadFragment(st, id);
+    const s: SearchResponse['suggestions'][number] = { url: joinUrl(st.siteBase, f.url), title: f.meta.title ?? '' };
+    if (f.meta.docNumber) s.docNumber = f.meta.docNumber;
+    suggestions.push(s);
   }
   const res: SearchResponse = { total: order.length, results, suggestions, docNumbers: parsed.docNumbers };
   if (opts.debug) res.ids = order.map((c) => c.id);

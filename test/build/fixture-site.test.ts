@@ -111,3 +111,12 @@ describe('a build with bad content', () => {
     expect(output).toMatch(/bad-dangling\/.*\.md:\d+ (interprets|repeals|amends)/);
   });
 });
+
+describe('a build with unsafe HTML in a body', () => {
+  it('fails and names the line and the construct', () => {
+    const { status, output } = buildSiteExpectingFailure('test/fixtures/content/bad-html');
+    expect(status).not.toBe(0);
+    expect(output).toContain('test/fixtures/content/bad-html/policies/policy-h.md:11 body（正文）: 正文含不安全的 HTML onclick=');
+    expect(output).toContain('policy-h.md:13 body（正文）: 正文含不安全的 HTML <script>');
+  });
+});

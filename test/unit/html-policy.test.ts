@@ -8,7 +8,7 @@ describe('raw HTML in document bodies', () => {
 
   it('rejects script, iframe and forms with the line they are on', () => {
     const v = htmlViolations('正文\n<script>alert(1)</script>\n<iframe src="https://x"></iframe>');
-    expect(v.map((x) => [x.line, x.found])).toEqual([[2, '<script>'], [2, '<script>'], [3, '<iframe>'], [3, '<iframe>']]);
+    expect(v.map((x) => [x.line, x.found])).toEqual([[2, '<script>'], [3, '<iframe>']]);
   });
 
   it('rejects event handlers, style attributes and javascript: URLs', () => {

@@ -3,7 +3,7 @@
  * around the characters the query matched. Matching uses the same tokenizer as the index, so
  * what is highlighted is what was found; marks never split or double a character.
  */
-import { tokenize, type Token } from './tokenize.ts';
+import { tokenizeLang, type Token } from './tokenize.ts';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -26,8 +26,8 @@ function tokenMatches(q: Token, t: Token): boolean {
 }
 
 /** Character ranges [start, end) of the text matched by the query tokens; phrases first. */
-export function matchRanges(text: string, query: Token[], textTokens?: Token[]): { ranges: [number, number][]; phrase: number } {
-  const toks = textTokens ?? tokenize(text, 'index');
+export function matchRanges(text: string, query: Token[], textTokens?: Token[], language = 'zh'): { ranges: [number, number][]; phrase: number } {
+  const toks = textTokens ?? tokenizeLang(text, 'index', language);
   const runs = runsOf(query);
   const ranges: [number, number][] = [];
   let phrase = 0;
@@ -83,8 +83,8 @@ export function highlight(text: string, ranges: [number, number][]): string {
  * covers the most matched characters, preferring the first full phrase. Cut at sentence
  * punctuation or line breaks when one is near; an ellipsis marks a cut.
  */
-export function buildExcerpt(text: string, query: Token[], length = 80): string {
-  const { ranges } = matchRanges(text, query);
+export function buildExcerpt(text: string, query: Token[], length = 80, language = 'zh'): string {
+  const { ranges } = matchRanges(text, query, undefined, language);
   const clean = (s: string) => s.replace(/\s*\n\s*/g, ' ');
   if (ranges.length === 0) {
     const cut = [...text].slice(0, length).join('');

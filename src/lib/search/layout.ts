@@ -9,11 +9,11 @@
  * separator too (keeps common-bigram posting lists — and so index chunks — small; ranking
  * saturates long before that).
  */
-import { tokenize } from './tokenize.ts';
+import { tokenizeLang } from './tokenize.ts';
 import type { SearchRecord } from './record.ts';
 
 export const TITLE_SLOT = 128;
-export const DEFAULT_POSITION_CAP = 12;
+export const DEFAULT_POSITION_CAP = 48;
 /** body index positions per stored text section (excerpts load one section per result) */
 export const SECTION_TOKENS = 600;
 /** characters of the next section repeated at the end of a section (phrases across the cut) */
@@ -35,7 +35,7 @@ export interface SearchManifest {
   /** site-relative bundle directory, relative to the engine's base */
   bundle: string;
   languages: Record<string, { shards: { language: string; pages: number; from?: string; to?: string }[]; pages: number }>;
-  docnum: { buckets: number; dir: string };
+  docnum: { buckets: number; dir: string; yearBuckets?: number };
   /** Han bigrams with very long posting lists, concatenated (queries avoid them when they can) */
   common?: string;
   agencies?: string[];
@@ -43,20 +43,21 @@ export interface SearchManifest {
 
 /** Text Pagefind indexes for one record (space-separated words). */
 export function indexContent(
-  record: Pick<SearchRecord, 'title' | 'docNumber' | 'body'>,
+  record: Pick<SearchRecord, 'title' | 'docNumber' | 'body'> & { language?: string },
   cap = DEFAULT_POSITION_CAP,
   /** accumulates posting units (positions + 1 per document) per token */
   units?: Map<string, number>,
 ): { content: string; words: number } {
   const words: string[] = [];
-  const head = tokenize(record.docNumber ? `${record.title} ${record.docNumber}` : record.title, 'index');
+  const lang = record.language ?? 'zh';
+  const head = tokenizeLang(record.docNumber ? `${record.title} ${record.docNumber}` : record.title, 'index', lang);
   for (const t of head) {
     if (words.length >= TITLE_SLOT) break;
     words.push(t.text);
   }
   while (words.length < TITLE_SLOT) words.push(FILLER);
   const seen = new Map<string, number>();
-  for (const t of tokenize(record.body, 'index')) {
+  for (const t of tokenizeLang(record.body, 'index', lang)) {
     const n = (seen.get(t.text) ?? 0) + 1;
     seen.set(t.text, n);
     words.push(n > cap ? FILLER : t.text);
@@ -70,8 +71,8 @@ export function indexContent(
  * tokens k·SECTION_TOKENS …, i.e. word positions TITLE_SLOT + k·SECTION_TOKENS …), each followed by
  * SECTION_OVERLAP characters of the next. Text before the first token belongs to section 0.
  */
-export function bodySections(body: string, size = SECTION_TOKENS): string[] {
-  const toks = tokenize(body, 'index');
+export function bodySections(body: string, size = SECTION_TOKENS, language = 'zh'): string[] {
+  const toks = tokenizeLang(body, 'index', language);
   const cuts: number[] = [0];
   for (let k = size; k < toks.length; k += size) cuts.push(toks[k]!.start);
   return cuts.map((c, i) => {

@@ -130,3 +130,24 @@ export const TITLE_WEIGHT = 4;
 export function compareScores(a: DocScore, b: DocScore): number {
   return b.tier - a.tier || b.score - a.score;
 }
+
+/**
+ * Smallest edit distance (substitutions, insertions, deletions) between `pattern` and any
+ * substring of `text` (Sellers' algorithm), by code point. Suggestions: a title that contains
+ * the query with one wrong character is at distance 1.
+ */
+export function substringDistance(pattern: string, text: string): number {
+  const p = [...pattern];
+  const t = [...text];
+  let prev = Array.from({ length: p.length + 1 }, (_, i) => i);
+  let best = prev[p.length]!;
+  for (let j = 1; j <= t.length; j++) {
+    const cur = [0];
+    for (let i = 1; i <= p.length; i++) {
+      cur[i] = Math.min(prev[i]! + 1, cur[i - 1]! + 1, prev[i - 1]! + (p[i - 1] === t[j - 1] ? 0 : 1));
+    }
+    best = Math.min(best, cur[p.length]!);
+    prev = cur;
+  }
+  return best;
+}

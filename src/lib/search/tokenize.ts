@@ -13,6 +13,45 @@
  * it plus the run-final unigram).
  */
 import { charClass, normalizeWithOffsets, type NormChar } from './normalize.ts';
+import { mongolianTokens } from '../mongolian/fold.ts';
+
+/** A Mongolian word as written: letters with the controls that only shape them (FVS, MVS,
+ * ZWJ/ZWNJ, CGJ, nirugu) and U+202F before a suffix. */
+const MONGOLIAN_WORD = /[\u1820-\u1878\u1880-\u18AA](?:[\u1820-\u1878\u1880-\u18AA\u180A-\u180F\u200C\u200D\u034F]|\u202F(?=[\u180B-\u180F]*[\u1820-\u1878\u1880-\u18AA]))*/gu;
+
+/**
+ * Tokens of a text in a search language. 'zh' (and anything else): the bigram tokenizer below.
+ * 'mn': every Mongolian word becomes the tokens of src/lib/mongolian/fold.ts `mongolianTokens`
+ * (folded: FVS, ZWJ/ZWNJ removed, U+202F/U+180E unified, loose letter key) — for the index the
+ * joined word, then its stem and suffixes; for a query the joined word only (the index holds
+ * every form a query can take). Each word is one run; other text (Han, digits) is tokenized as
+ * in 'zh'. Index and query call this same function, so they always agree.
+ */
+export function tokenizeLang(text: string, mode: 'index' | 'query', language = 'zh'): Token[] {
+  if (language !== 'mn' || !/[\u1820-\u18AA]/u.test(text)) return tokenize(text, mode);
+  const out: Token[] = [];
+  let run = -1;
+  let last = 0;
+  const other = (from: number, to: number) => {
+    if (to <= from) return;
+    const part = tokenize(text.slice(from, to), mode);
+    const base = run + 1;
+    for (const t of part) {
+      out.push({ ...t, start: t.start + from, end: t.end + from, run: base + t.run });
+      run = Math.max(run, base + t.run);
+    }
+  };
+  for (const m of text.matchAll(MONGOLIAN_WORD)) {
+    other(last, m.index);
+    const toks = mongolianTokens(m[0]);
+    const use = mode === 'query' ? toks.slice(0, 1) : toks;
+    if (use.length) run++;
+    use.forEach((w, pos) => out.push({ text: w, start: m.index, end: m.index + m[0].length, han: false, run, pos }));
+    last = m.index + m[0].length;
+  }
+  other(last, text.length);
+  return out;
+}
 
 export interface Token {
   text: string;
@@ -122,6 +161,6 @@ function emitHan(chars: NormChar[], i: number, j: number, mode: 'index' | 'query
 }
 
 /** Query tokens: bigrams for Han runs of ≥2 characters, the character itself for a 1-character run. */
-export function queryTokens(text: string): Token[] {
-  return tokenize(text, 'query');
+export function queryTokens(text: string, language = 'zh'): Token[] {
+  return tokenizeLang(text, 'query', language);
 }
