@@ -90,17 +90,28 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
     l.push(r);
     byLang.set(r.language, l);
   }
+  // build salt: ids are short counters, so a deploy with other content must not reuse cached files
+  let saltHash = 0x811c9dc5;
+  for (const r of opts.records) saltHash = fnv1a(`${saltHash}|${r.path}|${r.title}|${r.body.length}|${r.published ?? ''}`);
+  const salt = saltHash.toString(36).slice(0, 2);
+  await mkdir(join(searchDir, 'text'), { recursive: true });
+  await mkdir(join(searchDir, 'sort'), { recursive: true });
+  for (const sub of ['index', 'filter', 'fragment']) await mkdir(join(bundle, sub), { recursive: true });
+
   for (const [lang, recs] of byLang) {
-    // date order: shards cover date ranges, so a date-sorted search walks shards in order
+    // date order: the page numbers follow publication date, shard after shard
     recs.sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.path.localeCompare(b.path));
     const n = Math.max(1, Math.ceil(recs.length / shardSize));
     const per = Math.ceil(recs.length / n);
-    manifest.languages[lang] = { shards: [], pages: recs.length };
+    const code = shardLanguage(lang, 0);
+    const tag = `${salt}${lang === 'zh' ? '' : lang}`;
+    const parts: ShardOutput[] = [];
+    let offset = 0;
+    let version = '';
     for (let s = 0; s < n; s++) {
       const part = recs.slice(s * per, (s + 1) * per);
-      const code = shardLanguage(lang, s);
       const ts = Date.now();
-      const tmp = join(opts.out, `.search-shard-${code}`);
+      const tmp = join(opts.out, `.search-shard-${lang}-${s}`);
       await rm(tmp, { recursive: true, force: true });
       const { index, errors } = await pagefind.createIndex({});
       if (!index) throw new Error(`pagefind createIndex failed: ${errors.join('; ')}`);
@@ -131,73 +142,46 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
       await index.deleteIndex();
       await pagefind.close();
 
-      // move this shard's files into the shared bundle directory
       const shardEntry = JSON.parse(await readFile(join(tmp, 'pagefind-entry.json'), 'utf8'));
-      entry.version = shardEntry.version;
+      version = shardEntry.version;
       const le = shardEntry.languages[code];
       if (!le) throw new Error(`pagefind wrote no index for ${code}`);
-      entry.languages[code] = le;
-      if (s === 0 && !existsSync(join(bundle, 'pagefind.js'))) {
+      if (!existsSync(join(bundle, 'pagefind.js'))) {
         await copyFile(join(tmp, 'pagefind.js'), join(bundle, 'pagefind.js'));
         await copyFile(join(tmp, 'wasm.unknown.pagefind'), join(bundle, 'wasm.unknown.pagefind'));
       }
-      // Rewrite Pagefind's metadata with short ids (its content hashes are most of the bytes
-      // every first query loads): pages `<tag><n>`, index chunks and filters `<tag>i<n>` /
-      // `<tag>f<n>`, tag = shard number + 2 characters of the shard's content hash (cache safety
-      // across deploys); word counts rounded to ~6 % (BM25 length normalization only).
-      const metaRaw = gunzipSync(await readFile(join(tmp, `pagefind.${le.hash}.pf_meta`))).subarray(SIG.length);
-      const meta = decodeCbor(metaRaw) as Cbor[][];
-      const tag = `${s.toString(36)}${le.hash.replace(/^.*_/, '').slice(0, 2)}`;
-      const pageIds = new Map<string, string>();
-      (meta[1] as Cbor[][]).forEach((pg, i) => {
-        const id = `${tag}${i.toString(36)}`;
-        pageIds.set(pg[0] as string, id);
-        pg[0] = id;
-        pg[1] = roundCount(pg[1] as number);
-      });
-      const renames: [string, string][] = [];
-      (meta[2] as Cbor[][]).forEach((ch, i) => {
-        const id = `${tag}i${i.toString(36)}`;
-        renames.push([join('index', `${ch[2]}.pf_index`), join('index', `${id}.pf_index`)]);
-        ch[2] = id;
-      });
-      (meta[3] as Cbor[][]).forEach((f, i) => {
-        const id = `${tag}f${i.toString(36)}`;
-        renames.push([join('filter', `${f[1]}.pf_filter`), join('filter', `${id}.pf_filter`)]);
-        f[1] = id;
-      });
-      // the publication-date order moves to its own file, loaded only to sort (8 KB per 4,000
-      // pages less in every first query)
-      const sorts = meta[4] as Cbor[][];
-      const order = (sorts.find((x) => x[0] === 'published')?.[1] ?? []) as number[];
-      const pageList = meta[1] as Cbor[][];
-      await mkdir(join(searchDir, 'sort'), { recursive: true });
-      await writeFile(join(searchDir, 'sort', `${code}.json`), JSON.stringify(order.map((i) => pageList[i]![0])));
-      meta[4] = [];
-      const metaBytes = Buffer.concat([SIG, Buffer.from(encodeCbor(meta as Cbor))]);
-      const metaHash = `${code}_${fnv1a(metaBytes.toString('latin1')).toString(16)}`;
-      await writeFile(join(bundle, `pagefind.${metaHash}.pf_meta`), gzipSync(metaBytes, { level: 9 }));
-      entry.languages[code] = { ...le, hash: metaHash };
-      for (const sub of ['index', 'filter', 'fragment']) await mkdir(join(bundle, sub), { recursive: true });
-      await mkdir(join(searchDir, 'text'), { recursive: true });
-      for (const [from, to] of renames) {
-        if (from.startsWith('index')) await writeFile(join(bundle, to), slimChunk(await readFile(join(tmp, from))));
-        else await rename(join(tmp, from), join(bundle, to));
+      const meta = decodeCbor(gunzipSync(await readFile(join(tmp, `pagefind.${le.hash}.pf_meta`))).subarray(SIG.length)) as Cbor[][];
+      const pages = meta[1] as Cbor[][];
+      const localIds = new Map<string, number>();
+      pages.forEach((pg, i) => localIds.set(pg[0] as string, i));
+      const out: ShardOutput = {
+        dir: tmp,
+        offset,
+        pages: pages.map((pg) => roundCount(pg[1] as number)),
+        chunks: (meta[2] as Cbor[][]).map((c) => join(tmp, 'index', `${c[2]}.pf_index`)),
+        filters: [],
+        order: ((meta[4] as Cbor[][]).find((x) => x[0] === 'published')?.[1] ?? []) as number[],
+        metaRest: [meta[0]!, meta[5]!],
+      };
+      for (const f of meta[3] as Cbor[][]) {
+        const fc = decodeCbor(gunzipSync(await readFile(join(tmp, 'filter', `${f[1]}.pf_filter`))).subarray(SIG.length)) as Cbor[];
+        out.filters.push([fc[0] as string, (fc[1] as Cbor[][]).map((v) => [v[0] as string, v[1] as number[]])]);
       }
+      // fragments: our own (title, 文号, date, the body's first section), under the final page id
       for (const f of await readdir(join(tmp, 'fragment'))) {
-        const old = f.replace(/\.pf_fragment$/, '');
-        const id = pageIds.get(old);
-        if (!id) throw new Error(`fragment ${f} is not in the metadata`);
+        const local = localIds.get(f.replace(/\.pf_fragment$/, ''));
+        if (local === undefined) throw new Error(`fragment ${f} is not in the metadata`);
+        const id = pageId(tag, offset + local);
         const frag = JSON.parse(gunzipSync(await readFile(join(tmp, 'fragment', f))).subarray(SIG.length).toString('utf8'));
         const r = byUrl.get(frag.url);
         if (!r) throw new Error(`fragment ${f}: unknown url ${frag.url}`);
-        const meta: Record<string, string> = { title: r.title };
-        if (r.docNumber) meta.docNumber = r.docNumber;
-        if (r.published) meta.published = r.published;
+        const fmeta: Record<string, string> = { title: r.title };
+        if (r.docNumber) fmeta.docNumber = r.docNumber;
+        if (r.published) fmeta.published = r.published;
         // the body in sections of SECTION_TOKENS index positions: the fragment holds the first,
         // search/text/<id>.<k> the others (a result's excerpt needs only the section it matched in)
         const sections = bodySections(r.body, SECTION_TOKENS, r.language);
-        const slim = { url: frag.url, content: sections[0] ?? '', sections: sections.length, filters: frag.filters, meta };
+        const slim = { url: frag.url, content: sections[0] ?? '', sections: sections.length, filters: frag.filters, meta: fmeta };
         await writeFile(join(bundle, 'fragment', `${id}.pf_fragment`), gzipSync(Buffer.concat([SIG, Buffer.from(JSON.stringify(slim))]), { level: 9 }));
         for (let k = 1; k < sections.length; k++) await writeFile(join(searchDir, 'text', `${id}.${k}`), gzipSync(Buffer.from(sections[k]!), { level: 9 }));
         if (r.docNumber) {
@@ -208,10 +192,18 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
           }
         }
       }
-      await rm(tmp, { recursive: true, force: true });
-      manifest.languages[lang]!.shards.push({ language: code, pages: part.length, from: part[0]?.published, to: part.at(-1)?.published });
-      log(`  shard ${code}: ${part.length} records in ${((Date.now() - ts) / 1000).toFixed(1)} s`);
+      parts.push(out);
+      offset += pages.length;
+      log(`  ${lang} part ${s + 1}/${n}: ${part.length} records in ${((Date.now() - ts) / 1000).toFixed(1)} s`);
     }
+    // one index per language: the parts' postings merged word by word (page numbers offset)
+    const tm = Date.now();
+    const metaHash = await mergeParts(parts, { bundle, searchDir, code, tag, chunkSize, version });
+    entry.version = version;
+    entry.languages[code] = { hash: metaHash, wasm: null, page_count: recs.length };
+    for (const p of parts) await rm(p.dir, { recursive: true, force: true });
+    manifest.languages[lang] = { shards: [{ language: code, pages: recs.length, from: recs[0]?.published, to: recs.at(-1)?.published }], pages: recs.length };
+    log(`  ${lang}: merged ${parts.length} part(s) in ${((Date.now() - tm) / 1000).toFixed(1)} s`);
   }
 
   // 文号 lookup buckets (~48 entries each)
@@ -250,25 +242,151 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
   return { shards: Object.keys(entry.languages).length, pages: opts.records.length, seconds: (Date.now() - t0) / 1000, bytes: await dirSize(searchDir) };
 }
 
-/**
- * An index chunk without what custom records never use: the leading weight marker of every
- * page's positions (-25 → weight 24; without it pagefind_web uses 25 for every word alike,
- * so BM25 order is unchanged) and the empty meta-position list (optional in the decoder).
- * About a quarter of the chunk bytes every query token loads.
- */
-function slimChunk(gz: Buffer): Buffer {
-  const c = decodeCbor(gunzipSync(gz).subarray(SIG.length)) as Cbor[][];
-  for (const w of c[0] as Cbor[][]) {
-    for (const pages of [w[1] as Cbor[][], ...((w[2] as Cbor[][] | undefined) ?? []).map((v) => v[1] as Cbor[][])]) {
-      for (let i = 0; i < pages.length; i++) {
-        const p = pages[i]!;
-        const locs = p[1] as number[];
-        if (locs[0] === -25 && !locs.slice(1).some((x) => x < 0)) locs.shift();
-        if (p.length === 3 && (p[2] as Cbor[]).length === 0) p.pop();
-      }
+interface ShardOutput {
+  dir: string;
+  /** page number of the part's first page in the merged index */
+  offset: number;
+  /** rounded word count per local page */
+  pages: number[];
+  /** index chunk files in word order */
+  chunks: string[];
+  filters: [string, [string, number[]][]][];
+  /** local page numbers by ascending publication date */
+  order: number[];
+  /** [version, meta_fields] */
+  metaRest: Cbor[];
+}
+
+function pageId(tag: string, n: number): string {
+  return `${tag}${n.toString(36)}`;
+}
+
+/** Rust orders strings by UTF-8 bytes, i.e. by code point (JS `<` compares UTF-16 units). */
+function cmpWords(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!/[\ud800-\udfff]/.test(a + b)) return a < b ? -1 : 1;
+  const x = [...a].map((c) => c.codePointAt(0)!);
+  const y = [...b].map((c) => c.codePointAt(0)!);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
+}
+
+type Posting = [number, number[]];
+type WordEntry = { word: string; pages: Posting[]; variants: [string, Posting[]][] };
+
+/** Words of one part in order, page numbers made absolute and offset into the merged index. */
+async function* partWords(p: ShardOutput): AsyncGenerator<WordEntry> {
+  const abs = (pages: Cbor[][]): Posting[] => {
+    let cum = 0;
+    return pages.map((pg) => {
+      cum += pg[0] as number;
+      let locs = pg[1] as number[];
+      // the leading weight marker of custom records (-25 → weight 24; pagefind_web's default is
+      // 25 for every word alike, so BM25 order is unchanged) is dropped with the empty meta_locs
+      if (locs[0] === -25 && !locs.slice(1).some((x) => x < 0)) locs = locs.slice(1);
+      return [cum + p.offset, locs];
+    });
+  };
+  for (const file of p.chunks) {
+    const c = decodeCbor(gunzipSync(await readFile(file)).subarray(SIG.length)) as Cbor[][];
+    for (const w of c[0] as Cbor[][]) {
+      yield { word: w[0] as string, pages: abs(w[1] as Cbor[][]), variants: ((w[2] as Cbor[][] | undefined) ?? []).map((v) => [v[0] as string, abs(v[1] as Cbor[][])]) };
     }
   }
-  return gzipSync(Buffer.concat([SIG, Buffer.from(encodeCbor(c as Cbor))]), { level: 9 });
+}
+
+function packPages(pages: Posting[]): Cbor[] {
+  let last = 0;
+  return pages.map(([n, locs]) => {
+    const d = n - last;
+    last = n;
+    return [d, locs];
+  });
+}
+
+/** Pagefind's chunk boundary trimming (pagefind/src/index/mod.rs chunk_meta). */
+function prefixes(a: string, b: string): [string, string] {
+  const x = [...a];
+  const y = [...b];
+  let k = 0;
+  while (k < x.length && k < y.length && x[k] === y[k]) k++;
+  return [x.slice(0, k + 1).join(''), y.slice(0, k + 1).join('')];
+}
+
+/**
+ * Merges the parts (Pagefind indexes of consecutive page ranges) into one index: a k-way merge
+ * of their word-sorted chunks (one chunk per part in memory), re-chunked by posting units like
+ * Pagefind does, with short ids; filters and the publication order concatenated. Writes the
+ * chunks, filters, search/sort/<code>.json and the metadata; returns the metadata hash.
+ */
+async function mergeParts(parts: ShardOutput[], o: { bundle: string; searchDir: string; code: string; tag: string; chunkSize: number; version: string }): Promise<string> {
+  const iters = parts.map((p) => partWords(p));
+  const heads: (WordEntry | undefined)[] = [];
+  for (const it of iters) heads.push((await it.next()).value || undefined);
+  const chunks: [string, string, string][] = [];
+  let cur: Cbor[] = [];
+  let curUnits = 0;
+  let first = '';
+  let lastWord = '';
+  const flush = async () => {
+    if (!cur.length) return;
+    const id = `${o.tag}i${chunks.length.toString(36)}`;
+    await writeFile(join(o.bundle, 'index', `${id}.pf_index`), gzipSync(Buffer.concat([SIG, Buffer.from(encodeCbor([cur]))]), { level: 9 }));
+    chunks.push([first, lastWord, id]);
+    cur = [];
+    curUnits = 0;
+  };
+  for (;;) {
+    let min: string | undefined;
+    for (const h of heads) if (h && (min === undefined || cmpWords(h.word, min) < 0)) min = h.word;
+    if (min === undefined) break;
+    const pages: Posting[] = [];
+    const variants = new Map<string, Posting[]>();
+    for (let i = 0; i < heads.length; i++) {
+      const h = heads[i];
+      if (!h || h.word !== min) continue;
+      pages.push(...h.pages);
+      for (const [form, ps] of h.variants) variants.set(form, [...(variants.get(form) ?? []), ...ps]);
+      heads[i] = (await iters[i]!.next()).value || undefined;
+    }
+    if (!cur.length) first = min;
+    lastWord = min;
+    cur.push([min, packPages(pages), [...variants].map(([form, ps]) => [form, packPages(ps)])]);
+    curUnits += pages.reduce((a, p) => a + p[1].length + 1, 0);
+    if (curUnits >= o.chunkSize) await flush();
+  }
+  await flush();
+  for (let i = 0; i + 1 < chunks.length; i++) {
+    const [to, from] = prefixes(chunks[i]![1], chunks[i + 1]![0]);
+    if (cmpWords(to, chunks[i]![0]) >= 0) chunks[i]![1] = to;
+    chunks[i + 1]![0] = from;
+  }
+  // filters: values' page lists concatenated (parts are consecutive page ranges)
+  const filters = new Map<string, Map<string, number[]>>();
+  for (const p of parts) {
+    for (const [name, values] of p.filters) {
+      const m = filters.get(name) ?? new Map<string, number[]>();
+      filters.set(name, m);
+      for (const [value, pages] of values) m.set(value, [...(m.get(value) ?? []), ...pages.map((x) => x + p.offset)]);
+    }
+  }
+  const metaFilters: Cbor[] = [];
+  let fi = 0;
+  for (const name of [...filters.keys()].sort(cmpWords)) {
+    const id = `${o.tag}f${(fi++).toString(36)}`;
+    const values = [...filters.get(name)!].sort((a, b) => cmpWords(a[0], b[0])).map(([v, pages]) => [v, pages.sort((a, b) => a - b)]);
+    await writeFile(join(o.bundle, 'filter', `${id}.pf_filter`), gzipSync(Buffer.concat([SIG, Buffer.from(encodeCbor([name, values as Cbor]))]), { level: 9 }));
+    metaFilters.push([name, id]);
+  }
+  // publication order (ascending): its own file, loaded only to sort
+  const order = parts.flatMap((p) => p.order.map((i) => pageId(o.tag, p.offset + i)));
+  await writeFile(join(o.searchDir, 'sort', `${o.code}.json`), JSON.stringify(order));
+  const pages: Cbor[] = parts.flatMap((p) => p.pages.map((wc, i) => [pageId(o.tag, p.offset + i), wc, '']));
+  const meta: Cbor = [parts[0]?.metaRest[0] ?? o.version, pages, chunks, metaFilters, [], parts[0]?.metaRest[1] ?? []];
+  const metaBytes = Buffer.concat([SIG, Buffer.from(encodeCbor(meta))]);
+  const hash = `${o.code}_${fnv1a(metaBytes.toString('latin1')).toString(16)}`;
+  await writeFile(join(o.bundle, `pagefind.${hash}.pf_meta`), gzipSync(metaBytes, { level: 9 }));
+  return hash;
 }
 
 /** a word count rounded to its 4 leading bits (~6 %): compresses, BM25 barely notices */
