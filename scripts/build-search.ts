@@ -1,23 +1,28 @@
 /**
  * Builds the 一网通查 search bundle into <out>/search/:
  *   search/engine.js                      the query engine (src/search/engine.ts, bundled)
- *   search/manifest.json                  shards, layout constants, 文号 bucket count, agencies
- *   search/pagefind/pagefind.js, wasm.unknown.pagefind, pagefind-entry.json (all shards)
- *   search/pagefind/pagefind.<shard>_<hash>.pf_meta, index/, filter/, fragment/
- *   search/docnum/<n>.json                exact 文号 lookup, hashed by 机关代字+序号
+ *   search/manifest.json                  languages, layout constants, 文号 bucket counts, agencies
+ *   search/pagefind/pagefind.js, wasm.unknown.pagefind, pagefind-entry.json
+ *   search/pagefind/pagefind.s0-<lang>_<hash>.pf_meta, index/, filter/, fragment/ (one index per language)
+ *   search/text/<page>.<k>                body sections 1… of a page (section 0 is in its fragment)
+ *   search/sort/s0-<lang>.json            page ids by ascending publication date (sorting only)
+ *   search/docnum/<n>.json, y<n>.json     exact 文号 lookup (机关代字+序号), near misses (机关代字+年)
  *
- * Records are tokenized into overlapping bigrams (src/lib/search) and indexed by Pagefind as
- * custom records under a non-segmenting language code, one Pagefind index per shard of at
- * most --shard-size records (sorted by publication date), each built and closed before the next
- * so memory stays bounded. Fragments are rewritten to hold the original text (readable
- * excerpts) instead of the bigram stream.
+ * Records are tokenized into overlapping bigrams (src/lib/search; Mongolian with
+ * src/lib/mongolian/fold.ts) and indexed by Pagefind as custom records under a non-segmenting
+ * language code. Memory stays bounded: Pagefind indexes parts of at most --shard-size records
+ * (by publication date), each built and closed before the next; the parts are then merged into
+ * ONE Pagefind index per language (a streaming k-way merge of their word-sorted chunks, page
+ * numbers offset), so a query loads one metadata file and one chunk per token whatever the
+ * library size. The metadata is rewritten with short ids, chunks lose what custom records never
+ * use, and fragments hold the original text (readable excerpts) instead of the bigram stream.
  *
  * Usage: node scripts/build-search.ts [--out DIR] [--records FILE.jsonl] [--shard-size N]
- *        [--cap N] [--no-engine] [--quiet]
+ *        [--cap N] [--chunk-size N] [--no-engine] [--quiet]
  *   out: --out, else $PORTAL_OUT_DIR, else dist. Records: --records (SearchRecord or corpus
  *   JSON lines), else loadSearchRecords() from src/content/records.ts.
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile, copyFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,7 +57,7 @@ export interface BuildResult {
 export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
   const t0 = Date.now();
   const log = opts.log ?? (() => {});
-  const shardSize = opts.shardSize ?? 4000;
+  const shardSize = opts.shardSize ?? 3000;
   const cap = opts.cap ?? DEFAULT_POSITION_CAP;
   const chunkSize = opts.chunkSize ?? 8000;
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(chunkSize);
@@ -108,6 +113,7 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
     const parts: ShardOutput[] = [];
     let offset = 0;
     let version = '';
+    let wasm: string | null = null;
     for (let s = 0; s < n; s++) {
       const part = recs.slice(s * per, (s + 1) * per);
       const ts = Date.now();
@@ -146,6 +152,7 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
       version = shardEntry.version;
       const le = shardEntry.languages[code];
       if (!le) throw new Error(`pagefind wrote no index for ${code}`);
+      wasm = le.wasm ?? null;
       if (!existsSync(join(bundle, 'pagefind.js'))) {
         await copyFile(join(tmp, 'pagefind.js'), join(bundle, 'pagefind.js'));
         await copyFile(join(tmp, 'wasm.unknown.pagefind'), join(bundle, 'wasm.unknown.pagefind'));
@@ -200,7 +207,7 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
     const tm = Date.now();
     const metaHash = await mergeParts(parts, { bundle, searchDir, code, tag, chunkSize, version });
     entry.version = version;
-    entry.languages[code] = { hash: metaHash, wasm: null, page_count: recs.length };
+    entry.languages[code] = { hash: metaHash, wasm, page_count: recs.length };
     for (const p of parts) await rm(p.dir, { recursive: true, force: true });
     manifest.languages[lang] = { shards: [{ language: code, pages: recs.length, from: recs[0]?.published, to: recs.at(-1)?.published }], pages: recs.length };
     log(`  ${lang}: merged ${parts.length} part(s) in ${((Date.now() - tm) / 1000).toFixed(1)} s`);
@@ -352,7 +359,9 @@ async function mergeParts(parts: ShardOutput[], o: { bundle: string; searchDir: 
     if (!cur.length) first = min;
     lastWord = min;
     cur.push([min, packPages(pages), [...variants].map(([form, ps]) => [form, packPages(ps)])]);
-    curUnits += pages.reduce((a, p) => a + p[1].length + 1, 0);
+    // Pagefind's own measure (positions incl. the weight marker, + 1 per page), so --chunk-size
+    // means what PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE means
+    curUnits += pages.reduce((a, p) => a + p[1].length + 2, 0);
     if (curUnits >= o.chunkSize) await flush();
   }
   await flush();
@@ -451,7 +460,7 @@ async function main() {
     ...(values.cap ? { cap: Number(values.cap) } : {}),
     ...(values['chunk-size'] ? { chunkSize: Number(values['chunk-size']) } : {}),
   });
-  log(`search: ${r.pages} records, ${r.shards} shard(s), ${(r.bytes / 1048576).toFixed(1)} MiB, ${r.seconds.toFixed(1)} s`);
+  log(`search: ${r.pages} records, ${r.shards} language index(es), ${(r.bytes / 1048576).toFixed(1)} MiB, ${r.seconds.toFixed(1)} s`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -7,6 +7,7 @@
 import { collectSite } from '../src/content/load.ts';
 import { collectOpenData } from '../src/content/open-data.ts';
 import { formatProblem } from '../src/lib/errors.ts';
+import { CONTENT_OPTIONS, contentOptions, parseArgsOrExit } from './lib/args.ts';
 
 const HELP = `用法 usage: npm run check -- [选项 options]
 
@@ -27,32 +28,9 @@ Validates all content and the cross-file rules without building the site.
 每个问题一行：文件:行 字段（中文名）: 问题；允许值：…
 退出码 exit code: 0 无错误 no errors（可有警告 warnings allowed）, 1 有错误 errors, 2 用法错误 usage error.`;
 
-function fail(msg: string): never {
-  console.error(`${msg}\n\n${HELP}`);
-  process.exit(2);
-}
-
-const args = process.argv.slice(2);
-const options: { source?: string; root?: string; lenient?: boolean; today?: string } = {};
-for (let i = 0; i < args.length; i++) {
-  const a = args[i]!;
-  const value = (): string => {
-    const v = args[++i];
-    if (v === undefined || v.startsWith('--')) fail(`缺少参数值 missing value for ${a}`);
-    return v;
-  };
-  if (a === '--help' || a === '-h') {
-    console.log(HELP);
-    process.exit(0);
-  } else if (a === '--content') options.source = value();
-  else if (a === '--root') options.root = value();
-  else if (a === '--lenient') options.lenient = true;
-  else if (a === '--today') {
-    options.today = value();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today)) fail(`--today 应为 YYYY-MM-DD: ${options.today}`);
-  } else fail(`未知参数 unknown argument: ${a}`);
-}
-if (options.lenient === undefined && process.env.PORTAL_LENIENT === '1') options.lenient = true;
+const args = parseArgsOrExit(process.argv.slice(2), { values: CONTENT_OPTIONS, flags: ['--lenient'] }, HELP);
+const options: { source?: string; root?: string; lenient?: boolean; today?: string } = contentOptions(args);
+if (args.flags.has('--lenient') || process.env.PORTAL_LENIENT === '1') options.lenient = true;
 
 const started = performance.now();
 const result = await collectSite(options);

@@ -9,9 +9,7 @@
  */
 import { readFile, readdir, stat, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import matter from 'gray-matter';
 import mammoth from 'mammoth';
-import { parse as parseYaml } from 'yaml';
 import { decodeText, type DetectedEncoding } from '../src/lib/import/decode.ts';
 import { extractDocument, type OrgRef } from '../src/lib/import/extract.ts';
 import { buildPolicyFrontmatter, importId, lineOfKey, renderPolicyFile } from '../src/lib/import/policy.ts';
@@ -21,6 +19,8 @@ import { formatProblem, issuesToProblems, type Problem } from '../src/lib/errors
 import { policySchema, labels as policyLabels } from '../src/schemas/policy.ts';
 import { isValidId } from '../src/schemas/fields/common.ts';
 import { isIsoDate } from '../src/schemas/fields/dates.ts';
+import { parseArgsOrExit, usageError } from './lib/args.ts';
+import { readYamlList, scanDocuments } from './lib/content-files.ts';
 
 const HELP = `用法 usage: npm run import -- [选项 options] <文件或目录 files or folders>...
 
@@ -47,8 +47,7 @@ Converts legacy .txt/.docx documents into policy Markdown files and reports what
 退出码 exit code: 0 全部写入（信息表可能仍需补全，见提示）, 1 有文件未导入（读取失败或已存在）, 2 用法错误.`;
 
 function fail(msg: string): never {
-  console.error(`${msg}\n\n${HELP}`);
-  process.exit(2);
+  return usageError(HELP, msg);
 }
 
 interface Options {
@@ -64,37 +63,28 @@ interface Options {
   inputs: string[];
 }
 
-function parseArgs(args: string[]): Options {
-  const o: Options = { out: 'content/policies', content: 'content', force: false, dryRun: false, inputs: [] };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const value = (): string => {
-      const v = args[++i];
-      if (v === undefined || v.startsWith('--')) fail(`缺少参数值 missing value for ${a}`);
-      return v;
-    };
-    if (a === '--help' || a === '-h') {
-      console.log(HELP);
-      process.exit(0);
-    } else if (a === '--out') o.out = value();
-    else if (a === '--content') o.content = value();
-    else if (a === '--id') {
-      o.id = value();
-      if (!isValidId(o.id)) fail(`--id 只能包含小写英文字母、数字和连字符: ${o.id}`);
-    } else if (a === '--topic') o.topic = value();
-    else if (a === '--issuer') o.issuers = value().split(/[,，、\s]+/).filter(Boolean);
-    else if (a === '--published') {
-      o.published = value();
-      if (!isIsoDate(o.published)) fail(`--published 应为 YYYY-MM-DD: ${o.published}`);
-    } else if (a === '--category') {
-      const c = value();
-      if (c !== '规范性文件' && c !== '其他文件') fail(`--category 只能是 规范性文件 或 其他文件: ${c}`);
-      o.category = c;
-    } else if (a === '--force') o.force = true;
-    else if (a === '--dry-run') o.dryRun = true;
-    else if (a.startsWith('--')) fail(`未知参数 unknown argument: ${a}`);
-    else o.inputs.push(a);
-  }
+const ARGS = {
+  values: {
+    '--out': null,
+    '--content': null,
+    '--id': (v: string) => (isValidId(v) ? undefined : `--id 只能包含小写英文字母、数字和连字符: ${v}`),
+    '--topic': null,
+    '--issuer': null,
+    '--published': (v: string) => (isIsoDate(v) ? undefined : `--published 应为 YYYY-MM-DD: ${v}`),
+    '--category': (v: string) => (v === '规范性文件' || v === '其他文件' ? undefined : `--category 只能是 规范性文件 或 其他文件: ${v}`),
+  },
+  flags: ['--force', '--dry-run'],
+  positionals: true,
+};
+
+function parseOptions(argv: string[]): Options {
+  const { values: v, flags, positionals } = parseArgsOrExit(argv, ARGS, HELP);
+  const o: Options = { out: v['--out'] ?? 'content/policies', content: v['--content'] ?? 'content', force: flags.has('--force'), dryRun: flags.has('--dry-run'), inputs: positionals };
+  if (v['--id'] !== undefined) o.id = v['--id'];
+  if (v['--topic'] !== undefined) o.topic = v['--topic'];
+  if (v['--issuer'] !== undefined) o.issuers = v['--issuer'].split(/[,，、\s]+/).filter(Boolean);
+  if (v['--published'] !== undefined) o.published = v['--published'];
+  if (v['--category'] !== undefined) o.category = v['--category'] as '规范性文件' | '其他文件';
   if (!o.inputs.length) fail('请指定要导入的文件或目录 no input files');
   return o;
 }
@@ -140,39 +130,16 @@ async function readText(file: string): Promise<{ text: string; encoding: Detecte
 }
 
 async function loadContext(contentDir: string): Promise<{ organizations: OrgRef[]; topics: string[]; indexNumbers: Set<string>; ids: Set<string> }> {
-  const readYaml = async (name: string): Promise<unknown[]> => {
-    try {
-      const v = parseYaml(await readFile(path.join(contentDir, name), 'utf8')) as unknown;
-      return Array.isArray(v) ? v : [];
-    } catch {
-      return [];
-    }
-  };
-  const organizations = (await readYaml('organizations.yaml')).filter(
+  const organizations = (await readYamlList(path.join(contentDir, 'organizations.yaml'))).filter(
     (o): o is OrgRef => typeof o === 'object' && o !== null && typeof (o as OrgRef).id === 'string' && typeof (o as OrgRef).name === 'string',
   );
-  const topics = (await readYaml('topics.yaml')).map((t) => (t as { id?: unknown }).id).filter((id): id is string => typeof id === 'string');
+  const topics = (await readYamlList(path.join(contentDir, 'topics.yaml'))).map((t) => (t as { id?: unknown }).id).filter((id): id is string => typeof id === 'string');
   const indexNumbers = new Set<string>();
   const ids = new Set<string>();
-  for (const dir of ['policies', 'interpretations']) {
-    let entries;
-    try {
-      entries = await readdir(path.join(contentDir, dir), { recursive: true, withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      if (!e.isFile() || !/\.mdx?$/i.test(e.name)) continue;
-      ids.add(e.name.replace(/\.mdx?$/i, ''));
-      try {
-        const fm = matter(await readFile(path.join(e.parentPath, e.name), 'utf8'));
-        const data = fm.data as { indexNumber?: unknown; id?: unknown };
-        if (typeof data.indexNumber === 'string') indexNumbers.add(data.indexNumber);
-        if (typeof data.id === 'string') ids.add(data.id);
-      } catch {
-        // a broken file is `npm run check`'s business
-      }
-    }
+  for (const { name, data } of await scanDocuments(contentDir)) {
+    ids.add(name.replace(/\.mdx?$/i, ''));
+    if (typeof data.indexNumber === 'string') indexNumbers.add(data.indexNumber);
+    if (typeof data.id === 'string') ids.add(data.id);
   }
   return { organizations, topics, indexNumbers, ids };
 }
@@ -181,7 +148,7 @@ function rel(p: string): string {
   return path.relative(process.cwd(), p).split(path.sep).join('/') || p;
 }
 
-const o = parseArgs(process.argv.slice(2));
+const o = parseOptions(process.argv.slice(2));
 const { files, errors } = await listInputs(o.inputs);
 for (const e of errors) console.error(`✗ ${e}`);
 if (o.id && files.length > 1) fail('--id 只能在导入一个文件时使用 (--id needs exactly one input file)');

@@ -6,10 +6,9 @@
  * (src/lib/index-number.ts), 公文种类 from the title, today's date (Asia/Shanghai) unless
  * --date is given. Never overwrites an existing file.
  */
-import { readFile, readdir, stat, writeFile, mkdir } from 'node:fs/promises';
+import { stat, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { parse as parseYaml } from 'yaml';
 import { collectSite } from '../src/content/load.ts';
 import { inferDocType } from '../src/content/load.ts';
 import { formatProblem } from '../src/lib/errors.ts';
@@ -19,6 +18,8 @@ import { todayInShanghai } from '../src/lib/validity.ts';
 import { isValidId } from '../src/schemas/fields/common.ts';
 import { isIsoDate } from '../src/schemas/fields/dates.ts';
 import { parseDocNumber } from '../src/lib/docnumber.ts';
+import { parseArgsOrExit, usageError } from './lib/args.ts';
+import { readYamlList, scanDocuments } from './lib/content-files.ts';
 
 const HELP = `用法 usage:
   npm run new -- policy --title <标题> --issuer <机关id> [--date YYYY-MM-DD] [--written YYYY-MM-DD]
@@ -47,8 +48,7 @@ Scaffolds a policy or interpretation that passes npm run check, with the next �
 退出码 exit code: 0 已创建 created, 1 文件未通过校验或已存在 failed, 2 用法错误 usage error.`;
 
 function fail(msg: string): never {
-  console.error(`✗ ${msg}\n\n${HELP}`);
-  process.exit(2);
+  return usageError(HELP, msg, '✗ ');
 }
 
 const [kind, ...rest] = process.argv.slice(2);
@@ -58,24 +58,10 @@ if (kind === '--help' || kind === '-h' || kind === undefined) {
 }
 if (kind !== 'policy' && kind !== 'interpretation') fail(`第一个参数应为 policy 或 interpretation: ${kind}`);
 
-const opts = new Map<string, string>();
-let dryRun = false;
-for (let i = 0; i < rest.length; i++) {
-  const a = rest[i]!;
-  if (a === '--help' || a === '-h') {
-    console.log(HELP);
-    process.exit(0);
-  }
-  if (a === '--dry-run') {
-    dryRun = true;
-    continue;
-  }
-  const known = ['--title', '--issuer', '--date', '--written', '--topic', '--doc-number', '--category', '--interprets', '--form', '--id', '--content'];
-  if (!known.includes(a)) fail(`未知参数 unknown argument: ${a}`);
-  const v = rest[++i];
-  if (v === undefined || v.startsWith('--')) fail(`缺少参数值 missing value for ${a}`);
-  opts.set(a.slice(2), v.trim());
-}
+const OPTIONS = ['--title', '--issuer', '--date', '--written', '--topic', '--doc-number', '--category', '--interprets', '--form', '--id', '--content'];
+const args = parseArgsOrExit(rest, { values: Object.fromEntries(OPTIONS.map((o) => [o, null])), flags: ['--dry-run'] }, HELP, '✗ ');
+const opts = new Map(Object.entries(args.values).map(([k, v]) => [k.slice(2), v.trim()]));
+const dryRun = args.flags.has('--dry-run');
 
 const contentDir = opts.get('content') ?? 'content';
 const list = (s: string | undefined) => (s ?? '').split(/[,，、\s]+/).filter(Boolean);
@@ -89,43 +75,23 @@ interface Existing {
 
 async function scan(): Promise<Existing> {
   const out: Existing = { ids: new Set(), policyIds: new Set(), indexNumbers: [], topicsByIssuer: new Map() };
-  for (const dir of ['policies', 'interpretations']) {
-    let entries;
-    try {
-      entries = await readdir(path.join(contentDir, dir), { recursive: true, withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      if (!e.isFile() || !/\.mdx?$/i.test(e.name)) continue;
-      let data: Record<string, unknown> = {};
-      try {
-        data = matter(await readFile(path.join(e.parentPath, e.name), 'utf8')).data as Record<string, unknown>;
-      } catch {
-        // npm run check reports broken files
-      }
-      const id = typeof data.id === 'string' ? data.id : e.name.replace(/\.mdx?$/i, '');
-      out.ids.add(id);
-      if (dir !== 'policies') continue;
-      out.policyIds.add(id);
-      if (typeof data.indexNumber === 'string') out.indexNumbers.push(data.indexNumber);
-      const issuers = typeof data.issuers === 'string' ? [data.issuers] : Array.isArray(data.issuers) ? data.issuers : [];
-      for (const iss of issuers) {
-        if (typeof iss !== 'string' || typeof data.topic !== 'string') continue;
-        out.topicsByIssuer.set(iss, [...(out.topicsByIssuer.get(iss) ?? []), data.topic]);
-      }
+  for (const { folder, name, data } of await scanDocuments(contentDir)) {
+    const id = typeof data.id === 'string' ? data.id : name.replace(/\.mdx?$/i, '');
+    out.ids.add(id);
+    if (folder !== 'policies') continue;
+    out.policyIds.add(id);
+    if (typeof data.indexNumber === 'string') out.indexNumbers.push(data.indexNumber);
+    const issuers = typeof data.issuers === 'string' ? [data.issuers] : Array.isArray(data.issuers) ? data.issuers : [];
+    for (const iss of issuers) {
+      if (typeof iss !== 'string' || typeof data.topic !== 'string') continue;
+      out.topicsByIssuer.set(iss, [...(out.topicsByIssuer.get(iss) ?? []), data.topic]);
     }
   }
   return out;
 }
 
 async function readList(name: string): Promise<{ id: string; name?: string; code?: string }[]> {
-  try {
-    const v = parseYaml(await readFile(path.join(contentDir, name), 'utf8')) as unknown;
-    return Array.isArray(v) ? v.filter((x): x is { id: string } => typeof x?.id === 'string') : [];
-  } catch {
-    return [];
-  }
+  return (await readYamlList(path.join(contentDir, name))).filter((x): x is { id: string } => typeof (x as { id?: unknown } | null)?.id === 'string');
 }
 
 function mostCommon(values: string[]): string | undefined {

@@ -13,6 +13,7 @@ import { complianceReport, declaredStatusOf, LIMITS, type ComplianceReport, type
 import { formatProblem } from '../src/lib/errors.ts';
 import type { Status } from '../src/lib/model.ts';
 import { todayInShanghai } from '../src/lib/validity.ts';
+import { CONTENT_OPTIONS, contentOptions, parseArgsOrExit } from './lib/args.ts';
 
 const HELP = `用法 usage: npm run report -- [选项 options]
 
@@ -29,34 +30,10 @@ const HELP = `用法 usage: npm run report -- [选项 options]
   --help               显示本帮助
 退出码 exit code: 0 完成 done（默认即使有问题也为 0）, 1 有问题且用了 --fail-on-issues 或内容无法读取, 2 用法错误.`;
 
-function fail(msg: string): never {
-  console.error(`${msg}\n\n${HELP}`);
-  process.exit(2);
-}
-
-const args = process.argv.slice(2);
-let json = false;
-let failOnIssues = false;
-const options: { today?: string; source?: string; root?: string } = {};
-for (let i = 0; i < args.length; i++) {
-  const a = args[i]!;
-  const value = (): string => {
-    const v = args[++i];
-    if (v === undefined || v.startsWith('--')) fail(`缺少参数值 missing value for ${a}`);
-    return v;
-  };
-  if (a === '--help' || a === '-h') {
-    console.log(HELP);
-    process.exit(0);
-  } else if (a === '--json') json = true;
-  else if (a === '--fail-on-issues') failOnIssues = true;
-  else if (a === '--today') {
-    options.today = value();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today)) fail(`--today 应为 YYYY-MM-DD: ${options.today}`);
-  } else if (a === '--content') options.source = value();
-  else if (a === '--root') options.root = value();
-  else fail(`未知参数 unknown argument: ${a}`);
-}
+const args = parseArgsOrExit(process.argv.slice(2), { values: CONTENT_OPTIONS, flags: ['--json', '--fail-on-issues'] }, HELP);
+const json = args.flags.has('--json');
+const failOnIssues = args.flags.has('--fail-on-issues');
+const options = contentOptions(args);
 
 const today = options.today ?? todayInShanghai();
 const root = path.resolve(options.root ?? process.cwd());

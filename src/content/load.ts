@@ -13,15 +13,13 @@
  * today); clearSiteCache() forgets them (dev server, tests).
  */
 import { createReadStream } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import matter from 'gray-matter';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { DocType, DraftRef, Interpretation, Organization, Policy, SiteConfig, SiteData, Topic, Translation, Translations } from '../lib/model.ts';
 import { DOC_TYPES } from '../lib/model.ts';
-import { ContentError, issuesToProblems, nearest, type Labels, type Problem } from '../lib/errors.ts';
+import { ContentError, nearest, type Labels, type Problem } from '../lib/errors.ts';
 import { formatCodePoint, lintMongolian } from '../lib/mongolian/fold.ts';
 import type { Locator } from '../lib/relations.ts';
 import { todayInShanghai, validateLibrary } from '../lib/validity.ts';
@@ -34,6 +32,7 @@ import { translationSchema, labels as translationLabels } from '../schemas/trans
 import { isValidId, ID_RULE } from '../schemas/fields/common.ts';
 import { isValidAttachmentFile } from '../schemas/fields/attachments.ts';
 import { htmlViolations } from '../lib/html-policy.ts';
+import { compact, listFiles, orderProblems, readYamlText, relPath, splitFrontmatter, validate, type LineOf } from './files.ts';
 
 export interface LoadOptions {
   /** project root; default process.cwd() */
@@ -104,69 +103,6 @@ export async function collectSite(options: LoadOptions = {}): Promise<LoadResult
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-function relPath(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/') || '.';
-}
-
-type LineOf = (p: readonly PropertyKey[]) => number | undefined;
-
-/** Line of the deepest existing key on `p` (1-based); undefined if even the first key is absent. */
-function yamlLineOf(doc: Document, lc: LineCounter, offset = 0): LineOf {
-  return (p) => {
-    let node: unknown = doc.contents;
-    let line: number | undefined;
-    for (const seg of p) {
-      if (isMap(node)) {
-        const pair = node.items.find((it) => (isScalar(it.key) ? it.key.value === seg : it.key === seg));
-        const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
-        if (!pair || !range) break;
-        line = lc.linePos(range[0]).line + offset;
-        node = pair.value;
-      } else if (isSeq(node) && typeof seg === 'number') {
-        const item = node.items[seg] as { range?: [number, number, number] } | undefined;
-        if (!item?.range) break;
-        line = lc.linePos(item.range[0]).line + offset;
-        node = item;
-      } else break;
-    }
-    return line;
-  };
-}
-
-interface ParsedYaml {
-  value: unknown;
-  lineOf: LineOf;
-  problems: Problem[];
-}
-
-function parseYaml(text: string, file: string, offset = 0): ParsedYaml {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  const problems: Problem[] = doc.errors.map((e) => {
-    const p: Problem = {
-      file,
-      field: 'yaml',
-      label: 'YAML 语法',
-      reason: `YAML 语法错误：${e.message.split('\n')[0]}（YAML syntax error）`,
-      severity: 'error',
-    };
-    const line = e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line;
-    p.line = line + offset;
-    return p;
-  });
-  return { value: problems.length ? undefined : doc.toJS(), lineOf: yamlLineOf(doc, lc, offset), problems };
-}
-
-function validate<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-  ctx: { file: string; labels: Labels; lineOf?: LineOf; line?: number },
-): { data?: z.output<S>; problems: Problem[] } {
-  const r = schema.safeParse(value, { reportInput: true });
-  if (r.success) return { data: r.data, problems: [] };
-  return { problems: issuesToProblems(r.error.issues, ctx) };
-}
-
 async function readYamlFile<S extends z.ZodType>(
   file: string,
   root: string,
@@ -183,28 +119,13 @@ async function readYamlFile<S extends z.ZodType>(
     problems.push({ file: rel, field: '(文件)', reason: `缺少文件（missing file）`, severity: 'error' });
     return undefined;
   }
-  const y = parseYaml(text.replace(/^\uFEFF/, ''), rel);
+  const y = readYamlText(text, rel, schema, labels, problems);
   lines?.set(rel, y.lineOf);
-  if (y.problems.length) {
-    problems.push(...y.problems);
-    return undefined;
-  }
-  const v = validate(schema, y.value ?? undefined, { file: rel, labels, lineOf: y.lineOf });
-  problems.push(...v.problems);
-  return v.data;
+  return y.data;
 }
 
-async function listMarkdown(dir: string): Promise<string[]> {
-  try {
-    if (!(await stat(dir)).isDirectory()) return [];
-  } catch {
-    return [];
-  }
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && /\.mdx?$/i.test(e.name) && !e.name.startsWith('_') && !e.name.startsWith('.'))
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
+function listMarkdown(dir: string): Promise<string[]> {
+  return listFiles(dir, /\.mdx?$/i, true);
 }
 
 interface Frontmatter {
@@ -215,35 +136,26 @@ interface Frontmatter {
 }
 
 function readFrontmatter(text: string, rel: string): Frontmatter {
-  let parsed: ParsedYaml | undefined;
-  const fm = matter(text, {
-    engines: {
-      yaml: (s: string) => {
-        parsed = parseYaml(s, rel);
-        return (parsed.value as object) ?? {};
-      },
-    },
-  });
+  const { body, yaml: y } = splitFrontmatter(text, rel);
   if (!/^\uFEFF?---/.test(text)) {
     return {
       data: undefined,
-      body: fm.content,
+      body,
       lineOf: () => undefined,
       problems: [{ file: rel, line: 1, field: 'frontmatter', label: '前置元数据', reason: '缺少前置元数据：文件应以 --- 开头的 YAML 块开始（missing frontmatter）', severity: 'error' }],
     };
   }
-  const y = parsed as ParsedYaml | undefined;
-  if (y?.problems.length) return { data: undefined, body: fm.content, lineOf: y.lineOf, problems: y.problems };
+  if (y?.problems.length) return { data: undefined, body, lineOf: y.lineOf, problems: y.problems };
   const data = y?.value ?? {};
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {
       data: undefined,
-      body: fm.content,
+      body,
       lineOf: () => undefined,
       problems: [{ file: rel, line: 2, field: 'frontmatter', label: '前置元数据', reason: '前置元数据应为 “键: 值” 形式（frontmatter must be a mapping）', severity: 'error' }],
     };
   }
-  return { data, body: fm.content, lineOf: y?.lineOf ?? (() => undefined), problems: [] };
+  return { data, body, lineOf: y?.lineOf ?? (() => undefined), problems: [] };
 }
 
 /** id from frontmatter `id` or the file name; a problem when the file name is not a valid id. */
@@ -260,11 +172,6 @@ function idFor(file: string, rel: string, data: Record<string, unknown>, problem
     severity: 'error',
   });
   return undefined;
-}
-
-function compact<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -685,6 +592,7 @@ function finish(o: ResolvedOptions, c: Collected): LoadResult {
   );
   const crossProblems = c.organizations && c.topics ? lib.problems : lib.problems.filter((p) => !/^(issuers|topic)/.test(p.field));
   problems.push(...crossProblems);
+  // file order (yaml files first, then documents), then line; JSON-lines rows stay in row order
   const ordered = orderProblems(problems);
   const warnings = ordered.filter((p) => p.severity === 'warning');
   const result: LoadResult = { problems: ordered, drafts: c.drafts, counts };
@@ -702,17 +610,6 @@ function finish(o: ResolvedOptions, c: Collected): LoadResult {
     };
   }
   return result;
-}
-
-/** File order (yaml files first, then documents), then line. JSON-lines rows stay in row order. */
-function orderProblems(problems: Problem[]): Problem[] {
-  return problems
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => {
-      if (a.p.file !== b.p.file) return a.p.file < b.p.file ? -1 : 1;
-      return (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i;
-    })
-    .map((x) => x.p);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -738,6 +635,23 @@ export function inferDocType(title: string): DocType | undefined {
 
 export const UNKNOWN_ISSUER = '未注明发文机关';
 
+/** Finds or adds (in `items`, by name) the entry for a name, with a new unique slug id. */
+function byName<T extends Organization | Topic>(items: Map<string, T>, prefix: string): (name: string) => T {
+  const ids = new Set<string>();
+  return (name) => {
+    let item = items.get(name);
+    if (!item) {
+      const base = nameSlug(prefix, name);
+      let id = base;
+      for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+      ids.add(id);
+      item = { id, name } as T;
+      items.set(name, item);
+    }
+    return item;
+  };
+}
+
 interface JsonRow {
   id?: unknown;
   title?: unknown;
@@ -759,32 +673,9 @@ async function loadJsonl(o: ResolvedOptions): Promise<LoadResult> {
   const site = await readYamlFile(path.join(siteDir, 'site.yaml'), o.root, siteSchema, siteLabels, problems);
 
   const orgs = new Map<string, Organization>();
-  const orgIds = new Set<string>();
   const topics = new Map<string, Topic>();
-  const topicIds = new Set<string>();
-  const slugFor = (prefix: string, name: string, ids: Set<string>): string => {
-    const base = nameSlug(prefix, name);
-    let id = base;
-    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
-    ids.add(id);
-    return id;
-  };
-  const orgFor = (name: string): Organization => {
-    let org = orgs.get(name);
-    if (!org) {
-      org = { id: slugFor('org', name, orgIds), name };
-      orgs.set(name, org);
-    }
-    return org;
-  };
-  const topicFor = (name: string): Topic => {
-    let t = topics.get(name);
-    if (!t) {
-      t = { id: slugFor('topic', name, topicIds), name };
-      topics.set(name, t);
-    }
-    return t;
-  };
+  const orgFor = byName(orgs, 'org');
+  const topicFor = byName(topics, 'topic');
   const serials = new Map<string, number>();
   const policies: Policy[] = [];
 

@@ -14,18 +14,16 @@
  *   collectOpenData({root?, source?, today?})  → {data?, problems}   never throws for content
  *   getOpenData()                              → OpenData (memoized; throws ContentError)
  *
- * Self-contained (own YAML/frontmatter reading; src/content/load.ts is not touched) so that
- * `npm run check` and the build's content check can call it next to collectSite(). References
+ * Reads files with the helpers it shares with src/content/load.ts (src/content/files.ts), so
+ * that `npm run check` and the build's content check can call it next to collectSite(). References
  * into the policy library (policy ids, topics, organizations) are checked against loadSite();
  * when the library itself is invalid those checks use whatever collectSite() could read, and
  * the library's own problems are left to the library check (not repeated here).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import matter from 'gray-matter';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { ContentError, issuesToProblems, nearest, type Labels, type Problem } from '../lib/errors.ts';
+import { ContentError, nearest, type Labels, type Problem } from '../lib/errors.ts';
 import type { SiteData } from '../lib/model.ts';
 import { todayInShanghai } from '../lib/validity.ts';
 import { AREA_IDS, allAreaNames, areaById, areaByName } from '../lib/open/areas.ts';
@@ -53,6 +51,7 @@ import { reportFileSchema, labels as reportLabels } from '../schemas/open/report
 import { gazetteFileSchema, labels as gazetteLabels } from '../schemas/open/gazette.ts';
 import { consultationSchema, labels as consultationLabels } from '../schemas/open/consultation.ts';
 import { rulesFileSchema, rulesLabels, specialsFileSchema, specialsLabels, textPageLabels, textPageSchema } from '../schemas/open/pages.ts';
+import { compact, listFiles, orderProblems, readYamlText, relPath as rel, splitFrontmatter, validate, type LineOf } from './files.ts';
 import { collectSite, loadSite } from './load.ts';
 
 export interface OpenLoadOptions {
@@ -70,8 +69,6 @@ export interface OpenLoadResult {
   data?: OpenData;
   problems: Problem[];
 }
-
-type LineOf = (p: readonly PropertyKey[]) => number | undefined;
 
 interface Resolved {
   root: string;
@@ -114,59 +111,7 @@ export function clearOpenDataCache(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// File helpers (same conventions as src/content/load.ts: posix paths relative to root, 1-based lines)
-
-function rel(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/');
-}
-
-function yamlLineOf(doc: Document, lc: LineCounter, offset = 0): LineOf {
-  return (p) => {
-    let node: unknown = doc.contents;
-    let line: number | undefined;
-    for (const seg of p) {
-      if (isMap(node)) {
-        const pair = node.items.find((it) => (isScalar(it.key) ? it.key.value === seg : it.key === seg));
-        const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
-        if (!pair || !range) break;
-        line = lc.linePos(range[0]).line + offset;
-        node = pair.value;
-      } else if (isSeq(node) && typeof seg === 'number') {
-        const item = node.items[seg] as { range?: [number, number, number] } | undefined;
-        if (!item?.range) break;
-        line = lc.linePos(item.range[0]).line + offset;
-        node = item;
-      } else break;
-    }
-    return line;
-  };
-}
-
-interface Parsed {
-  value: unknown;
-  lineOf: LineOf;
-  problems: Problem[];
-}
-
-function parseYaml(text: string, file: string, offset = 0): Parsed {
-  const lc = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  const problems: Problem[] = doc.errors.map((e) => ({
-    file,
-    line: (e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line) + offset,
-    field: 'yaml',
-    label: 'YAML 语法',
-    reason: `YAML 语法错误：${e.message.split('\n')[0]}（YAML syntax error）`,
-    severity: 'error' as const,
-  }));
-  return { value: problems.length ? undefined : doc.toJS(), lineOf: yamlLineOf(doc, lc, offset), problems };
-}
-
-function validate<S extends z.ZodType>(schema: S, value: unknown, file: string, labels: Labels, lineOf: LineOf): { data?: z.output<S>; problems: Problem[] } {
-  const r = schema.safeParse(value, { reportInput: true });
-  if (r.success) return { data: r.data, problems: [] };
-  return { problems: issuesToProblems(r.error.issues, { file, labels, lineOf }) };
-}
+// File helpers (src/content/files.ts: posix paths relative to root, 1-based lines)
 
 async function exists(p: string): Promise<boolean> {
   try {
@@ -177,18 +122,6 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
-async function listFiles(dir: string, ext: RegExp): Promise<string[]> {
-  try {
-    if (!(await stat(dir)).isDirectory()) return [];
-  } catch {
-    return [];
-  }
-  return (await readdir(dir, { withFileTypes: true }))
-    .filter((e) => e.isFile() && ext.test(e.name) && !e.name.startsWith('_') && !e.name.startsWith('.'))
-    .map((e) => path.join(dir, e.name))
-    .sort();
-}
-
 async function readYaml<S extends z.ZodType>(
   file: string,
   r: Resolved,
@@ -197,14 +130,7 @@ async function readYaml<S extends z.ZodType>(
   problems: Problem[],
 ): Promise<{ data?: z.output<S>; lineOf: LineOf; rel: string }> {
   const relFile = rel(r.root, file);
-  const y = parseYaml(await readFile(file, 'utf8'), relFile);
-  if (y.problems.length) {
-    problems.push(...y.problems);
-    return { lineOf: y.lineOf, rel: relFile };
-  }
-  const v = validate(schema, y.value ?? undefined, relFile, labels, y.lineOf);
-  problems.push(...v.problems);
-  return v.data === undefined ? { lineOf: y.lineOf, rel: relFile } : { data: v.data, lineOf: y.lineOf, rel: relFile };
+  return { ...readYamlText(await readFile(file, 'utf8'), relFile, schema, labels, problems), rel: relFile };
 }
 
 interface Md<T> {
@@ -221,24 +147,15 @@ async function readMarkdown<S extends z.ZodType>(file: string, r: Resolved, sche
     problems.push({ file: relFile, line: 1, field: 'frontmatter', label: '前置元数据', reason: '缺少前置元数据：文件应以 --- 开头的 YAML 块开始（missing frontmatter）', severity: 'error' });
     return { body: text, lineOf: () => undefined, rel: relFile };
   }
-  let parsed: Parsed | undefined;
-  const fm = matter(text, {
-    engines: {
-      yaml: (s: string) => {
-        parsed = parseYaml(s, relFile);
-        return (parsed.value as object) ?? {};
-      },
-    },
-  });
-  const y = parsed as Parsed | undefined;
+  const { body, yaml: y } = splitFrontmatter(text, relFile);
   const lineOf = y?.lineOf ?? (() => undefined);
   if (y?.problems.length) {
     problems.push(...y.problems);
-    return { body: fm.content, lineOf, rel: relFile };
+    return { body, lineOf, rel: relFile };
   }
-  const v = validate(schema, y?.value ?? {}, relFile, labels, lineOf);
+  const v = validate(schema, y?.value ?? {}, { file: relFile, labels, lineOf });
   problems.push(...v.problems);
-  return v.data === undefined ? { body: fm.content, lineOf, rel: relFile } : { data: v.data, body: fm.content, lineOf, rel: relFile };
+  return v.data === undefined ? { body, lineOf, rel: relFile } : { data: v.data, body, lineOf, rel: relFile };
 }
 
 function at(file: string, line: number | undefined, field: string, label: string, reason: string, extra: Partial<Problem> = {}): Problem {
@@ -563,23 +480,11 @@ export async function collectOpenData(options: OpenLoadOptions = {}): Promise<Op
   const specials = aggregateSpecials(specialDefs, lib?.policies ?? [], lib?.topics ?? []);
 
   const data: OpenData = compact({ guide, apply, rules, catalog, powers, reports, normative, gazette, consultations, specials, today: r.today });
-  return { data, problems: order(problems) };
+  return { data, problems: orderProblems(problems) };
 }
 
 function prefixed(prefix: string, rows: Record<string, number[]>): Record<string, number[]> {
   return Object.fromEntries(Object.entries(rows).map(([k, v]) => [`${prefix}.${k}`, v]));
-}
-
-function compact<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
-}
-
-function order(problems: Problem[]): Problem[] {
-  return problems
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => (a.p.file !== b.p.file ? (a.p.file < b.p.file ? -1 : 1) : (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i))
-    .map((x) => x.p);
 }
 
 // Keep the list of accepted area names reachable for `npm run check --help` style output.

@@ -3,7 +3,7 @@
  * PORTAL_CONTENT to a JSON-lines file and PORTAL_LENIENT=1 for legacy exports.
  */
 import type { SiteData } from '../lib/model.ts';
-import type { Locale } from '../i18n/locales.ts';
+import { LOCALES, localeParams, type Locale } from '../i18n/locales.ts';
 import { localize, type LocalizedSite } from '../lib/localize.ts';
 import { loadSite } from './load.ts';
 
@@ -21,4 +21,13 @@ export function getLocalizedSite(locale: Locale): Promise<LocalizedSite> {
     localized.set(locale, p);
   }
   return p;
+}
+
+/**
+ * getStaticPaths over the languages: `build` returns one language's paths from its site (all
+ * sites, in LOCALES order, are there for language alternates); in localeParams() order.
+ */
+export async function pathsPerLocale<T>(build: (site: LocalizedSite, lang: string | undefined, sites: readonly LocalizedSite[]) => T[]): Promise<T[]> {
+  const sites = await Promise.all(LOCALES.map((l) => getLocalizedSite(l)));
+  return localeParams().flatMap(({ lang, locale }) => build(sites[LOCALES.indexOf(locale)]!, lang, sites));
 }

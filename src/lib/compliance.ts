@@ -110,6 +110,13 @@ export function complianceReport(
   const today = options.today;
   const byId = new Map(data.policies.map((p) => [p.id, p]));
   const dates: IsoDate[] = [];
+  // The period from → to against a limit in working days: the finding's dates and counts when late.
+  const late = (from: IsoDate, to: IsoDate, limit: number): Omit<LateFinding, 'policy' | 'interpretation'> | undefined => {
+    const deadline = addWorkingDays(from, limit, calendar);
+    dates.push(from, to, deadline);
+    const workingDays = workingDaysBetween(from, to, calendar);
+    return workingDays > limit ? { from, to, deadline, workingDays, calendarDays: calendarDaysBetween(from, to), limit } : undefined;
+  };
 
   // 1. 政策解读 within 3 working days of the policy's publication.
   const interpretation: RuleResult<LateFinding> = { checked: 0, skipped: 0, findings: [] };
@@ -123,22 +130,8 @@ export function complianceReport(
       }
       interpreted.add(pid);
       interpretation.checked++;
-      const limit = LIMITS.interpretation;
-      const deadline = addWorkingDays(p.published, limit, calendar);
-      dates.push(p.published, it.published, deadline);
-      const workingDays = workingDaysBetween(p.published, it.published, calendar);
-      if (workingDays > limit) {
-        interpretation.findings.push({
-          policy: ref(p),
-          interpretation: ref(it),
-          from: p.published,
-          to: it.published,
-          deadline,
-          workingDays,
-          calendarDays: calendarDaysBetween(p.published, it.published),
-          limit,
-        });
-      }
+      const finding = late(p.published, it.published, LIMITS.interpretation);
+      if (finding) interpretation.findings.push({ policy: ref(p), interpretation: ref(it), ...finding });
     }
   }
 
@@ -150,21 +143,8 @@ export function complianceReport(
       continue;
     }
     publication.checked++;
-    const limit = LIMITS.publication;
-    const deadline = addWorkingDays(p.written, limit, calendar);
-    dates.push(p.written, p.published, deadline);
-    const workingDays = workingDaysBetween(p.written, p.published, calendar);
-    if (workingDays > limit) {
-      publication.findings.push({
-        policy: ref(p),
-        from: p.written,
-        to: p.published,
-        deadline,
-        workingDays,
-        calendarDays: calendarDaysBetween(p.written, p.published),
-        limit,
-      });
-    }
+    const finding = late(p.written, p.published, LIMITS.publication);
+    if (finding) publication.findings.push({ policy: ref(p), ...finding });
   }
 
   // 3. 规范性文件 in force without any interpretation.

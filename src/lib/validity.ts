@@ -158,33 +158,20 @@ export function validateLibrary(input: LibraryInput, options: LibraryOptions = {
   const orgSet = new Set(orgIds);
   const topicIds = input.topics.map((t) => t.id);
   const topicSet = new Set(topicIds);
+  // An id that is not among `ids`: the allowed ids and, when one is close, a hint.
+  const unknownId = (doc: { source: string }, at: readonly PropertyKey[], field: string, label: string, reason: string, id: string, ids: string[]): Problem => {
+    const near = nearest(id, ids);
+    const prob: Problem = { ...locate(doc, at), field, label, reason, allowed: ids, severity: 'error' };
+    if (near) prob.hint = `是否应为 "${near}"？`;
+    return prob;
+  };
   for (const p of policies) {
     p.issuers.forEach((id, i) => {
       if (orgSet.has(id)) return;
-      const near = nearest(id, orgIds);
-      const prob: Problem = {
-        ...locate(p, ['issuers', i]),
-        field: `issuers[${i}]`,
-        label: '发文机关',
-        reason: `发文机关 "${id}" 不在 organizations.yaml 中（unknown organization）`,
-        allowed: orgIds,
-        severity: 'error',
-      };
-      if (near) prob.hint = `是否应为 "${near}"？`;
-      problems.push(prob);
+      problems.push(unknownId(p, ['issuers', i], `issuers[${i}]`, '发文机关', `发文机关 "${id}" 不在 organizations.yaml 中（unknown organization）`, id, orgIds));
     });
     if (!topicSet.has(p.topic)) {
-      const near = nearest(p.topic, topicIds);
-      const prob: Problem = {
-        ...locate(p, ['topic']),
-        field: 'topic',
-        label: '主题分类',
-        reason: `主题分类 "${p.topic}" 不在 topics.yaml 中（unknown topic）`,
-        allowed: topicIds,
-        severity: 'error',
-      };
-      if (near) prob.hint = `是否应为 "${near}"？`;
-      problems.push(prob);
+      problems.push(unknownId(p, ['topic'], 'topic', '主题分类', `主题分类 "${p.topic}" 不在 topics.yaml 中（unknown topic）`, p.topic, topicIds));
     }
     problems.push(...checkPolicyDates(p, locate));
   }

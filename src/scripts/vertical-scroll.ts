@@ -130,7 +130,49 @@ function onKey(e: KeyboardEvent): void {
   } else scrollByX(page, dx!, Math.abs(dx!) > LINE);
 }
 
+/**
+ * Tables that are taller than the screen scroll inside their own box (mongolian.css). Such a box must
+ * be reachable by keyboard (WCAG 2.1.1; axe scrollable-region-focusable): give it tabindex=0 and, when
+ * it has no name, role=region named after the table caption. The markup should ideally carry this
+ * itself; this covers every table the stylesheet makes scrollable.
+ */
+const SCROLL_BOXES = '.open-table-wrap, .info-table, .doc-body table';
+function markScrollRegions(): void {
+  for (const el of document.querySelectorAll<HTMLElement>(SCROLL_BOXES)) {
+    const scrolls = el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
+    const ours = el.dataset.scrollRegion === '';
+    if (scrolls && !el.hasAttribute('tabindex')) {
+      el.tabIndex = 0;
+      el.dataset.scrollRegion = '';
+      if (!el.hasAttribute('aria-label') && !el.hasAttribute('aria-labelledby') && el.tagName !== 'TABLE') {
+        const caption = el.querySelector('caption')?.textContent?.trim();
+        if (caption) {
+          el.setAttribute('role', 'region');
+          el.setAttribute('aria-label', caption);
+        }
+      }
+    } else if (!scrolls && ours) {
+      el.removeAttribute('tabindex');
+      delete el.dataset.scrollRegion;
+      if (el.getAttribute('role') === 'region') {
+        el.removeAttribute('role');
+        el.removeAttribute('aria-label');
+      }
+    }
+  }
+}
+
 if (vertical()) {
   window.addEventListener('wheel', onWheel, { passive: false });
   window.addEventListener('keydown', onKey);
+  markScrollRegions();
+  document.fonts?.ready.then(markScrollRegions);
+  let pending = 0;
+  const later = () => {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(markScrollRegions);
+  };
+  window.addEventListener('resize', later);
+  // the 适老化 font size (public/preferences.js) changes which tables overflow
+  new MutationObserver(later).observe(root, { attributes: true, attributeFilter: ['data-font-size'] });
 }

@@ -16,9 +16,11 @@
  *       matches), titleHtml, kind?, match }] in rank order.
  *   filters() → { name: { value: count } } over the whole library (facet UIs).
  *
- * Pagefind (pagefind/pagefind.js) holds the bigram postings: one instance per shard, each
- * created with the shard's own language code so pagefind.js never re-segments the query
- * (the page keeps lang="zh-CN"). Runs in browsers and in Node (with a fetch that reads file:).
+ * Pagefind (pagefind/pagefind.js) holds the bigram postings: one instance per language index
+ * (the manifest may list several shards; the indexer now merges its parts into one), created
+ * with the index's own language code so pagefind.js never re-segments the query (the page
+ * keeps lang="zh-CN"). Mongolian ('mn') queries are folded with src/lib/mongolian/fold.ts like
+ * the index. Runs in browsers and in Node (with a fetch that reads file:).
  */
 import { parseQuery } from '../lib/search/query.ts';
 import { coverTokens, queryTokens, type Token } from '../lib/search/tokenize.ts';

@@ -50,8 +50,8 @@ export interface DocScore {
  * Does the run occur as a phrase with its first token in [from, to)? Tokens whose body
  * positions were capped at index time (`saturated`: the document holds more occurrences than
  * the index keeps) cannot be placed, so they only need to be present; the other tokens must sit
- * at their exact relative offsets. Returns 2 for a verified phrase (every token placed, or at
- * least one placed and the rest saturated), 1 when every token is saturated (probable), else 0.
+ * at their exact relative offsets. Returns 2 for a verified phrase (every token placed), 1 for a
+ * probable one (the placed tokens aligned, the saturated ones present), else 0.
  */
 function phraseAt(tokens: QueryToken[], run: number[], hits: (DocTokenHit | undefined)[], from: number, to: number, saturated: boolean[]): number {
   if (run.some((i) => !hits[i])) return 0;
@@ -65,7 +65,8 @@ function phraseAt(tokens: QueryToken[], run: number[], hits: (DocTokenHit | unde
     const start = p + startOff;
     if (start < from || start >= to) continue;
     for (let k = 0; k < lookup.length; k++) if (!lookup[k]!.has(p + offs[k]!)) continue outer;
-    return 2;
+    // every token placed: verified; some only present (saturated): probable
+    return placed.length === run.length ? 2 : 1;
   }
   return 0;
 }
