@@ -45,10 +45,12 @@ function dirSize(dir: string): number {
   return total;
 }
 
+/** Our index lives in <out>/search/ (beside the search page, which is left out of the figure). */
 function indexSize(outDir: string): number {
-  return readdirSync(outDir)
-    .filter((n) => n.startsWith('pagefind'))
-    .reduce((sum, n) => sum + dirSize(join(outDir, n)), 0);
+  const dir = join(outDir, 'search');
+  return readdirSync(dir)
+    .filter((n) => n !== 'index.html')
+    .reduce((sum, n) => sum + (statSync(join(dir, n)).isDirectory() ? dirSize(join(dir, n)) : statSync(join(dir, n)).size), 0);
 }
 
 async function run(label: string, steps: [string, string[]][], env: NodeJS.ProcessEnv): Promise<Measurement> {

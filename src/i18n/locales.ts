@@ -15,15 +15,21 @@ export interface LocaleInfo {
   /** route param value for src/pages/[...lang]/ (undefined = root) */
   param: string | undefined;
   writingMode: 'horizontal-tb' | 'vertical-lr';
-  /** the language's own name, for the language switch */
+  /** the language's own name */
   selfName: string;
+  /**
+   * The language switch label shown on the other language's pages. Mongolian is labelled in
+   * Chinese there: Chinese pages do not load the Mongolian web font, and readers' systems
+   * rarely have one, so "ᠮᠣᠩᠭᠣᠯ" would show as empty boxes.
+   */
+  switchLabel: { text: string; lang: string };
   /** search index language */
   searchLanguage: 'zh' | 'mn';
 }
 
 export const LOCALE_INFO: Record<Locale, LocaleInfo> = {
-  'zh-CN': { code: 'zh-CN', lang: 'zh-CN', prefix: '', param: undefined, writingMode: 'horizontal-tb', selfName: '中文', searchLanguage: 'zh' },
-  'mn-Mong': { code: 'mn-Mong', lang: 'mn-Mong', prefix: 'mn/', param: 'mn', writingMode: 'vertical-lr', selfName: 'ᠮᠣᠩᠭᠣᠯ', searchLanguage: 'mn' },
+  'zh-CN': { code: 'zh-CN', lang: 'zh-CN', prefix: '', param: undefined, writingMode: 'horizontal-tb', selfName: '中文', switchLabel: { text: '中文', lang: 'zh-CN' }, searchLanguage: 'zh' },
+  'mn-Mong': { code: 'mn-Mong', lang: 'mn-Mong', prefix: 'mn/', param: 'mn', writingMode: 'vertical-lr', selfName: 'ᠮᠣᠩᠭᠣᠯ', switchLabel: { text: '蒙古文', lang: 'zh-CN' }, searchLanguage: 'mn' },
 };
 
 export const DEFAULT_LOCALE: Locale = 'zh-CN';

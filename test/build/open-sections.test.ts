@@ -77,7 +77,7 @@ describe('政务公开事项标准目录', () => {
     for (const col of ['公开事项', '公开内容（要素）', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '公开对象', '公开方式', '公开层级']) {
       expect(h).toMatch(new RegExp(`<th scope="col(group)?"[^>]*>${col.replace(/[()（）]/g, '.')}</th>`));
     }
-    expect(h).toMatch(/<caption>[^<]*领域基层政务公开标准目录<\/caption>/);
+    expect(h).toMatch(/<caption[^>]*>[^<]*领域基层政务公开标准目录<\/caption>/);
     expect((h.match(/<tr data-mode=/g) ?? []).length).toBe(area().items.length);
   });
   it('filters without JavaScript: a static page per filter value, linked from the area page', () => {
@@ -95,7 +95,7 @@ describe('政务公开事项标准目录', () => {
   });
   it('keeps table semantics on the Mongolian page', () => {
     const h = page(`mn/open/catalog/${area().id}`);
-    expect(h).toContain('<caption>');
+    expect(h).toMatch(/<caption[^>]*>/);
     expect(h).toContain('<tbody lang="zh-CN">');
     expect(h).toMatch(/<th scope="row">/);
   });
