@@ -9,7 +9,7 @@ import type { LocalizedSite } from '../lib/localize.ts';
 import type { SearchRecord } from '../lib/search/record.ts';
 import { bodyToText } from '../lib/body.ts';
 import { routes } from '../lib/paths.ts';
-import { topicPath } from '../lib/listing.ts';
+import { orgNamer, topicPath } from '../lib/listing.ts';
 import { LOCALE_INFO, LOCALES } from '../i18n/locales.ts';
 import { getLocalizedSite } from './site.ts';
 import { getOpenData } from './open-data.ts';
@@ -21,7 +21,7 @@ export const KIND_INTERPRETATION = '政策解读';
 export function siteToRecords(site: LocalizedSite): SearchRecord[] {
   const info = LOCALE_INFO[site.locale];
   const language = info.searchLanguage;
-  const orgName = new Map(site.organizations.map((o) => [o.id, o.name]));
+  const orgName = orgNamer(site.organizations);
   const records: SearchRecord[] = [];
   for (const p of site.policies) {
     const record: SearchRecord = {
@@ -31,7 +31,7 @@ export function siteToRecords(site: LocalizedSite): SearchRecord[] {
       body: bodyToText(p.body, p.bodyFormat),
       filters: {
         kind: [KIND_POLICY],
-        issuer: p.issuers.map((id) => orgName.get(id) ?? id),
+        issuer: p.issuers.map(orgName),
         topic: [topicPath(site.topics, p.topic)],
         ...(p.year ? { year: [String(p.year)] } : {}),
         status: [p.status],
@@ -55,7 +55,7 @@ export function siteToRecords(site: LocalizedSite): SearchRecord[] {
       body: bodyToText(i.body, i.bodyFormat),
       filters: {
         kind: [KIND_INTERPRETATION],
-        issuer: [...new Set(targets.flatMap((p) => p.issuers.map((id) => orgName.get(id) ?? id)))],
+        issuer: [...new Set(targets.flatMap((p) => p.issuers.map(orgName)))],
         topic: [...new Set(targets.filter((p) => topics.has(p.topic)).map((p) => topicPath(site.topics, p.topic)))],
         year: [i.published.slice(0, 4)],
         level: [site.site.level],

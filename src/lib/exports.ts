@@ -3,7 +3,7 @@
  * serialised as JSON and CSV. Field names are a public contract: add fields, never rename.
  */
 import type { SiteData } from './model.ts';
-import { topicPath } from './listing.ts';
+import { orgNamer, topicPath } from './listing.ts';
 import { routes } from './paths.ts';
 
 export const EXPORT_SCHEMA = 'gov-open-portal/policies@1';
@@ -20,13 +20,13 @@ export type ExportRow = Record<ExportField, string | string[]>;
 const LIST_FIELDS = new Set<ExportField>(['issuers', 'repeals', 'amends', 'repealedBy', 'amendedBy', 'interpretations', 'keywords']);
 
 export function policyExportRows(data: SiteData, siteUrl: string): ExportRow[] {
-  const orgName = new Map(data.organizations.map((o) => [o.id, o.name]));
+  const orgName = orgNamer(data.organizations);
   return data.policies.map((p) => ({
     id: p.id,
     url: new URL(routes.policy(p.id), siteUrl).href,
     title: p.title,
     docNumber: p.docNumber ?? '',
-    issuers: p.issuers.map((id) => orgName.get(id) ?? id),
+    issuers: p.issuers.map(orgName),
     indexNumber: p.indexNumber,
     topic: topicPath(data.topics, p.topic),
     docType: p.docType ?? '',

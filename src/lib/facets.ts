@@ -5,7 +5,7 @@
 import type { PolicyView, SiteData } from './model.ts';
 import { STATUSES } from './model.ts';
 import type { FacetName } from './paths.ts';
-import { byPublishedDesc, groupBy, STATUS_SLUGS, topicPath } from './listing.ts';
+import { byPublishedDesc, groupBy, orgNamer, STATUS_SLUGS, topicPath } from './listing.ts';
 
 /** How the library labels documents whose source gave no date. */
 export const UNDATED_LABEL = '日期未注明';
@@ -23,7 +23,7 @@ export interface Facet {
 
 export function buildFacets(data: SiteData): Facet[] {
   const sorted = [...data.policies].sort(byPublishedDesc);
-  const orgName = new Map(data.organizations.map((o) => [o.id, o.name]));
+  const orgName = orgNamer(data.organizations);
 
   const years = groupBy(sorted, (p) => [String(p.year)]);
   const issuers = groupBy(sorted, (p) => p.issuers);
@@ -41,7 +41,7 @@ export function buildFacets(data: SiteData): Facet[] {
     {
       name: 'issuer',
       entries: [...issuers]
-        .map(([value, policies]) => ({ value, label: orgName.get(value) ?? value, policies }))
+        .map(([value, policies]) => ({ value, label: orgName(value), policies }))
         .sort((a, b) => b.policies.length - a.policies.length || a.label.localeCompare(b.label, 'zh-CN')),
     },
     {

@@ -2,7 +2,7 @@
  * Listing rules for the 政策文件库: sort order, pagination and the browse facets
  * (年份, 发文机关, 主题分类, 有效性) that work without JavaScript.
  */
-import type { PolicyView, Status, Topic } from './model.ts';
+import type { Organization, PolicyView, Status, Topic } from './model.ts';
 import { STATUSES } from './model.ts';
 
 /** Newest first; ties broken by 文号 serial then id so the order is stable between builds. */
@@ -80,4 +80,10 @@ export function topicPath(topics: readonly Topic[], id: string): string {
   if (!t) return id;
   const parent = t.parent ? topics.find((x) => x.id === t.parent) : undefined;
   return parent ? `${parent.name}\\${t.name}` : t.name;
+}
+
+/** 发文机关 id → display name (the id itself when unknown; ids were validated at load). */
+export function orgNamer(organizations: readonly Organization[]): (id: string) => string {
+  const names = new Map(organizations.map((o) => [o.id, o.name]));
+  return (id) => names.get(id) ?? id;
 }

@@ -6,7 +6,7 @@
 import type { Interpretation, PolicyView } from './model.ts';
 import type { LocalizedSite } from './localize.ts';
 import { LOCALE_INFO } from '../i18n/locales.ts';
-import { topicPath } from './listing.ts';
+import { orgNamer, topicPath } from './listing.ts';
 import { routes } from './paths.ts';
 
 export interface DocLink {
@@ -66,11 +66,11 @@ function resolver(site: LocalizedSite, index: DocIndex) {
 }
 
 export function policyPageModel(site: LocalizedSite, policy: PolicyView, index = docIndex(site)): PolicyPageModel {
-  const orgName = new Map(site.organizations.map((o) => [o.id, o.name]));
+  const orgName = orgNamer(site.organizations);
   const link = resolver(site, index);
   return {
     policy,
-    issuerNames: policy.issuers.map((id) => orgName.get(id) ?? id),
+    issuerNames: policy.issuers.map(orgName),
     topicLabel: topicPath(site.topics, policy.topic),
     repeals: policy.repeals.map(link.policy),
     repealedBy: policy.repealedBy.map(link.policy),

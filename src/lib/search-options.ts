@@ -1,6 +1,6 @@
 /** Values offered in the search page's filter controls, taken from the library itself. */
 import { DOC_TYPES, STATUSES, type SiteData } from './model.ts';
-import { topicPath } from './listing.ts';
+import { orgNamer, topicPath } from './listing.ts';
 
 export type FilterName = 'kind' | 'issuer' | 'topic' | 'year' | 'status' | 'docType';
 
@@ -11,8 +11,8 @@ export interface FilterOptions {
 
 /** `extraKinds`: kinds of other records in the index (政府公报, 意见征集 …), in display order. */
 export function searchFilterOptions(data: SiteData, extraKinds: string[] = []): FilterOptions[] {
-  const orgName = new Map(data.organizations.map((o) => [o.id, o.name]));
-  const issuers = new Set(data.policies.flatMap((p) => p.issuers.map((id) => orgName.get(id) ?? id)));
+  const orgName = orgNamer(data.organizations);
+  const issuers = new Set(data.policies.flatMap((p) => p.issuers.map(orgName)));
   const topics = new Set(data.policies.map((p) => topicPath(data.topics, p.topic)));
   const years = new Set(data.policies.filter((p) => p.year > 0).map((p) => String(p.year)));
   const statuses = new Set(data.policies.map((p) => p.status));
