@@ -5,7 +5,10 @@
  *   search/pagefind/pagefind.js, wasm.unknown.pagefind, pagefind-entry.json
  *   search/pagefind/pagefind.s0-<lang>_<hash>.pf_meta, index/, filter/, fragment/ (one index per language)
  *   search/text/<page>.<k>                body sections 1… of a page (section 0 is in its fragment)
- *   search/sort/s0-<lang>.json            page ids by ascending publication date (sorting only)
+ *   search/sort/s0-<lang>.json            {ids, dates}: page ids by ascending publication date and
+ *                                         the dates as [date, count] runs (sorting, federated merges)
+ *   search/sites.json                     this site (id, name, level, region, url, documents,
+ *                                         languages, build time) and its federation peers
  *   search/docnum/<n>.json, y<n>.json     exact 文号 lookup (机关代字+序号), near misses (机关代字+年)
  *
  * Records are tokenized into overlapping bigrams (src/lib/search; Mongolian with
@@ -32,6 +35,7 @@ import type { SearchRecord } from '../src/lib/search/record.ts';
 import { DEFAULT_POSITION_CAP, TITLE_SLOT, SECTION_TOKENS, bodySections, docnumBucket, fnv1a, indexContent, shardLanguage, type SearchManifest } from '../src/lib/search/layout.ts';
 import { docNumberKey, parseDocNumber } from '../src/lib/docnumber.ts';
 import { decodeCbor, encodeCbor, type Cbor } from '../src/lib/search/cbor.ts';
+import { SITES_FILE, sitesFile, type SiteInfo } from '../src/lib/search/federation.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SIG = Buffer.from('pagefind_dcd');
@@ -45,6 +49,8 @@ export interface BuildOptions {
   log?: (s: string) => void;
   /** Pagefind index chunk size (postings per chunk); smaller = less per query, bigger meta */
   chunkSize?: number;
+  /** writes search/sites.json: this site and the peers it searches with (issue 9) */
+  site?: { info: SiteInfo; peers: SiteInfo[] };
 }
 
 export interface BuildResult {
@@ -65,7 +71,7 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
   const searchDir = join(opts.out, 'search');
   const bundle = join(searchDir, 'pagefind');
   // search/ also holds the search page (search/index.html): remove only what this script writes.
-  for (const generated of ['pagefind', 'docnum', 'text', 'sort', 'engine.js', 'manifest.json']) {
+  for (const generated of ['pagefind', 'docnum', 'text', 'sort', 'engine.js', 'manifest.json', SITES_FILE]) {
     await rm(join(searchDir, generated), { recursive: true, force: true });
   }
   await mkdir(bundle, { recursive: true });
@@ -205,7 +211,9 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
     }
     // one index per language: the parts' postings merged word by word (page numbers offset)
     const tm = Date.now();
-    const metaHash = await mergeParts(parts, { bundle, searchDir, code, tag, chunkSize, version });
+    // page ids follow publication date, so the k-th id in date order has the k-th date of recs
+    const dates = recs.map((r) => r.published ?? '');
+    const metaHash = await mergeParts(parts, { bundle, searchDir, code, tag, chunkSize, version, dates });
     entry.version = version;
     entry.languages[code] = { hash: metaHash, wasm, page_count: recs.length };
     for (const p of parts) await rm(p.dir, { recursive: true, force: true });
@@ -245,6 +253,10 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
   for (let i = 0; i < yearBuckets; i++) await writeFile(join(searchDir, 'docnum', `y${i}.json`), JSON.stringify(yfiles[i]));
   await writeFile(join(bundle, 'pagefind-entry.json'), JSON.stringify(entry));
   await writeFile(join(searchDir, 'manifest.json'), JSON.stringify(manifest));
+  if (opts.site) {
+    const documents = Object.fromEntries([...byLang].map(([l, recs]) => [l, recs.length]));
+    await writeFile(join(searchDir, SITES_FILE), JSON.stringify(sitesFile(opts.site.info, documents, opts.site.peers, new Date()), null, 1));
+  }
   if (opts.engine !== false) await bundleEngine(join(searchDir, 'engine.js'));
   return { shards: Object.keys(entry.languages).length, pages: opts.records.length, seconds: (Date.now() - t0) / 1000, bytes: await dirSize(searchDir) };
 }
@@ -326,7 +338,7 @@ function prefixes(a: string, b: string): [string, string] {
  * Pagefind does, with short ids; filters and the publication order concatenated. Writes the
  * chunks, filters, search/sort/<code>.json and the metadata; returns the metadata hash.
  */
-async function mergeParts(parts: ShardOutput[], o: { bundle: string; searchDir: string; code: string; tag: string; chunkSize: number; version: string }): Promise<string> {
+async function mergeParts(parts: ShardOutput[], o: { bundle: string; searchDir: string; code: string; tag: string; chunkSize: number; version: string; dates: string[] }): Promise<string> {
   const iters = parts.map((p) => partWords(p));
   const heads: (WordEntry | undefined)[] = [];
   for (const it of iters) heads.push((await it.next()).value || undefined);
@@ -389,7 +401,13 @@ async function mergeParts(parts: ShardOutput[], o: { bundle: string; searchDir: 
   }
   // publication order (ascending): its own file, loaded only to sort
   const order = parts.flatMap((p) => p.order.map((i) => pageId(o.tag, p.offset + i)));
-  await writeFile(join(o.searchDir, 'sort', `${o.code}.json`), JSON.stringify(order));
+  const runs: [string, number][] = [];
+  for (const d of o.dates) {
+    const last = runs.at(-1);
+    if (last && last[0] === d) last[1]++;
+    else runs.push([d, 1]);
+  }
+  await writeFile(join(o.searchDir, 'sort', `${o.code}.json`), JSON.stringify({ ids: order, dates: runs }));
   const pages: Cbor[] = parts.flatMap((p) => p.pages.map((wc, i) => [pageId(o.tag, p.offset + i), wc, '']));
   const meta: Cbor = [parts[0]?.metaRest[0] ?? o.version, pages, chunks, metaFilters, [], parts[0]?.metaRest[1] ?? []];
   const metaBytes = Buffer.concat([SIG, Buffer.from(encodeCbor(meta))]);
@@ -442,12 +460,21 @@ async function main() {
   });
   const out = resolve(values.out ?? process.env.PORTAL_OUT_DIR ?? 'dist');
   let records: SearchRecord[];
+  let site: BuildOptions['site'];
   if (values.records) {
     const { readRecords } = await import('./bench/corpus-records.ts');
     records = await readRecords(values.records);
   } else {
     const mod = (await import('../src/content/records.ts')) as { loadSearchRecords: () => Promise<SearchRecord[]> };
     records = await mod.loadSearchRecords();
+    const { getSite } = await import('../src/content/site.ts');
+    const config = (await getSite()).site;
+    // the site's public root: PORTAL_SITE_URL (as astro.config.mjs) + PORTAL_BASE
+    const root = new URL((process.env.PORTAL_BASE || '/').replace(/^\/*/, '/'), process.env.PORTAL_SITE_URL || 'https://www.example.gov.cn').href;
+    site = {
+      info: { id: config.siteCode, name: config.name, level: config.level, region: config.region, url: root },
+      peers: config.federation ?? [],
+    };
   }
   const log = values.quiet ? () => {} : (s: string) => console.log(s);
   log(`search: indexing ${records.length} records into ${join(out, 'search')}`);
@@ -456,6 +483,7 @@ async function main() {
     records,
     log,
     engine: !values['no-engine'],
+    ...(site ? { site } : {}),
     ...(values['shard-size'] ? { shardSize: Number(values['shard-size']) } : {}),
     ...(values.cap ? { cap: Number(values.cap) } : {}),
     ...(values['chunk-size'] ? { chunkSize: Number(values['chunk-size']) } : {}),

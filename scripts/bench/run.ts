@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--sizes 1000,10000] [--no-baseline] [--keep]
+ * npm run bench -- [--sizes 1000,10000] [--baseline-sizes 1000,10000] [--no-baseline] [--keep]
  *
  * Full-build benchmark on recombined-real corpora (scripts/bench/generate.ts, paragraphs of
  * ../shared/corpus): for each size, our `npm run build` (astro build + search index) and the
@@ -22,11 +22,14 @@ const opt = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 if (args.includes('--help')) {
-  console.log('usage: npm run bench -- [--sizes 1000,10000] [--no-baseline] [--keep]');
+  console.log('usage: npm run bench -- [--sizes 1000,10000] [--baseline-sizes 1000,10000] [--no-baseline] [--keep]');
   process.exit(0);
 }
 const sizes = (opt('--sizes') ?? '1000,10000').split(',').map(Number);
 const withBaseline = !args.includes('--no-baseline');
+// bare Pagefind's memory grows ~1.4 MB per document (killed at 22 GB near 16,000 on this
+// machine), so large sizes can skip it rather than take the machine down
+const baselineSizes = opt('--baseline-sizes')?.split(',').map(Number);
 const node = process.execPath;
 
 if (!existsSync(join(ROOT, '../shared/corpus/policies.jsonl'))) {
@@ -88,6 +91,8 @@ interface Row {
   fq: { median: number; max: number };
   base?: Measurement;
   baseIndex?: number;
+  /** why the baseline has no figure at this size */
+  baseNote?: string;
 }
 
 const rows: Row[] = [];
@@ -106,7 +111,8 @@ for (const size of sizes) {
   const queries = ['政务公开', '银发〔2015〕305号', '反洗钱', '个人信息保护', '金融机构', '存款保险', '征信', '支付结算'];
   const row: Row = { size, ours, oursDist: dirSize(out), oursIndex: indexSize(out), fq: await firstQueryBytes(out, queries) };
   console.log(`  ours: ${ours.seconds.toFixed(1)} s, ${gib(ours.peakBytes)}, first query ${(row.fq.median / 1024).toFixed(0)} KiB`);
-  if (withBaseline) {
+  if (withBaseline && baselineSizes && !baselineSizes.includes(size)) row.baseNote = 'not run';
+  else if (withBaseline) {
     const baseDir = writeBaselineProject(join(WORK, 'baseline'), corpus);
     const baseOut = join(WORK, `baseline-out-${size}`);
     rmSync(baseOut, { recursive: true, force: true });
@@ -118,10 +124,15 @@ for (const size of sizes) {
         [node, [join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', baseOut]],
       ],
       { ...process.env, BASELINE_OUT: baseOut },
-    );
-    row.base = base;
-    row.baseIndex = dirSize(join(baseOut, 'pagefind'));
-    console.log(`  baseline: ${base.seconds.toFixed(1)} s, ${gib(base.peakBytes)}`);
+    ).catch((e: Error) => {
+      console.error(`  baseline failed: ${e.message.slice(0, 2000)}`);
+      return undefined;
+    });
+    if (base) {
+      row.base = base;
+      row.baseIndex = dirSize(join(baseOut, 'pagefind'));
+      console.log(`  baseline: ${base.seconds.toFixed(1)} s, ${gib(base.peakBytes)}`);
+    } else row.baseNote = 'failed';
     if (!args.includes('--keep')) rmSync(baseOut, { recursive: true, force: true });
   }
   if (!args.includes('--keep')) rmSync(out, { recursive: true, force: true });
@@ -129,7 +140,7 @@ for (const size of sizes) {
 }
 
 const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'cpu'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}`;
-const cmd = `npm run bench -- --sizes ${sizes.join(',')}${withBaseline ? '' : ' --no-baseline'}`;
+const cmd = `npm run bench -- --sizes ${sizes.join(',')}${baselineSizes ? ` --baseline-sizes ${baselineSizes.join(',')}` : ''}${withBaseline ? '' : ' --no-baseline'}`;
 const lines = [
   '## Build',
   '',
@@ -145,7 +156,7 @@ const lines = [
       r.size.toLocaleString('en'),
       `${r.ours.seconds.toFixed(1)} s`,
       gib(r.ours.peakBytes),
-      r.base ? `${r.base.seconds.toFixed(1)} s` : '–',
+      r.base ? `${r.base.seconds.toFixed(1)} s` : (r.baseNote ?? '–'),
       r.base ? gib(r.base.peakBytes) : '–',
       r.base ? `${(r.ours.seconds / r.base.seconds).toFixed(2)}×` : '–',
       mib(r.oursDist),

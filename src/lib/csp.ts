@@ -31,7 +31,16 @@ export function contentSecurityPolicy(opts: CspOptions = {}): string {
   return directives.map(([k, v]) => `${k} ${v.join(' ')}`).join('; ');
 }
 
-/** CSP options from content/site.yaml: the 依申请公开 endpoint, when one is configured. */
-export function cspOptions(site: { apply?: { endpoint?: string | undefined } | undefined }): CspOptions {
-  return site.apply?.endpoint ? { formActions: [site.apply.endpoint] } : {};
+/**
+ * CSP options from content/site.yaml: the 依申请公开 endpoint, and the federated peers the
+ * search fetches indexes from (absolute URLs only: a peer under a path of this host is 'self').
+ * Peers are fetched, never run: the engine uses this site's own pagefind.js for them, so
+ * script-src stays 'self'.
+ */
+export function cspOptions(site: { apply?: { endpoint?: string | undefined } | undefined; federation?: { url: string }[] | undefined }): CspOptions {
+  const o: CspOptions = {};
+  if (site.apply?.endpoint) o.formActions = [site.apply.endpoint];
+  const peers = (site.federation ?? []).map((p) => p.url).filter((u) => /^https?:\/\//.test(u));
+  if (peers.length) o.connect = peers;
+  return o;
 }

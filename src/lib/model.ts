@@ -103,6 +103,17 @@ export interface Topic {
   nameMn?: string;
 }
 
+/** A federated peer portal (content/site.yaml `federation:`). */
+export interface Peer {
+  id: string;
+  name: { zh: string; mn?: string };
+  level: Level;
+  /** 6-digit 行政区划代码 */
+  region: string;
+  /** site root: a path on this host or an absolute URL, ending in / */
+  url: string;
+}
+
 export interface SiteConfig {
   name: { zh: string; mn?: string };
   shortName?: { zh: string; mn?: string };
@@ -118,8 +129,8 @@ export interface SiteConfig {
   contacts: { address?: string; postcode?: string; phone?: string; email?: string; hours?: string };
   /** documents per page in the 政策文件库 listings */
   pageSize: number;
-  /** 相关网站 / federated or related sites listed in the footer */
-  federated?: { name: string; url: string }[];
+  /** 联合检索 / peer portals searched together with this one (issue 9) */
+  federation?: Peer[];
   /** 依申请公开: online endpoint (https, POST) and paper/email routes (issue 4) */
   apply?: { endpoint?: string; office?: string; email?: string; address?: string; postcode?: string; phone?: string; hours?: string };
 }

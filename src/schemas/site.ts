@@ -17,6 +17,29 @@ const bilingualName = z.preprocess(
   }),
 );
 
+/**
+ * A peer portal searched together with this one (issue 9): its search bundle is at
+ * `<url>search/`. `url` is a path on this host (`/baotou/`) or an absolute http(s) URL.
+ */
+export const peerSchema = z.strictObject({
+  /** 站点标识 / peer id: letters, digits, - or _ (its 网站标识码 is a good choice) */
+  id: z.string().trim().regex(/^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$/, { error: '应为字母、数字、- 或 _（letters, digits, - or _），如 1502000001 或 baotou' }),
+  /** 站点名称 / name {zh, mn?} shown beside its results */
+  name: bilingualName,
+  /** 行政层级 / level */
+  level: z.enum(LEVELS),
+  /** 行政区划代码 / 6-digit administrative division code */
+  region: z.string().trim().regex(/^\d{6}$/, { error: '应为 6 位数字的行政区划代码（6-digit code），如 150200' }),
+  /** 网址 / site root: a path on this host or an absolute http(s) URL, ending in / */
+  url: z
+    .string()
+    .trim()
+    .refine((u) => /^\/(?!\/)/.test(u) || /^https?:\/\/[^/]/.test(u), { error: '应为以 / 开头的本站路径或 http(s):// 网址（a path like /baotou/ or an http(s) URL）' })
+    .refine((u) => !/^https?:/.test(u) || URL.canParse(u), { error: '不是有效的网址（not a valid URL）' })
+    .refine((u) => !/[?#]/.test(u), { error: '不能包含 ? 或 #（no query or fragment）' })
+    .transform((u) => (u.endsWith('/') ? u : `${u}/`)),
+});
+
 export const siteSchema = z.strictObject({
   /** 网站名称 / site name {zh, mn?} */
   name: bilingualName,
@@ -49,8 +72,8 @@ export const siteSchema = z.strictObject({
   }),
   /** 每页条数 / documents per listing page (default 20) */
   pageSize: z.number().int().min(1).max(500).default(20),
-  /** 相关网站 / related or federated sites */
-  federated: z.array(z.strictObject({ name: textSchema, url: z.url() })).optional(),
+  /** 联合检索 / peer portals searched together with this one (issue 9) */
+  federation: z.array(peerSchema).optional(),
   /**
    * 依申请公开 / where applications go (issue 4). `endpoint` is an https URL that accepts the
    * online form (POST); without it the apply page shows no form, only the paper route.
@@ -73,6 +96,14 @@ export const siteSchema = z.strictObject({
       hours: textSchema.optional(),
     })
     .optional(),
+}).superRefine((site, ctx) => {
+  const seen = new Map<string, number>();
+  site.federation?.forEach((p, i) => {
+    if (p.id === site.siteCode) ctx.addIssue({ code: 'custom', path: ['federation', i, 'id'], message: `与本站网站标识码相同（same as this site's siteCode ${site.siteCode}）` });
+    const j = seen.get(p.id);
+    if (j !== undefined) ctx.addIssue({ code: 'custom', path: ['federation', i, 'id'], message: `与第 ${j + 1} 个站点重复（duplicate of peer ${j + 1}）` });
+    else seen.set(p.id, i);
+  });
 });
 
 export type SiteInput = z.input<typeof siteSchema>;
@@ -98,9 +129,14 @@ export const labels = {
   'contacts.email': '电子邮箱',
   'contacts.hours': '办公时间',
   pageSize: '每页条数',
-  federated: '相关网站',
-  'federated.name': '网站名称',
-  'federated.url': '网址',
+  federation: '联合检索站点',
+  'federation.id': '站点标识',
+  'federation.name': '站点名称',
+  'federation.name.zh': '站点中文名称',
+  'federation.name.mn': '站点蒙古文名称',
+  'federation.level': '行政层级',
+  'federation.region': '行政区划代码',
+  'federation.url': '网址',
   apply: '依申请公开',
   'apply.endpoint': '在线申请提交地址',
   'apply.office': '受理机构',

@@ -3,21 +3,30 @@
  * <base>search/engine.js (the same module the tests and benchmarks use) and renders results.
  * Results go to ol[data-search-results] > li (title link first), the count to [data-search-total].
  */
+interface SiteLabel {
+  id: string;
+  name: { zh: string; mn?: string };
+  self: boolean;
+}
 interface EngineResult {
   url: string;
   title: string;
   docNumber?: string;
   published?: string;
   excerpt: string;
+  site?: SiteLabel;
+  language?: string;
+  sources?: { site: SiteLabel; url: string }[];
 }
 interface EngineResponse {
   total: number;
   results: EngineResult[];
   suggestions?: { title: string; url: string; docNumber?: string }[];
+  notices?: { site: SiteLabel; problem: 'unreachable' | 'timeout' | 'broken' }[];
 }
 interface Engine {
   options(o: { basePath?: string; language?: string }): Promise<void> | void;
-  search(q: string, o: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'>; limit?: number }): Promise<EngineResponse>;
+  search(q: string, o: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'>; limit?: number; languages?: string[] }): Promise<EngineResponse>;
 }
 interface Strings {
   total: string;
@@ -33,9 +42,22 @@ interface Strings {
   labels: Record<string, string>;
   valueLabels: Record<string, Record<string, string>>;
   colon: string;
+  listSep: string;
+  alsoOn: string;
+  peersDown: string;
+  problems: Record<string, string>;
+  languageMn: string;
+  includeMn: string;
+}
+interface View {
+  strings: Strings;
+  /** this page is Mongolian: site names in Mongolian */
+  mn: boolean;
+  /** the site searches peers too: every result says where it is from */
+  federated: boolean;
 }
 
-const FILTERS = ['kind', 'issuer', 'topic', 'year', 'status', 'docType'] as const;
+const FILTERS = ['kind', 'issuer', 'topic', 'year', 'status', 'docType', 'site', 'level'] as const;
 const PAGE = 20;
 
 const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
@@ -65,24 +87,33 @@ async function main() {
     if (v) filters[name] = v;
   }
   const sortParam = params.get('sort') ?? '';
+  const language = root.dataset.language ?? 'zh';
+  const withMn = language === 'zh' && params.get('mn') === '1';
+  const view: View = { strings, mn: language === 'mn', federated: root.dataset.federated === '1' };
+  const notices = root.querySelector<HTMLElement>('[data-search-notices]');
   // Restore the form so the person sees (and can change) what they searched for.
   (form.elements.namedItem('q') as HTMLInputElement).value = q;
   for (const name of [...FILTERS, 'sort']) {
     const field = form.elements.namedItem(name) as HTMLSelectElement | null;
     if (field) field.value = params.get(name) ?? '';
   }
-  // Changing a filter or the sort re-runs the search with the new URL.
+  const mnBox = form.elements.namedItem('mn') as HTMLInputElement | null;
+  if (mnBox) mnBox.checked = withMn;
+  // Changing a filter, the sort or the language option re-runs the search with the new URL.
   form.addEventListener('change', (e) => {
-    if ((e.target as HTMLElement).tagName === 'SELECT') form.requestSubmit();
+    const target = e.target as HTMLElement;
+    if (target.tagName === 'SELECT' || target === mnBox) form.requestSubmit();
   });
   if (!q && Object.keys(filters).length === 0) return;
+  // Mongolian results on a Chinese page need the Mongolian font (a stylesheet of this site)
+  if (withMn && root.dataset.mongolianCss) document.head.append(el('link', { rel: 'stylesheet', href: root.dataset.mongolianCss }));
 
   renderActiveFilters(active, filters, strings);
   status.textContent = strings.loading;
   let engine: Engine;
   try {
     engine = (await import(/* @vite-ignore */ root.dataset.engine!)) as Engine;
-    await engine.options({ language: root.dataset.language ?? 'zh' });
+    await engine.options({ language });
   } catch {
     status.textContent = strings.error;
     return;
@@ -90,7 +121,7 @@ async function main() {
   const sort = sortParam === 'published-desc' ? { published: 'desc' as const } : sortParam === 'published-asc' ? { published: 'asc' as const } : undefined;
   let limit = PAGE;
   const run = async () => {
-    const res = await engine.search(q, { filters, ...(sort ? { sort } : {}), limit });
+    const res = await engine.search(q, { filters, ...(sort ? { sort } : {}), limit, ...(withMn ? { languages: ['zh', 'mn'] } : {}) });
     if (res.total > 0) {
       // The number sits in its own element ([data-search-total]) for tests and styling.
       const [before, after] = strings.total.split('{count}');
@@ -102,8 +133,9 @@ async function main() {
       total.dataset.searchTotal = '';
       status.replaceChildren(fill(strings.none, { q }), ' ', strings.noneTips, total);
     }
-    list.replaceChildren(...res.results.map((r) => renderResult(r, strings)));
+    list.replaceChildren(...res.results.map((r) => renderResult(r, view)));
     renderSuggestions(suggest, res, strings);
+    if (notices) renderNotices(notices, res, view);
     more.hidden = res.results.length >= res.total;
   };
   more.querySelector('button')?.addEventListener('click', async () => {
@@ -118,10 +150,23 @@ async function main() {
   }
 }
 
-function renderResult(r: EngineResult, strings: Strings): HTMLLIElement {
+const siteName = (s: SiteLabel, view: View) => (view.mn ? (s.name.mn ?? s.name.zh) : s.name.zh);
+
+function renderResult(r: EngineResult, view: View): HTMLLIElement {
+  const { strings } = view;
   const li = el('li');
-  li.append(el('a', { className: 'doc-list__title', href: r.url }, r.title));
+  const title = el('a', { className: 'doc-list__title', href: r.url }, r.title);
+  // a Mongolian result on a Chinese page: its own language, for fonts and screen readers
+  const foreign = r.language && r.language !== (view.mn ? 'mn' : 'zh');
+  if (foreign && r.language === 'mn') li.lang = 'mn-Mong';
+  li.append(title);
   const meta = el('div', { className: 'doc-list__meta' });
+  if (view.federated && r.site) {
+    const site = el('span', { className: 'doc-list__site' }, `${strings.labels.site}${strings.colon}${siteName(r.site, view)}`);
+    site.dataset.site = r.site.id;
+    meta.append(site);
+  }
+  if (foreign && r.language === 'mn') meta.append(el('span', { className: 'doc-list__lang', lang: 'zh-CN' }, strings.languageMn));
   if (r.docNumber) meta.append(el('span', {}, r.docNumber));
   if (r.published) meta.append(el('span', {}, `${strings.published}${strings.colon}${r.published}`));
   li.append(meta);
@@ -129,7 +174,32 @@ function renderResult(r: EngineResult, strings: Strings): HTMLLIElement {
   const excerpt = el('p', { className: 'doc-list__excerpt' });
   excerpt.innerHTML = r.excerpt;
   li.append(excerpt);
+  // the same document published by several sites: one entry, every copy linked
+  const others = (r.sources ?? []).slice(1);
+  if (others.length) {
+    const also = el('p', { className: 'doc-list__sources' }, `${strings.alsoOn}${strings.colon}`);
+    also.dataset.sources = String(r.sources!.length);
+    others.forEach((s, i) => {
+      if (i) also.append(strings.listSep);
+      also.append(el('a', { href: s.url }, siteName(s.site, view)));
+    });
+    li.append(also);
+  }
   return li;
+}
+
+/** Peers that could not be searched: said plainly, the other results still shown. */
+function renderNotices(host: HTMLElement, res: EngineResponse, view: View) {
+  const list = res.notices ?? [];
+  host.hidden = list.length === 0;
+  if (list.length === 0) return host.replaceChildren();
+  const ul = el('ul');
+  for (const n of list) {
+    const li = el('li', {}, `${siteName(n.site, view)}${view.strings.colon}${view.strings.problems[n.problem] ?? n.problem}`);
+    li.dataset.site = n.site.id;
+    ul.append(li);
+  }
+  host.replaceChildren(el('p', {}, view.strings.peersDown), ul);
 }
 
 function renderActiveFilters(host: HTMLElement, filters: Record<string, string>, strings: Strings) {

@@ -2,38 +2,52 @@
  * 一网通查 search engine: the one module the search page, the tests and the benchmarks use.
  * Built by scripts/build-search.ts to <out>/search/engine.js (ES module, no dependencies).
  *
- *   options({ basePath?, baseUrl?, language? })
+ *   options({ basePath?, baseUrl?, language?, federation?, peers?, timeout? })
  *     basePath: URL of the search bundle directory (the one holding engine.js and
  *       manifest.json); default: the directory engine.js was loaded from.
  *     baseUrl: site base prepended to result paths; default: basePath without `search/`.
  *     language: 'zh' (default) or 'mn'; default from <html lang> when it starts with mn.
- *   search(query, { filters?, sort?, limit?, offset? }) → { total, results, suggestions, ... }
- *     filters: { kind, issuer, topic, docType, year, status, level }: a value, a list (any of),
- *       or Pagefind's { any | all | none | not } forms.
+ *     federation: false searches this site only; default: this site and the peers listed in
+ *       its search/sites.json (content/site.yaml `federation:`).
+ *     peers: [{ id, name, level, region, url }] instead of the sites.json list (benchmarks).
+ *     timeout: milliseconds a peer may take per request before it is skipped (default 5000).
+ *   search(query, { filters?, sort?, limit?, offset?, languages? }) → { total, results, … }
+ *     filters: { kind, issuer, topic, docType, year, status, level, site }: a value, a list
+ *       (any of), or Pagefind's { any | all | none | not } forms. `site` (site id) and `level`
+ *       (行政层级) choose the sites asked.
  *     sort: { published: 'asc' | 'desc' } (relevance when absent; an empty query lists the
  *       filtered library newest first).
+ *     languages: indexes to search, default [language]; ['zh', 'mn'] on a Chinese page adds
+ *       the Mongolian results.
  *     results: [{ url, title, docNumber?, published?, excerpt (HTML: escaped text, <mark> on
- *       matches), titleHtml, kind?, match }] in rank order.
- *   filters() → { name: { value: count } } over the whole library (facet UIs).
+ *       matches), titleHtml, kind?, match, site, language, sources? }] in rank order; `sources`
+ *       lists every site that published the same document (same 文号 and issuer).
+ *     sites: every site asked and what it gave; notices: the peers skipped and why.
+ *   filters() → { name: { value: count } } over the whole library (facet UIs), with `site`
+ *     and `level` across the federation.
  *
- * Pagefind (pagefind/pagefind.js) holds the bigram postings: one instance per language index
- * (the manifest may list several shards; the indexer now merges its parts into one), created
- * with the index's own language code so pagefind.js never re-segments the query (the page
- * keeps lang="zh-CN"). Mongolian ('mn') queries are folded with src/lib/mongolian/fold.ts like
- * the index. Runs in browsers and in Node (with a fetch that reads file:).
+ * Ranking is global across sites: each token's IDF is computed over all sites' pages
+ * together and every site's Pagefind scores are rescaled to it (Pagefind's own mergeIndex
+ * keeps per-index statistics and drops ranking options, pagefind#796), so the same document
+ * scores the same on a small 旗县 site and on the 自治区 site.
  */
-import { parseQuery } from '../lib/search/query.ts';
+import { parseQuery, type ParsedQuery } from '../lib/search/query.ts';
 import { coverTokens, queryTokens, type Token } from '../lib/search/tokenize.ts';
 import { expandSynonyms } from '../lib/search/synonyms.ts';
 import { buildExcerpt, highlight, matchRanges } from '../lib/search/excerpt.ts';
 import { docnumBucket, fnv1a } from '../lib/search/layout.ts';
 import { normalizeText } from '../lib/search/normalize.ts';
 import { compareScores, idf, scoreDoc, substringDistance, TIER_DOCNUMBER, TIER_PHRASE, type DocScore, type DocTokenHit, type QueryToken } from '../lib/search/rank.ts';
+import { duplicateKey, resolveSiteUrl, selectSites, SITES_FILE, type PeerProblem, type SiteInfo, type SitesFile } from '../lib/search/federation.ts';
+import { loadBucket, loadFragment, loadSection, loadSort, MissingLanguage, openIndex, within, type Fragment, type Manifest, type PfResult, type SiteIndex } from './site-index.ts';
 
 export interface EngineOptions {
   basePath?: string;
   baseUrl?: string;
   language?: string;
+  federation?: boolean;
+  peers?: SiteInfo[];
+  timeout?: number;
 }
 export type FilterValue = string | string[] | { any?: string[]; all?: string[]; none?: string[]; not?: string | string[] };
 export interface SearchOptions {
@@ -41,8 +55,17 @@ export interface SearchOptions {
   sort?: { published?: 'asc' | 'desc' };
   limit?: number;
   offset?: number;
+  languages?: string[];
   /** also return the internal ids of every ranked document (benchmarks) */
   debug?: boolean;
+}
+/** The site a result comes from, as the page labels it. */
+export interface SiteLabel {
+  id: string;
+  name: { zh: string; mn?: string };
+  level: string;
+  /** this site (not a peer) */
+  self: boolean;
 }
 export interface SearchResult {
   url: string;
@@ -55,6 +78,11 @@ export interface SearchResult {
   /** why it matched: docNumber | title-phrase | phrase | title | words | filter */
   match: string;
   score: number;
+  site: SiteLabel;
+  /** index language of the result ('zh', 'mn') */
+  language: string;
+  /** every site that published this document (same 文号 and issuer), this one first */
+  sources?: { site: SiteLabel; url: string }[];
 }
 export interface SearchResponse {
   total: number;
@@ -63,69 +91,51 @@ export interface SearchResponse {
   suggestions: { url: string; title: string; docNumber?: string }[];
   /** 文号 keys recognized in the query */
   docNumbers: string[];
-  /** with `debug`: fragment ids of all ranked documents */
+  /** every site asked: `ok`, or why it gave nothing */
+  sites: { site: SiteLabel; status: 'ok' | PeerProblem; total: number }[];
+  /** peers skipped (down, slow, broken): the page shows these */
+  notices: { site: SiteLabel; problem: PeerProblem }[];
+  /** with `debug`: fragment ids of all ranked documents (a peer's prefixed with `<site id>:`) */
   ids?: string[];
+  /** with `debug`: every ranked document's site, tier and score, before duplicates are folded */
+  ranked?: { site: string; id: string; tier: number; score: number }[];
 }
 
-interface Manifest {
-  titleSlot: number;
-  positionCap?: number;
-  sectionTokens?: number;
-  bundle: string;
-  languages: Record<string, { shards: { language: string; pages: number }[]; pages: number }>;
-  docnum: { buckets: number; dir: string; yearBuckets?: number };
-  agencies: string[];
-  common?: string;
-}
-interface PfResult {
-  id: string;
-  score: number;
-  words: number[];
-}
-interface PfInstance {
-  init(): Promise<void>;
-  search(term: string | null, o: object): Promise<{ results: PfResult[]; unfilteredResultCount: number }>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-  destroy(): Promise<void>;
-}
-interface Shard {
-  language: string;
-  pages: number;
-  pf: PfInstance;
-}
-interface State {
+interface Site extends SiteLabel {
+  region: string;
+  /** URL of its search bundle directory */
   base: string;
+  /** root its result paths are joined to */
   siteBase: string;
-  bundle: string;
-  manifest: Manifest;
-  shards: Shard[];
-  pages: number;
-  fragments: Map<string, Promise<Fragment>>;
-  buckets: Map<string, Promise<Record<string, string[][]>>>;
-  common: Set<string>;
-  /** search language of the loaded index ('zh', 'mn') */
-  lang: string;
+  /** 0 for this site, then the configured order (ties in ranking) */
+  order: number;
+  pagefindUrl: string;
 }
-interface Fragment {
-  url: string;
-  /** the body's first section (all of it when `sections` is absent) */
-  content: string;
-  sections?: number;
-  filters: Record<string, string[]>;
-  meta: { title?: string; docNumber?: string; published?: string };
+interface Fed {
+  self: Site;
+  sites: Site[];
+  lang: string;
+  timeout: number;
+  selfManifest: Manifest;
+  indexes: Map<string, Promise<SiteIndex>>;
+  /** peers that failed recently: skipped until `until` */
+  down: Map<string, { until: number; problem: PeerProblem }>;
+}
+/** a site's index in one language, ready for a query */
+interface Source {
+  site: Site;
+  ix: SiteIndex;
+}
+/** a result on the page, with every site that published it */
+interface Shown {
+  c: Candidate;
+  frag: Fragment;
+  sources: { site: Site; url: string }[];
 }
 
+const DOWN_MS = 30_000;
 let config: EngineOptions = {};
-// Pagefind instances share one WebAssembly module whose index pointer moves on every chunk
-// load; interleaved calls across instances corrupted it (memory access out of bounds with 2+
-// shards), so calls into Pagefind run one at a time.
-let chain: Promise<unknown> = Promise.resolve();
-function serial<T>(fn: () => Promise<T>): Promise<T> {
-  const p = chain.then(fn);
-  chain = p.catch(() => {});
-  return p;
-}
-let state: Promise<State> | null = null;
+let state: Promise<Fed> | null = null;
 
 export async function options(o: EngineOptions = {}): Promise<void> {
   const next = { ...config, ...o };
@@ -133,7 +143,7 @@ export async function options(o: EngineOptions = {}): Promise<void> {
     const old = state;
     config = next;
     state = null;
-    if (old) old.then((s) => Promise.all(s.shards.map((x) => x.pf.destroy()))).catch(() => {});
+    if (old) old.then((f) => f.indexes.forEach((p) => p.then((ix) => ix.destroy()).catch(() => {}))).catch(() => {});
   }
 }
 
@@ -149,61 +159,36 @@ function defaultLanguage(): string {
   return d?.documentElement?.lang?.toLowerCase().startsWith('mn') ? 'mn' : 'zh';
 }
 
-/** Create a Pagefind instance whose language is `lang`, whatever <html lang> says. */
-function createWithLanguage(pf: { createInstance(o: object): PfInstance }, basePath: string, lang: string): PfInstance {
-  const g = globalThis as { document?: { documentElement?: Element } };
-  const el = g.document?.documentElement;
-  if (el && typeof el.getAttribute === 'function') {
-    const had = el.getAttribute('lang');
-    el.setAttribute('lang', lang);
-    try {
-      return pf.createInstance({ basePath, noWorker: true, excerptLength: 0 });
-    } finally {
-      if (had === null) el.removeAttribute('lang');
-      else el.setAttribute('lang', had);
-    }
-  }
-  const prev = Object.getOwnPropertyDescriptor(globalThis, 'document');
-  Object.defineProperty(globalThis, 'document', {
-    configurable: true,
-    writable: true,
-    value: { querySelector: (s: string) => (s === 'html' ? { getAttribute: () => lang } : null) },
-  });
-  try {
-    return pf.createInstance({ basePath, noWorker: true, excerptLength: 0 });
-  } finally {
-    if (prev) Object.defineProperty(globalThis, 'document', prev);
-    else delete (globalThis as { document?: unknown }).document;
-  }
-}
+const isAbsolute = (u: string) => /^[a-z][a-z0-9+.-]*:/i.test(u);
 
-async function init(): Promise<State> {
+async function init(): Promise<Fed> {
   let base = config.basePath ?? defaultBase();
   if (!base.endsWith('/')) base += '/';
   const siteBase = config.baseUrl ?? base.replace(/search\/$/, '');
-  const manifest = (await (await fetch(base + 'manifest.json')).json()) as Manifest;
-  const lang = config.language ?? defaultLanguage();
-  const langKey = manifest.languages[lang] ? lang : manifest.languages.zh ? 'zh' : Object.keys(manifest.languages)[0]!;
-  const l = manifest.languages[langKey];
-  if (!l) throw new Error('search index has no languages');
-  const bundle = base + manifest.bundle;
-  const pf = await import(/* @vite-ignore */ bundle + 'pagefind.js');
-  const mk = async (s: { language: string; pages: number }): Promise<Shard> => {
-    const inst = createWithLanguage(pf, bundle, s.language);
-    await serial(() => inst.init());
-    return { language: s.language, pages: s.pages, pf: inst };
-  };
-  // the first instance loads the WebAssembly; the others reuse the cached module
-  const first = await mk(l.shards[0]!);
-  const rest: Shard[] = [];
-  for (const s of l.shards.slice(1)) rest.push(await mk(s));
-  const common = new Set<string>();
-  const cs = manifest.common ?? '';
-  for (let i = 0; i + 1 < cs.length; i += 2) common.add(cs.slice(i, i + 2));
-  return { base, siteBase, bundle, manifest, shards: [first, ...rest], pages: l.pages, fragments: new Map(), buckets: new Map(), common, lang: langKey };
+  const selfManifest = (await (await fetch(base + 'manifest.json')).json()) as Manifest;
+  let file: SitesFile | null = null;
+  try {
+    const r = await fetch(base + SITES_FILE);
+    if (r.ok) file = (await r.json()) as SitesFile;
+  } catch {
+    // built without a site description (a records-only benchmark build): no federation
+  }
+  const pagefindUrl = base + selfManifest.bundle + 'pagefind.js';
+  const me = file?.site;
+  const self: Site = { id: me?.id ?? 'self', name: me?.name ?? { zh: '' }, level: me?.level ?? '', region: me?.region ?? '', self: true, base, siteBase, order: 0, pagefindUrl };
+  const peers = config.peers ?? (config.federation === false ? [] : (file?.peers ?? []));
+  const sites = [self];
+  peers.forEach((p, i) => {
+    if (p.id === self.id) return;
+    // a path peer stays a path in the browser (same host); in Node it resolves against basePath
+    const root = isAbsolute(p.url) || !isAbsolute(base) ? p.url : resolveSiteUrl(p.url, base);
+    const r = root.endsWith('/') ? root : `${root}/`;
+    sites.push({ id: p.id, name: p.name, level: p.level, region: p.region, self: false, base: r + 'search/', siteBase: r, order: i + 1, pagefindUrl: `${pagefindUrl}?site=${encodeURIComponent(p.id)}` });
+  });
+  return { self, sites, lang: config.language ?? defaultLanguage(), timeout: config.timeout ?? 5000, selfManifest, indexes: new Map(), down: new Map() };
 }
 
-function getState(): Promise<State> {
+function getFed(): Promise<Fed> {
   if (!state) {
     state = init();
     state.catch(() => (state = null));
@@ -211,112 +196,56 @@ function getState(): Promise<State> {
   return state;
 }
 
-async function gunzipJson<T>(buf: ArrayBuffer): Promise<T> {
-  let bytes = new Uint8Array(buf);
-  const sig = 'pagefind_dcd';
-  const hasSig = (b: Uint8Array) => String.fromCharCode(...b.subarray(0, sig.length)) === sig;
-  if (!hasSig(bytes)) {
-    const ds = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')));
-    bytes = new Uint8Array(await ds.arrayBuffer());
+const label = (s: Site): SiteLabel => ({ id: s.id, name: s.name, level: s.level, self: s.self });
+
+function problemOf(e: unknown): PeerProblem {
+  if (e instanceof MissingLanguage) return 'no-language';
+  const name = (e as { name?: string } | null)?.name;
+  if (name === 'TimeoutError') return 'timeout';
+  if (e instanceof TypeError || /HTTP \d/.test(String((e as Error)?.message))) return 'unreachable';
+  return 'broken';
+}
+
+/** A site's index in `lang`; this site falls back to its other language, peers do not. */
+function getIndex(fed: Fed, site: Site, lang: string): Promise<SiteIndex> {
+  const key = `${site.id}|${lang}`;
+  let p = fed.indexes.get(key);
+  if (!p) {
+    p = openIndex({
+      base: site.base,
+      siteBase: site.siteBase,
+      lang,
+      fallback: site.self && lang === fed.lang,
+      pagefindUrl: site.pagefindUrl,
+      timeout: site.self ? 0 : fed.timeout,
+      ...(site.self ? { manifest: fed.selfManifest } : {}),
+    });
+    fed.indexes.set(key, p);
+    p.catch(() => fed.indexes.delete(key));
   }
-  if (hasSig(bytes)) bytes = bytes.subarray(sig.length);
-  return JSON.parse(new TextDecoder().decode(bytes)) as T;
+  return p;
 }
 
-function loadFragment(st: State, id: string): Promise<Fragment> {
-  let f = st.fragments.get(id);
-  if (!f) {
-    f = fetch(`${st.bundle}fragment/${id}.pf_fragment`).then(async (r) => gunzipJson<Fragment>(await r.arrayBuffer()));
-    st.fragments.set(id, f);
-  }
-  return f;
+function markDown(fed: Fed, site: Site, problem: PeerProblem): void {
+  if (site.self || problem === 'no-language') return;
+  fed.down.set(site.id, { until: Date.now() + DOWN_MS, problem });
+  fed.indexes.forEach((_, k) => k.startsWith(`${site.id}|`) && fed.indexes.delete(k));
 }
 
-async function loadSection(st: State, id: string, frag: Fragment, k: number): Promise<string> {
-  if (k <= 0 || !frag.sections || k >= frag.sections) return frag.content;
-  try {
-    const r = await fetch(`${st.base}text/${id}.${k}`);
-    if (!r.ok) return frag.content;
-    const ds = new Response(new Blob([await r.arrayBuffer()]).stream().pipeThrough(new DecompressionStream('gzip')));
-    return await ds.text();
-  } catch {
-    return frag.content;
-  }
-}
-
-/** The body section holding the best match: the first body position of the rarest query
- * token the document contains (a phrase's rarest bigram sits inside the phrase). */
-function bestSection(st: State, m: Map<string, DocTokenHit> | undefined, toks: Token[], idfs: Map<string, number>): number {
-  const size = st.manifest.sectionTokens;
-  if (!m || !size) return 0;
-  const slot = st.manifest.titleSlot;
-  let best = -1;
-  let bestIdf = -1;
-  for (const t of toks) {
-    const h = m.get(t.text);
-    if (!h) continue;
-    const p = h.positions.find((x) => x >= slot);
-    if (p === undefined) continue;
-    const w = idfs.get(t.text) ?? 0;
-    if (w > bestIdf) {
-      bestIdf = w;
-      best = p;
-    }
-  }
-  return best < 0 ? 0 : Math.floor((best - slot) / size);
-}
-
-function loadBucket(st: State, b: number | string): Promise<Record<string, string[][]>> {
-  let f = st.buckets.get(String(b));
-  if (!f) {
-    f = fetch(`${st.base}${st.manifest.docnum.dir}${b}.json`)
-      .then((r) => (r.ok ? r.json() : {}))
-      .catch(() => ({}));
-    st.buckets.set(String(b), f);
-  }
-  return f;
-}
-
-function loadSort(st: State, shard: string): Promise<string[]> {
-  const key = `sort:${shard}`;
-  let f = st.buckets.get(key) as Promise<unknown> | undefined;
-  if (!f) {
-    f = fetch(`${st.base}sort/${shard}.json`).then((r) => (r.ok ? r.json() : [])).catch(() => []);
-    st.buckets.set(key, f as Promise<Record<string, string[][]>>);
-  }
-  return f as Promise<string[]>;
-}
-
-/** Known 文号 of the same 机关代字 and year whose serial is closest to the one typed. */
-async function nearSerials(st: State, key: string): Promise<string[]> {
-  const n = st.manifest.docnum.yearBuckets;
-  if (!n) return [];
-  const [agency, year, serial = ''] = key.split('|');
-  if (!year) return [];
-  const ay = `${agency}|${year}`;
-  const bucket = await loadBucket(st, `y${fnv1a(ay) % n}`);
-  const list = (bucket[ay] ?? []).filter((e) => (e[3] ?? 'zh') === st.lang);
-  const dist = (s: string) => substringDistance(serial, s) + Math.abs(s.length - serial.length) + Math.min(1, Math.abs(Number(s) - Number(serial)) / 1000);
-  return list
-    .map((e) => ({ id: e[1]!, d: dist(e[0]!) }))
-    .filter((x) => x.d <= 2)
-    .sort((a, b) => a.d - b.d)
-    .slice(0, 3)
-    .map((x) => x.id);
-}
-
-/** Pagefind filter object from ours (a bare string or list becomes an any-of list). */
-function pfFilters(f: SearchOptions['filters']): Record<string, unknown> {
+/** Pagefind filter object from ours (a bare string or list becomes an any-of list); `site`
+ * and, for sites whose level is known, `level` are not Pagefind filters but choose sites. */
+function pfFilters(f: SearchOptions['filters'], levelKnown = false): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(f ?? {})) {
+    if (k === 'site' || (k === 'level' && levelKnown)) continue;
     if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
     out[k] = typeof v === 'string' ? v : Array.isArray(v) ? { any: v } : v;
   }
   return out;
 }
 
-function fragmentPasses(frag: Fragment, f: SearchOptions['filters']): boolean {
-  for (const [k, v] of Object.entries(pfFilters(f))) {
+function fragmentPasses(frag: Fragment, filters: Record<string, unknown>): boolean {
+  for (const [k, v] of Object.entries(filters)) {
     const have = frag.filters?.[k] ?? [];
     const list = (x: unknown) => (x === undefined ? [] : Array.isArray(x) ? x : [x]) as string[];
     if (typeof v === 'string') {
@@ -344,183 +273,424 @@ function keyCandidates(key: string, agencies: string[]): string[] {
   return [key];
 }
 
-interface Candidate {
-  id: string;
-  score: DocScore;
-  variant: number;
+/** Known 文号 of the same 机关代字 and year whose serial is closest to the one typed. */
+async function nearSerials(ix: SiteIndex, key: string): Promise<string[]> {
+  const n = ix.manifest.docnum.yearBuckets;
+  if (!n) return [];
+  const [agency, year, serial = ''] = key.split('|');
+  if (!year) return [];
+  const ay = `${agency}|${year}`;
+  const bucket = await loadBucket(ix, `y${fnv1a(ay) % n}`);
+  const list = (bucket[ay] ?? []).filter((e) => (e[3] ?? 'zh') === ix.lang);
+  const dist = (s: string) => substringDistance(serial, s) + Math.abs(s.length - serial.length) + Math.min(1, Math.abs(Number(s) - Number(serial)) / 1000);
+  return list
+    .map((e) => ({ id: e[1]!, d: dist(e[0]!) }))
+    .filter((x) => x.d <= 2)
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map((x) => x.id);
 }
 
-export async function search(query: string, opts: SearchOptions = {}): Promise<SearchResponse> {
-  const st = await getState();
-  const limit = Math.max(0, opts.limit ?? 10);
-  const offset = Math.max(0, opts.offset ?? 0);
-  const filters = pfFilters(opts.filters);
-  const sortDir = opts.sort?.published;
-  const parsed = parseQuery(query ?? '');
-  const suggestions: SearchResponse['suggestions'] = [];
+/** What one site's index returned for a query: raw per-token hits, before global ranking. */
+interface SourceHits {
+  src: Source;
+  docHits: string[];
+  near: string[];
+  perToken: Map<string, { n: number; perShard: { n: number; results: PfResult[] }[] }>;
+  listing: string[];
+}
 
-  // 1. exact 文号 lookup (its own small file per bucket)
-  const docHits: string[] = [];
-  const near: string[] = [];
-  const keys = parsed.docNumbers.flatMap((k) => keyCandidates(k, st.manifest.agencies));
+async function querySource(src: Source, parsed: ParsedQuery, tokens: string[], filters: Record<string, unknown>, listing: boolean): Promise<SourceHits> {
+  const { ix } = src;
+  const out: SourceHits = { src, docHits: [], near: [], perToken: new Map(), listing: [] };
+  if (listing) {
+    for (const s of ix.shards) {
+      const r = await ix.serial(() => s.pf.search(null, { filters }));
+      out.listing.push(...r.results.map((x) => x.id));
+    }
+    return out;
+  }
+  // exact 文号 lookup (its own small file per bucket)
+  const keys = parsed.docNumbers.flatMap((k) => keyCandidates(k, ix.manifest.agencies));
   await Promise.all(
     keys.map(async (key) => {
-      const bucket = await loadBucket(st, docnumBucket(key, st.manifest.docnum.buckets));
+      const bucket = await loadBucket(ix, docnumBucket(key, ix.manifest.docnum.buckets));
       const [agency, year, serial] = key.split('|');
       for (const [k, entries] of Object.entries(bucket)) {
         const [a, y, s] = k.split('|');
         if (a !== agency || s !== serial) continue;
-        const ids = entries.filter((e) => (e[2] ?? 'zh') === st.lang).map((e) => e[0]!);
-        if (!year || !y || y === year) docHits.push(...ids);
-        else near.push(...ids);
+        const ids = entries.filter((e) => (e[2] ?? 'zh') === ix.lang).map((e) => e[0]!);
+        if (!year || !y || y === year) out.docHits.push(...ids);
+        else out.near.push(...ids);
       }
     }),
   );
-
-  // 2. text: every query variant (synonyms) as bigram tokens, each token searched on its own
-  const textVariants = parsed.raw ? (parsed.docNumbers.length || st.lang !== 'zh' ? [parsed.raw] : expandSynonyms(parsed.raw)) : [];
-  // full token lists (excerpts) and the covers actually looked up (ranking)
-  const variants: Token[][] = textVariants.map((v) => queryTokens(v, st.lang)).filter((v) => v.length > 0);
-  const covers: Token[][] = variants.map((v) => coverTokens(v, st.common));
-  const unique = [...new Set(covers.flat().map((t) => t.text))];
-  const perToken = new Map<string, { n: number; perShard: { n: number; results: PfResult[] }[] }>();
+  if (Object.keys(filters).length) {
+    const kept: string[] = [];
+    for (const id of out.docHits) if (fragmentPasses(await loadFragment(ix, id), filters)) kept.push(id);
+    out.docHits = kept;
+  }
+  // each token searched on its own (its chunk loads once); combined in rank()
   await Promise.all(
-    unique.map(async (tok) => {
+    tokens.map(async (tok) => {
       const perShard = await Promise.all(
-        st.shards.map(async (s) => {
-          const r = await serial(() => s.pf.search(tok, { filters }));
+        ix.shards.map(async (s) => {
+          const r = await ix.serial(() => s.pf.search(tok, { filters }));
           return { n: r.unfilteredResultCount, results: r.results };
         }),
       );
-      perToken.set(tok, { n: perShard.reduce((a, b) => a + b.n, 0), perShard });
+      out.perToken.set(tok, { n: perShard.reduce((a, b) => a + b.n, 0), perShard });
     }),
   );
-  const globalIdf = new Map<string, number>();
-  for (const [tok, v] of perToken) globalIdf.set(tok, idf(st.pages, v.n));
-  // hits[id][token] = { positions, score rescaled to the global IDF }
-  const hits = new Map<string, Map<string, DocTokenHit>>();
-  for (const [tok, v] of perToken) {
-    v.perShard.forEach((sh, si) => {
-      const local = idf(st.shards[si]!.pages, sh.n);
-      const scale = local > 0 ? globalIdf.get(tok)! / local : 1;
-      for (const r of sh.results) {
-        let m = hits.get(r.id);
-        if (!m) hits.set(r.id, (m = new Map()));
-        m.set(tok, { positions: r.words, score: r.score * scale });
+  return out;
+}
+
+interface Candidate {
+  key: string;
+  src: Source;
+  id: string;
+  score: DocScore;
+  variant: number;
+  /** this language group's query token lists (excerpts) and looked-up covers (sections) */
+  group: { variants: Token[][]; covers: Token[][]; idfs: Map<string, number> };
+  hits?: Map<string, DocTokenHit>;
+  date?: string;
+  rank?: number;
+}
+
+/** Query variants (synonyms on Chinese free text) as tokens, and the covers looked up. */
+function variantsFor(parsed: ParsedQuery, lang: string, common: Set<string>): { variants: Token[][]; covers: Token[][] } {
+  const texts = parsed.raw ? (parsed.docNumbers.length || lang !== 'zh' ? [parsed.raw] : expandSynonyms(parsed.raw)) : [];
+  const variants = texts.map((v) => queryTokens(v, lang)).filter((v) => v.length > 0);
+  return { variants, covers: variants.map((v) => coverTokens(v, common)) };
+}
+
+/** Global ranking over the sources of one language: IDF over all their pages together. */
+function rankGroup(all: SourceHits[], group: Candidate['group'], parsed: ParsedQuery): Candidate[] {
+  const { covers, idfs } = group;
+  const pages = all.reduce((a, h) => a + h.src.ix.pages, 0);
+  const df = new Map<string, number>();
+  for (const h of all) for (const [tok, v] of h.perToken) df.set(tok, (df.get(tok) ?? 0) + v.n);
+  for (const [tok, n] of df) idfs.set(tok, idf(pages, n));
+  const out: Candidate[] = [];
+  for (const h of all) {
+    const { ix, site } = h.src;
+    const hits = new Map<string, Map<string, DocTokenHit>>();
+    for (const [tok, v] of h.perToken) {
+      v.perShard.forEach((sh, si) => {
+        // Pagefind scored with this shard's own IDF: rescale to the global one
+        const local = idf(ix.shards[si]!.pages, sh.n);
+        const scale = local > 0 ? idfs.get(tok)! / local : 1;
+        for (const r of sh.results) {
+          let m = hits.get(r.id);
+          if (!m) hits.set(r.id, (m = new Map()));
+          m.set(tok, { positions: r.words, score: r.score * scale });
+        }
+      });
+    }
+    const best = new Map<string, Candidate>();
+    covers.forEach((toks, vi) => {
+      const qt: QueryToken[] = toks.map((t) => ({ text: t.text, run: t.run, pos: t.pos, idf: idfs.get(t.text) ?? 0 }));
+      for (const [id, m] of hits) {
+        const sc = scoreDoc(qt, toks.map((t) => m.get(t.text)), ix.manifest.titleSlot, ix.manifest.positionCap ?? 0);
+        if (vi > 0) sc.score *= 0.9;
+        const prev = best.get(id);
+        if (!prev || compareScores(sc, prev.score) < 0) best.set(id, { key: `${site.id}|${ix.lang}|${id}`, src: h.src, id, score: sc, variant: vi, group, hits: m });
       }
     });
-  }
-  const candidates = new Map<string, Candidate>();
-  covers.forEach((toks, vi) => {
-    const qt: QueryToken[] = toks.map((t) => ({ text: t.text, run: t.run, pos: t.pos, idf: globalIdf.get(t.text) ?? 0 }));
-    for (const [id, m] of hits) {
-      const sc = scoreDoc(qt, toks.map((t) => m.get(t.text)), st.manifest.titleSlot, st.manifest.positionCap ?? 0);
-      if (vi > 0) sc.score *= 0.9;
-      const prev = candidates.get(id);
-      if (!prev || compareScores(sc, prev.score) < 0) candidates.set(id, { id, score: sc, variant: vi });
+    // keep documents that contain at least half of the query (IDF-weighted), or a whole phrase
+    let kept = [...best.values()].filter((c) => c.score.coverage >= 0.5 || c.score.phrases > 0);
+    if (parsed.exact) kept = kept.filter((c) => c.score.phrases === c.score.runs);
+    // 文号 hits first (filters were applied when they were looked up)
+    const docSet = new Set(h.docHits);
+    kept = kept.filter((c) => !docSet.has(c.id));
+    for (const id of docSet) {
+      const c = best.get(id);
+      kept.push({ key: `${site.id}|${ix.lang}|${id}`, src: h.src, id, variant: c?.variant ?? 0, group, ...(c?.hits ? { hits: c.hits } : {}), score: { tier: TIER_DOCNUMBER, score: c?.score.score ?? 0, coverage: 1, phrases: 0, runs: 0 } });
     }
-  });
-  // keep documents that contain at least half of the query (IDF-weighted), or a whole phrase
-  let ranked = [...candidates.values()].filter((c) => c.score.coverage >= 0.5 || c.score.phrases > 0);
-  if (parsed.exact) ranked = ranked.filter((c) => c.score.phrases === c.score.runs);
+    out.push(...kept);
+  }
+  return out;
+}
 
-  // 文号 hits first (filters still apply)
-  const docSet = new Set<string>();
-  for (const id of docHits) {
-    if (docSet.has(id)) continue;
-    if (Object.keys(filters).length && !fragmentPasses(await loadFragment(st, id), opts.filters)) continue;
-    docSet.add(id);
-    const c = candidates.get(id);
-    const score: DocScore = { tier: TIER_DOCNUMBER, score: c?.score.score ?? 0, coverage: 1, phrases: 0, runs: 0 };
-    candidates.set(id, { id, score, variant: c?.variant ?? 0 });
-  }
-  ranked = ranked.filter((c) => !docSet.has(c.id));
-  ranked.sort((a, b) => compareScores(a.score, b.score) || (a.id < b.id ? -1 : 1));
-  let order = [...[...docSet].map((id) => candidates.get(id)!), ...ranked];
-
-  // empty query: the filtered library
-  const listing = !parsed.raw;
-  if (listing) {
-    order = [];
-    for (const s of st.shards) {
-      const r = await serial(() => s.pf.search(null, { filters }));
-      for (const x of r.results) order.push({ id: x.id, score: { tier: 0, score: 0, coverage: 1, phrases: 0, runs: 0 }, variant: 0 });
+/** The body section holding the best match: the first body position of the rarest query
+ * token the document contains (a phrase's rarest bigram sits inside the phrase). */
+function bestSection(c: Candidate): number {
+  const { manifest } = c.src.ix;
+  const size = manifest.sectionTokens;
+  const toks = c.group.covers[c.variant] ?? [];
+  if (!c.hits || !size) return 0;
+  let best = -1;
+  let bestIdf = -1;
+  for (const t of toks) {
+    const h = c.hits.get(t.text);
+    if (!h) continue;
+    const p = h.positions.find((x) => x >= manifest.titleSlot);
+    if (p === undefined) continue;
+    const w = c.group.idfs.get(t.text) ?? 0;
+    if (w > bestIdf) {
+      bestIdf = w;
+      best = p;
     }
   }
-  if (sortDir || listing) {
-    const dir = sortDir ?? 'desc';
-    // search/sort/<shard>.json: the shard's page ids in ascending publication order; shards
-    // cover consecutive date ranges, so walking them in order gives the global order
-    const rank = new Map<string, number>();
-    let i = 0;
-    for (const s of st.shards) {
-      const ids = await loadSort(st, s.language);
-      for (const id of ids) rank.set(id, i++);
-    }
-    const sign = dir === 'asc' ? 1 : -1;
-    order.sort((a, b) => sign * ((rank.get(a.id) ?? -1) - (rank.get(b.id) ?? -1)) || (a.id < b.id ? -1 : 1));
-  }
-
-  const page = order.slice(offset, offset + limit);
-  const results = await Promise.all(
-    page.map(async (c) => {
-      const frag = await loadFragment(st, c.id);
-      const toks = variants[c.variant] ?? variants[0] ?? [];
-      const title = frag.meta.title ?? '';
-      const text = listing ? frag.content : await loadSection(st, c.id, frag, bestSection(st, hits.get(c.id), covers[c.variant] ?? [], globalIdf));
-      const r: SearchResult = {
-        url: joinUrl(st.siteBase, frag.url),
-        title,
-        excerpt: buildExcerpt(text, toks, 80, st.lang),
-        titleHtml: highlight(title, matchRanges(title, toks, undefined, st.lang).ranges),
-        match: listing ? 'filter' : ['words', 'title', 'phrase', 'title-phrase', 'docNumber'][c.score.tier]!,
-        score: Math.round(c.score.score * 1000) / 1000,
-      };
-      if (frag.meta.docNumber) r.docNumber = frag.meta.docNumber;
-      if (frag.meta.published) r.published = frag.meta.published;
-      if (frag.filters?.kind?.[0]) r.kind = frag.filters.kind[0];
-      return r;
-    }),
-  );
-  // near misses: a 文号 with another year or a close serial, a title with a wrong character
-  const suggestIds: string[] = [];
-  if (keys.length && docHits.length === 0) {
-    suggestIds.push(...near);
-    for (const k of keys) suggestIds.push(...(await nearSerials(st, k)));
-  }
-  const typed = normalizeText(parsed.rest).replace(/\s+/g, '');
-  if (!listing && [...typed].length >= 4 && !ranked.some((c) => c.score.tier >= TIER_PHRASE)) {
-    const maxErr = [...typed].length >= 10 ? 2 : 1;
-    // the fragments of the page shown are loaded already: no extra requests
-    for (const c of page) {
-      const f = await loadFragment(st, c.id);
-      if (substringDistance(typed, normalizeText(f.meta.title ?? '')) <= maxErr) suggestIds.push(c.id);
-    }
-  }
-  for (const id of [...new Set(suggestIds)].slice(0, 5)) {
-    const f = await loadFragment(st, id);
-    const s: SearchResponse['suggestions'][number] = { url: joinUrl(st.siteBase, f.url), title: f.meta.title ?? '' };
-    if (f.meta.docNumber) s.docNumber = f.meta.docNumber;
-    suggestions.push(s);
-  }
-  const res: SearchResponse = { total: order.length, results, suggestions, docNumbers: parsed.docNumbers };
-  if (opts.debug) res.ids = order.map((c) => c.id);
-  return res;
+  return best < 0 ? 0 : Math.floor((best - manifest.titleSlot) / size);
 }
 
 function joinUrl(base: string, path: string): string {
   return base.replace(/\/+$/, '') + '/' + path.replace(/^\/+/, '');
 }
 
-/** Filter value counts over the whole library (merged over shards). */
-export async function filters(): Promise<Record<string, Record<string, number>>> {
-  const st = await getState();
-  const out: Record<string, Record<string, number>> = {};
-  for (const s of st.shards) {
-    for (const [k, vals] of Object.entries(await serial(() => s.pf.filters()))) {
-      const o = (out[k] ??= {});
-      for (const [v, n] of Object.entries(vals)) o[v] = (o[v] ?? 0) + n;
+/** Open the chosen sites' indexes; peers that fail are reported, not fatal. */
+async function openSources(fed: Fed, sites: Site[], langs: string[], report: SearchResponse['sites']): Promise<Source[]> {
+  const now = Date.now();
+  const opened = await Promise.all(
+    sites.flatMap((site) =>
+      langs.map(async (lang): Promise<Source | null> => {
+        const down = fed.down.get(site.id);
+        if (down && down.until > now) {
+          report.push({ site: label(site), status: down.problem, total: 0 });
+          return null;
+        }
+        try {
+          const ix = await getIndex(fed, site, lang);
+          // the own index may have fallen back to another language: ask it once
+          if (site.self && ix.lang !== lang && langs.includes(ix.lang)) return null;
+          return { site, ix };
+        } catch (e) {
+          const problem = problemOf(e);
+          if (site.self && problem !== 'no-language') throw e;
+          markDown(fed, site, problem);
+          report.push({ site: label(site), status: problem, total: 0 });
+          return null;
+        }
+      }),
+    ),
+  );
+  return opened.filter((s): s is Source => s !== null);
+}
+
+export async function search(query: string, opts: SearchOptions = {}): Promise<SearchResponse> {
+  const fed = await getFed();
+  const limit = Math.max(0, opts.limit ?? 10);
+  const offset = Math.max(0, opts.offset ?? 0);
+  const sortDir = opts.sort?.published;
+  const parsed = parseQuery(query ?? '');
+  const listing = !parsed.raw;
+  const langs = [...new Set(opts.languages?.length ? opts.languages : [fed.lang])];
+  const chosen = selectSites(fed.sites, opts.filters ?? {});
+  // this site without a sites.json has no known level: the level filter goes to Pagefind
+  const unknownLevel = fed.sites.filter((s) => !s.level && !chosen.includes(s) && selectSites([s], { site: opts.filters?.site }).length);
+  const report: SearchResponse['sites'] = [];
+  const sources = await openSources(fed, [...chosen, ...unknownLevel], langs, report);
+
+  // every source queried in parallel; a peer gets `timeout` for the whole query
+  const byLang = new Map<string, Source[]>();
+  for (const s of sources) byLang.set(s.ix.lang, [...(byLang.get(s.ix.lang) ?? []), s]);
+  const candidates: Candidate[] = [];
+  const near: { src: Source; id: string }[] = [];
+  for (const [lang, srcs] of byLang) {
+    const commonFrom = srcs.find((s) => s.site.self) ?? srcs[0]!;
+    const { variants, covers } = variantsFor(parsed, lang, commonFrom.ix.common);
+    const tokens = [...new Set(covers.flat().map((t) => t.text))];
+    const group: Candidate['group'] = { variants, covers, idfs: new Map() };
+    const settled = await Promise.all(
+      srcs.map(async (src) => {
+        const filters = pfFilters(opts.filters, !!src.site.level);
+        try {
+          const p = querySource(src, parsed, tokens, filters, listing);
+          return await (src.site.self ? p : within(p, fed.timeout));
+        } catch (e) {
+          if (src.site.self) throw e;
+          const problem = problemOf(e);
+          markDown(fed, src.site, problem);
+          report.push({ site: label(src.site), status: problem, total: 0 });
+          return null;
+        }
+      }),
+    );
+    const ok = settled.filter((h): h is SourceHits => h !== null);
+    if (listing) {
+      for (const h of ok) for (const id of h.listing) candidates.push({ key: `${h.src.site.id}|${lang}|${id}`, src: h.src, id, variant: 0, group, score: { tier: 0, score: 0, coverage: 1, phrases: 0, runs: 0 } });
+    } else candidates.push(...rankGroup(ok, group, parsed));
+    for (const h of ok) for (const id of h.near) near.push({ src: h.src, id });
+    for (const h of ok) report.push({ site: label(h.src.site), status: 'ok', total: 0 });
+  }
+
+  let order = candidates;
+  const bySite = (a: Candidate, b: Candidate) => a.src.site.order - b.src.site.order || (a.src.ix.lang < b.src.ix.lang ? -1 : a.src.ix.lang > b.src.ix.lang ? 1 : 0);
+  if (sortDir || listing) {
+    // search/sort/<shard>.json: each site's ids in publication order, with their dates
+    for (const src of sources) {
+      const sorts = await Promise.all(src.ix.shards.map((s) => loadSort(src.ix, s.language).catch(() => ({ ids: [], dates: new Map<string, string>() }))));
+      const rank = new Map<string, number>();
+      const dates = new Map<string, string>();
+      let i = 0;
+      for (const s of sorts) {
+        for (const id of s.ids) rank.set(id, i++);
+        s.dates.forEach((d, id) => dates.set(id, d));
+      }
+      for (const c of order) {
+        if (c.src !== src) continue;
+        c.rank = rank.get(c.id) ?? -1;
+        const d = dates.get(c.id);
+        if (d !== undefined) c.date = d;
+      }
     }
+    const sign = (sortDir ?? 'desc') === 'asc' ? 1 : -1;
+    order.sort((a, b) => {
+      if (a.date !== undefined && b.date !== undefined && a.date !== b.date) return sign * (a.date < b.date ? -1 : 1);
+      if (a.src === b.src) return sign * ((a.rank ?? -1) - (b.rank ?? -1)) || (a.id < b.id ? -1 : 1);
+      return bySite(a, b);
+    });
+  } else {
+    order.sort((a, b) => compareScores(a.score, b.score) || bySite(a, b) || (a.id < b.id ? -1 : 1));
+  }
+
+  // the page: with several sites, the same document (文号 + issuer) is shown once with every source
+  const federated = new Set(sources.map((s) => s.site.id)).size > 1;
+  const want = offset + limit;
+  const fragOf = async (c: { src: Source; id: string }): Promise<Fragment | null> => {
+    try {
+      return await loadFragment(c.src.ix, c.id);
+    } catch (e) {
+      if (c.src.site.self) throw e;
+      const problem = problemOf(e);
+      markDown(fed, c.src.site, problem);
+      report.push({ site: label(c.src.site), status: problem, total: 0 });
+      return null;
+    }
+  };
+  let pageItems: Shown[];
+  let dupes = 0;
+  if (federated) {
+    // fragments from the top, so duplicates above the page are folded in too
+    const shown: Shown[] = [];
+    const seen = new Map<string, number>();
+    for (let i = 0; i < order.length && shown.length < want; i++) {
+      const c = order[i]!;
+      const frag = await fragOf(c);
+      if (!frag) continue;
+      const url = joinUrl(c.src.ix.siteBase, frag.url);
+      const k = duplicateKey(frag.meta.docNumber, frag.filters?.issuer);
+      const dk = k && `${c.src.ix.lang}#${k}`;
+      const at = dk ? seen.get(dk) : undefined;
+      if (at !== undefined) {
+        const first = shown[at]!;
+        if (!first.sources.some((x) => x.site.id === c.src.site.id)) first.sources.push({ site: c.src.site, url });
+        dupes++;
+        continue;
+      }
+      if (dk) seen.set(dk, shown.length);
+      shown.push({ c, frag, sources: [{ site: c.src.site, url }] });
+    }
+    pageItems = shown.slice(offset, want);
+  } else {
+    const page = order.slice(offset, want);
+    const frags = await Promise.all(page.map((c) => loadFragment(c.src.ix, c.id)));
+    pageItems = page.map((c, i) => ({ c, frag: frags[i]!, sources: [{ site: c.src.site, url: joinUrl(c.src.ix.siteBase, frags[i]!.url) }] }));
+  }
+  const results = await Promise.all(
+    pageItems.map(async ({ c, frag, sources: srcs }) => {
+      const toks = c.group.variants[c.variant] ?? c.group.variants[0] ?? [];
+      const title = frag.meta.title ?? '';
+      const lang = c.src.ix.lang;
+      const text = listing ? frag.content : await loadSection(c.src.ix, c.id, frag, bestSection(c));
+      const r: SearchResult = {
+        url: srcs[0]!.url,
+        title,
+        excerpt: buildExcerpt(text, toks, 80, lang),
+        titleHtml: highlight(title, matchRanges(title, toks, undefined, lang).ranges),
+        match: listing ? 'filter' : ['words', 'title', 'phrase', 'title-phrase', 'docNumber'][c.score.tier]!,
+        score: Math.round(c.score.score * 1000) / 1000,
+        site: label(c.src.site),
+        language: lang,
+      };
+      if (frag.meta.docNumber) r.docNumber = frag.meta.docNumber;
+      if (frag.meta.published) r.published = frag.meta.published;
+      if (frag.filters?.kind?.[0]) r.kind = frag.filters.kind[0];
+      if (srcs.length > 1) r.sources = srcs.map((s) => ({ site: label(s.site), url: s.url }));
+      return r;
+    }),
+  );
+
+  // near misses: a 文号 with another year or a close serial, a title with a wrong character
+  const suggestIds: { src: Source; id: string }[] = [];
+  if (parsed.docNumbers.length && !order.some((c) => c.score.tier === TIER_DOCNUMBER)) {
+    suggestIds.push(...near);
+    for (const src of sources) {
+      const keys = parsed.docNumbers.flatMap((k) => keyCandidates(k, src.ix.manifest.agencies));
+      for (const k of keys) for (const id of await nearSerials(src.ix, k).catch(() => [])) suggestIds.push({ src, id });
+    }
+  }
+  const typed = normalizeText(parsed.rest).replace(/\s+/g, '');
+  if (!listing && [...typed].length >= 4 && !order.some((c) => c.score.tier >= TIER_PHRASE)) {
+    const maxErr = [...typed].length >= 10 ? 2 : 1;
+    // the fragments of the page shown are loaded already: no extra requests
+    for (const { c, frag } of pageItems) if (substringDistance(typed, normalizeText(frag.meta.title ?? '')) <= maxErr) suggestIds.push(c);
+  }
+  const suggestions: SearchResponse['suggestions'] = [];
+  const suggested = new Set<string>();
+  for (const c of suggestIds) {
+    if (suggestions.length >= 5) break;
+    const k = `${c.src.site.id}|${c.id}`;
+    if (suggested.has(k)) continue;
+    suggested.add(k);
+    const f = await fragOf(c);
+    if (!f) continue;
+    const s: SearchResponse['suggestions'][number] = { url: joinUrl(c.src.ix.siteBase, f.url), title: f.meta.title ?? '' };
+    if (f.meta.docNumber) s.docNumber = f.meta.docNumber;
+    suggestions.push(s);
+  }
+  const sites = siteReport(report, order);
+  const notices = sites.filter((r) => r.status !== 'ok' && r.status !== 'no-language').map((r) => ({ site: r.site, problem: r.status as PeerProblem }));
+  const res: SearchResponse = { total: order.length - dupes, results, suggestions, docNumbers: parsed.docNumbers, sites, notices };
+  if (opts.debug) {
+    res.ids = order.map((c) => (c.src.site.self ? c.id : `${c.src.site.id}:${c.id}`));
+    res.ranked = order.map((c) => ({ site: c.src.site.id, id: c.id, tier: c.score.tier, score: c.score.score }));
+  }
+  return res;
+}
+
+/** One line per site asked: its first failure (down, slow, broken), else `ok` when any of its
+ * indexes answered, else `no-language`. */
+function siteReport(report: SearchResponse['sites'], order: Candidate[]): SearchResponse['sites'] {
+  const weight = (s: string) => (s === 'no-language' ? 0 : s === 'ok' ? 1 : 2);
+  const out = new Map<string, SearchResponse['sites'][number]>();
+  for (const r of report) {
+    const prev = out.get(r.site.id);
+    if (!prev || weight(r.status) > weight(prev.status)) out.set(r.site.id, { ...r });
+  }
+  for (const r of out.values()) r.total = order.filter((c) => c.src.site.id === r.site.id).length;
+  return [...out.values()];
+}
+
+/** Filter value counts over the whole library (every reachable site, this page's language),
+ * with `site` and `level` counts across the federation. */
+export async function filters(): Promise<Record<string, Record<string, number>>> {
+  const fed = await getFed();
+  const report: SearchResponse['sites'] = [];
+  const sources = await openSources(fed, fed.sites, [fed.lang], report);
+  const out: Record<string, Record<string, number>> = {};
+  const add = (k: string, v: string, n: number) => {
+    const o = (out[k] ??= {});
+    o[v] = (o[v] ?? 0) + n;
+  };
+  for (const src of sources) {
+    try {
+      for (const s of src.ix.shards) {
+        const f = await (src.site.self ? src.ix.serial(() => s.pf.filters()) : within(src.ix.serial(() => s.pf.filters()), fed.timeout));
+        for (const [k, vals] of Object.entries(f)) {
+          if (k === 'level' && src.site.level) continue;
+          for (const [v, n] of Object.entries(vals)) add(k, v, n);
+        }
+      }
+    } catch (e) {
+      if (src.site.self) throw e;
+      markDown(fed, src.site, problemOf(e));
+      continue;
+    }
+    if (fed.sites.length > 1) add('site', src.site.id, src.ix.pages);
+    if (src.site.level) add('level', src.site.level, src.ix.pages);
   }
   return out;
 }

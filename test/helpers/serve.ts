@@ -25,13 +25,30 @@ export interface Served {
   close(): Promise<void>;
   /** every path requested, for asserting what a page downloaded */
   requests: string[];
+  /** how the server behaves from now on (federation tests): serving, answering after
+   * `delayMs`, or answering every search file with garbage */
+  mode: 'up' | 'slow' | 'broken';
+  delayMs: number;
 }
 
-export async function serveDist(outDir: string, base = '/'): Promise<Served> {
+export interface ServeOptions {
+  /** send Access-Control-Allow-Origin: * (a federated peer, docs/federation.md) */
+  cors?: boolean;
+  /** listen on this port (a stopped peer coming back at its address); default: any free one */
+  port?: number;
+}
+
+export async function serveDist(outDir: string, base = '/', opts: ServeOptions = {}): Promise<Served> {
   const requests: string[] = [];
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
+    if (opts.cors) res.setHeader('Access-Control-Allow-Origin', '*');
+    if (served.mode === 'slow') await new Promise((r) => setTimeout(r, served.delayMs));
+    if (served.mode === 'broken' && path.includes('/search/')) {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' }).end('<html>not an index</html>');
+      return;
+    }
     if (!path.startsWith(base)) {
       res.writeHead(404).end();
       return;
@@ -52,12 +69,21 @@ export async function serveDist(outDir: string, base = '/'): Promise<Served> {
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const served: Served = {
+    url: '',
+    requests,
+    mode: 'up',
+    delayMs: 0,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // browsers keep connections alive: a stopped peer must refuse at once
+        server.closeAllConnections();
+      }),
+  };
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}${base}`,
-    requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  served.url = `http://127.0.0.1:${port}${base}`;
+  return served;
 }

@@ -1,0 +1,263 @@
+/**
+ * Federated 一网通查 (issue 9): three fixture portals — a 自治区, a 盟市 and a 旗县, each with its
+ * own documents and one document published by both the 自治区 and the 盟市 — are built and served
+ * on 127.0.0.1 on three ports under three different paths. The 自治区 site names the other two in
+ * its site.yaml. In Node (the engine module) and in Chromium (the search page) one query finds
+ * documents of all three sites, labelled, filtered by level and site, the shared document once with
+ * both sources; a peer that is stopped, slow or broken is skipped with a notice.
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { buildSite, ROOT } from '../helpers/build-site.ts';
+import { serveDist, type Served } from '../helpers/serve.ts';
+import { ARTIFACTS, chromiumAvailable, launchChromium } from '../helpers/browser.ts';
+import { loadEngine } from '../search/helpers.ts';
+
+interface Fixture {
+  dir: string;
+  base: string;
+  id: string;
+  level: string;
+  out: string;
+  served: Served;
+}
+const SITES = {
+  region: { base: '/zwgk/', id: '1500000001', level: '自治区' },
+  league: { base: '/baotou/', id: '1502000001', level: '盟市' },
+  banner: { base: '/guyang/zwgk/', id: '1502220001', level: '旗县' },
+} as const;
+type Name = keyof typeof SITES;
+const f = {} as Record<Name, Fixture>;
+const ids = (r: { results: { site: { id: string } }[] }) => [...new Set(r.results.map((x) => x.site.id))].sort();
+
+type Engine = Awaited<ReturnType<typeof loadEngine>> & {
+  search(q: string, o?: object): Promise<{
+    total: number;
+    results: { url: string; title: string; docNumber?: string; site: { id: string; level: string; self: boolean }; language: string; sources?: { site: { id: string }; url: string }[] }[];
+    notices: { site: { id: string }; problem: string }[];
+    sites: { site: { id: string }; status: string; total: number }[];
+    ranked?: { site: string; id: string; tier: number; score: number }[];
+  }>;
+};
+
+/** The 自治区 engine in Node: its own index from disk, the peers over HTTP. */
+async function regionEngine(o: object = {}): Promise<Engine> {
+  const e = (await loadEngine(f.region.out)) as Engine;
+  await e.options({ basePath: pathToFileURL(join(f.region.out, 'search/')).href, baseUrl: SITES.region.base, ...o });
+  return e;
+}
+
+beforeAll(async () => {
+  // servers first: the 自治区 site.yaml needs the peers' addresses
+  for (const name of Object.keys(SITES) as Name[]) {
+    const out = mkdtempSync(join(tmpdir(), `portal-fed-${name}-`));
+    const served = await serveDist(out, SITES[name].base, { cors: true });
+    const dir = mkdtempSync(join(tmpdir(), `portal-fed-content-${name}-`));
+    cpSync(join(ROOT, 'test/fixtures/federation', name), dir, { recursive: true });
+    f[name] = { dir, out, served, ...SITES[name] };
+  }
+  const peer = (name: Name, zh: string, mn?: string) =>
+    `  - id: "${SITES[name].id}"\n    name: { zh: ${zh}${mn ? `, mn: ${mn}` : ''} }\n    level: ${SITES[name].level}\n    region: "${name === 'league' ? '150200' : '150222'}"\n    url: ${f[name].served.url}\n`;
+  writeFileSync(join(f.region.dir, 'site.yaml'), `${readFileSync(join(f.region.dir, 'site.yaml'), 'utf8')}federation:\n${peer('league', '包头市人民政府', 'ᠪᠣᠭᠣᠲᠣ ᠬᠣᠲᠠ')}${peer('banner', '固阳县人民政府')}`);
+  for (const name of Object.keys(SITES) as Name[]) buildSite({ content: f[name].dir, base: f[name].base, outDir: f[name].out });
+}, 300_000);
+
+afterAll(async () => {
+  for (const x of Object.values(f)) await x?.served.close().catch(() => {});
+});
+
+describe('federated search across a 自治区, a 盟市 and a 旗县 portal', () => {
+  it('each site describes itself in search/sites.json, and lists its peers', () => {
+    const region = JSON.parse(readFileSync(join(f.region.out, 'search/sites.json'), 'utf8'));
+    expect(region.site).toMatchObject({ id: '1500000001', name: { zh: '内蒙古自治区人民政府' }, level: '自治区', region: '150000', documents: { zh: 3, mn: 1 }, languages: ['mn', 'zh'] });
+    expect(region.site.url).toMatch(/\/zwgk\/$/);
+    expect(Date.parse(region.site.built)).toBeGreaterThan(Date.now() - 3_600_000);
+    expect(region.peers.map((p: { id: string; url: string }) => [p.id, p.url])).toEqual([
+      ['1502000001', f.league.served.url],
+      ['1502220001', f.banner.served.url],
+    ]);
+    const banner = JSON.parse(readFileSync(join(f.banner.out, 'search/sites.json'), 'utf8'));
+    expect(banner.site).toMatchObject({ id: '1502220001', level: '旗县', documents: { zh: 2 }, languages: ['zh'] });
+    expect(banner.peers).toEqual([]);
+  });
+
+  it('allows exactly the configured peers in the CSP of every page', () => {
+    const html = readFileSync(join(f.region.out, 'search/index.html'), 'utf8');
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const origin = (u: string) => new URL(u).origin;
+    expect(csp).toContain(`connect-src 'self' ${origin(f.league.served.url)} ${origin(f.banner.served.url)};`);
+    expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval';/);
+    // a site without peers connects only to itself
+    const own = readFileSync(join(f.banner.out, 'search/index.html'), 'utf8');
+    expect(own).toMatch(/connect-src 'self';/);
+  });
+
+  it('finds documents of all three sites for one query, each labelled with its site', async () => {
+    const e = await regionEngine();
+    const r = await e.search('草原生态保护', { limit: 10 });
+    expect(ids(r)).toEqual(['1500000001', '1502000001', '1502220001']);
+    expect(r.notices).toEqual([]);
+    const byId = new Map(r.results.map((x) => [x.site.id, x]));
+    expect(byId.get('1500000001')!.url).toBe('/zwgk/policies/r-caoyuan/');
+    expect(byId.get('1502000001')!.url).toBe(`${f.league.served.url}policies/l-caoyuan/`);
+    expect(byId.get('1502220001')!.url).toBe(`${f.banner.served.url}policies/b-caoyuan/`);
+    expect(byId.get('1502220001')!.site).toMatchObject({ level: '旗县', self: false, name: { zh: '固阳县人民政府' } });
+    expect(r.sites.map((s) => [s.site.id, s.status])).toEqual([
+      ['1500000001', 'ok'],
+      ['1502000001', 'ok'],
+      ['1502220001', 'ok'],
+    ]);
+  });
+
+  it('filters by level and by site', async () => {
+    const e = await regionEngine();
+    expect(ids(await e.search('草原生态保护', { filters: { level: '旗县' } }))).toEqual(['1502220001']);
+    expect(ids(await e.search('草原生态保护', { filters: { level: ['自治区', '盟市'] } }))).toEqual(['1500000001', '1502000001']);
+    expect(ids(await e.search('草原生态保护', { filters: { site: '1502000001' } }))).toEqual(['1502000001']);
+    // an empty query lists the filtered federation, newest first
+    const listed = await e.search('', { filters: { level: ['盟市', '旗县'] } });
+    expect(listed.total).toBe(4);
+    expect(listed.results.map((x) => x.url.split('/').at(-2))).toEqual(['b-caoyuan', 'l-yingshang', 'l-caoyuan', 'b-zwgk']);
+  });
+
+  it('shows a document published by two sites once, with both sources', async () => {
+    const e = await regionEngine();
+    const r = await e.search('优化营商环境', { limit: 10 });
+    const shared = r.results.filter((x) => x.title === '内蒙古自治区人民政府关于进一步优化营商环境的若干措施');
+    expect(shared).toHaveLength(1);
+    expect(shared[0]!.sources!.map((s) => s.site.id).sort()).toEqual(['1500000001', '1502000001']);
+    expect(r.total).toBe(r.results.length);
+    // the 文号 typed another way finds it first, still once
+    const d = await e.search('内政发2024 15', { limit: 10 });
+    expect(d.results[0]!.title).toBe('内蒙古自治区人民政府关于进一步优化营商环境的若干措施');
+    expect(d.results[0]!.sources).toHaveLength(2);
+    expect(d.results.filter((x) => x.title === d.results[0]!.title)).toHaveLength(1);
+  });
+
+  it('ranks fairly: the same document scores the same on a 3-document and a 2-document site', async () => {
+    const e = await regionEngine();
+    const r = await e.search('营商环境若干措施', { debug: true });
+    expect(r.ranked!.length).toBeGreaterThanOrEqual(2);
+    const [a, b] = r.ranked!.slice(0, 2);
+    expect(new Set([a!.site, b!.site])).toEqual(new Set(['1500000001', '1502000001']));
+    expect(a!.tier).toBe(b!.tier);
+    // Pagefind's own scores differ by site size (per-index IDF); rescaled to one global IDF they agree
+    expect(Math.abs(a!.score - b!.score) / Math.max(a!.score, b!.score)).toBeLessThan(0.02);
+  });
+
+  it('searches the peers’ Mongolian indexes from a Mongolian page, and adds them on a Chinese one when asked', async () => {
+    const mn = await regionEngine({ language: 'mn' });
+    const r = await mn.search('ᠡᠷᠬᠡ ᠴᠢᠯᠥᠭᠡ');
+    expect(ids(r)).toEqual(['1500000001', '1502000001']);
+    expect(r.results.every((x) => x.language === 'mn')).toBe(true);
+    // the 旗县 has no Mongolian pages: not an error, no notice
+    expect(r.notices).toEqual([]);
+    expect(r.sites.find((s) => s.site.id === '1502220001')?.status).toBe('no-language');
+    const zh = await regionEngine();
+    const mixed = await zh.search('ᠡᠷᠬᠡ ᠴᠢᠯᠥᠭᠡ', { languages: ['zh', 'mn'] });
+    expect(mixed.results.filter((x) => x.language === 'mn').length).toBe(2);
+    expect((await zh.search('ᠡᠷᠬᠡ ᠴᠢᠯᠥᠭᠡ')).total).toBe(0);
+  });
+
+  it('skips a stopped, a slow or a broken peer with a notice and still returns the rest', async () => {
+    f.banner.served.mode = 'broken';
+    const broken = await (await regionEngine()).search('草原生态保护');
+    expect(ids(broken)).toEqual(['1500000001', '1502000001']);
+    expect(broken.notices.map((n) => [n.site.id, n.problem])).toEqual([['1502220001', 'broken']]);
+    f.banner.served.mode = 'up';
+
+    f.league.served.mode = 'slow';
+    f.league.served.delayMs = 2500;
+    const t0 = Date.now();
+    const slow = await (await regionEngine({ timeout: 800 })).search('草原生态保护');
+    expect(Date.now() - t0).toBeLessThan(2400);
+    expect(ids(slow)).toEqual(['1500000001', '1502220001']);
+    expect(slow.notices.map((n) => [n.site.id, n.problem])).toEqual([['1502000001', 'timeout']]);
+    f.league.served.mode = 'up';
+    await new Promise((r) => setTimeout(r, 2600));
+
+    await f.banner.served.close();
+    const down = await (await regionEngine()).search('草原生态保护');
+    expect(ids(down)).toEqual(['1500000001', '1502000001']);
+    expect(down.notices.map((n) => [n.site.id, n.problem])).toEqual([['1502220001', 'unreachable']]);
+    // back at the same address for the browser tests
+    f.banner.served = await serveDist(f.banner.out, SITES.banner.base, { cors: true, port: Number(new URL(f.banner.served.url).port) });
+  });
+});
+
+describe.skipIf(!chromiumAvailable)('federated search page in Chromium (Debian chromium; skipped when absent)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(query: string) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const origins = new Set<string>();
+    const cspErrors: string[] = [];
+    page.on('request', (r) => origins.add(new URL(r.url()).origin));
+    page.on('console', (m) => {
+      if (/Content.Security.Policy|CSP/i.test(m.text())) cspErrors.push(m.text());
+    });
+    await page.goto(`${f.region.served.url}search/?${query}`);
+    await page.waitForSelector('[data-search-total]', { state: 'attached', timeout: 20_000 });
+    const items = await page.$$eval('ol[data-search-results] > li', (lis) =>
+      lis.map((li) => ({
+        site: li.querySelector<HTMLElement>('[data-site]')?.dataset.site ?? '',
+        label: li.querySelector('.doc-list__site')?.textContent ?? '',
+        href: li.querySelector('a')?.getAttribute('href') ?? '',
+        sources: li.querySelector<HTMLElement>('[data-sources]')?.dataset.sources ?? '',
+        lang: li.lang,
+      })),
+    );
+    return { page, items, origins, cspErrors };
+  }
+
+  it('one query lists all three sites, labelled, contacting only them', async () => {
+    const { page, items, origins, cspErrors } = await open(`q=${encodeURIComponent('草原生态保护')}`);
+    expect([...new Set(items.map((i) => i.site))].sort()).toEqual(['1500000001', '1502000001', '1502220001']);
+    expect(items.find((i) => i.site === '1502220001')!.label).toContain('固阳县人民政府');
+    const allowed = new Set([f.region, f.league, f.banner].map((x) => new URL(x.served.url).origin));
+    expect([...origins].filter((o) => !allowed.has(o))).toEqual([]);
+    expect(cspErrors).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'federation-search.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('filters by level from the form, and shows the shared document once', async () => {
+    const level = await open(`q=${encodeURIComponent('草原生态保护')}&level=${encodeURIComponent('盟市')}`);
+    expect([...new Set(level.items.map((i) => i.site))]).toEqual(['1502000001']);
+    expect(await level.page.inputValue('#filter-level')).toBe('盟市');
+    await level.page.close();
+    const shared = await open(`q=${encodeURIComponent('优化营商环境')}`);
+    const twice = shared.items.filter((i) => i.sources === '2');
+    expect(twice).toHaveLength(1);
+    await shared.page.close();
+  });
+
+  it('adds Mongolian results on the Chinese page when asked', async () => {
+    const { page, items } = await open(`q=${encodeURIComponent('ᠡᠷᠬᠡ ᠴᠢᠯᠥᠭᠡ')}&mn=1`);
+    expect(items.filter((i) => i.lang === 'mn-Mong')).toHaveLength(2);
+    expect(await page.isChecked('#search-mn')).toBe(true);
+    await page.close();
+  });
+
+  it('says which peer is down and shows the others', async () => {
+    await f.league.served.close();
+    const { page, items } = await open(`q=${encodeURIComponent('草原生态保护')}`);
+    expect([...new Set(items.map((i) => i.site))].sort()).toEqual(['1500000001', '1502220001']);
+    const notice = await page.textContent('[data-search-notices]');
+    expect(notice).toContain('包头市人民政府');
+    expect(notice).toContain('无法连接');
+    expect(await page.isVisible('[data-search-notices]')).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'federation-peer-down.png'), fullPage: true });
+    await page.close();
+  });
+});
