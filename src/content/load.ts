@@ -32,7 +32,7 @@ import { translationSchema, labels as translationLabels } from '../schemas/trans
 import { isValidId, ID_RULE } from '../schemas/fields/common.ts';
 import { isValidAttachmentFile } from '../schemas/fields/attachments.ts';
 import { htmlViolations } from '../lib/html-policy.ts';
-import { compact, listFiles, orderProblems, readYamlText, relPath, splitFrontmatter, validate, type LineOf } from './files.ts';
+import { compact, listFiles, orderProblems, readTexts, readYamlText, relPath, splitFrontmatter, validate, type LineOf } from './files.ts';
 
 export interface LoadOptions {
   /** project root; default process.cwd() */
@@ -198,7 +198,7 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
   const draftPolicyIds = new Set<string>();
   const policyFiles = await listMarkdown(path.join(dir, 'policies'));
   const interpretationFiles = await listMarkdown(path.join(dir, 'interpretations'));
-  const texts = await Promise.all([...policyFiles, ...interpretationFiles].map((f) => readFile(f, 'utf8')));
+  const texts = await readTexts([...policyFiles, ...interpretationFiles]);
   const publicDir = path.join(o.root, 'public');
   const attachmentChecks: { rel: string; i: number; file: string; lineOf: LineOf }[] = [];
   // Originals by path relative to policies/ or interpretations/ (no extension), valid or not,
@@ -322,7 +322,7 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
     const kindDir = path.join(dir, 'mn', kind);
     const files = await listMarkdown(kindDir);
     translationFiles[kind] = files.length;
-    const mnTexts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+    const mnTexts = await readTexts(files);
     files.forEach((file, n) => {
       const rel = relPath(o.root, file);
       const t = readTranslation(file, rel, mnTexts[n]!, kind, relKey(kindDir, file), originals[kind], relPath(o.root, path.join(dir, kind)), problems, drafts);

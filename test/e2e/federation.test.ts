@@ -15,7 +15,7 @@ import type { Browser } from 'playwright-core';
 import { buildSite, ROOT } from '../helpers/build-site.ts';
 import { serveDist, type Served } from '../helpers/serve.ts';
 import { ARTIFACTS, chromiumAvailable, launchChromium } from '../helpers/browser.ts';
-import { loadEngine } from '../search/helpers.ts';
+import { loadEngine, type Engine } from '../search/helpers.ts';
 
 interface Fixture {
   dir: string;
@@ -34,19 +34,9 @@ type Name = keyof typeof SITES;
 const f = {} as Record<Name, Fixture>;
 const ids = (r: { results: { site: { id: string } }[] }) => [...new Set(r.results.map((x) => x.site.id))].sort();
 
-type Engine = Awaited<ReturnType<typeof loadEngine>> & {
-  search(q: string, o?: object): Promise<{
-    total: number;
-    results: { url: string; title: string; docNumber?: string; site: { id: string; level: string; self: boolean }; language: string; sources?: { site: { id: string }; url: string }[] }[];
-    notices: { site: { id: string }; problem: string }[];
-    sites: { site: { id: string }; status: string; total: number }[];
-    ranked?: { site: string; id: string; tier: number; score: number }[];
-  }>;
-};
-
 /** The 自治区 engine in Node: its own index from disk, the peers over HTTP. */
 async function regionEngine(o: object = {}): Promise<Engine> {
-  const e = (await loadEngine(f.region.out)) as Engine;
+  const e = await loadEngine(f.region.out);
   await e.options({ basePath: pathToFileURL(join(f.region.out, 'search/')).href, baseUrl: SITES.region.base, ...o });
   return e;
 }
@@ -214,7 +204,7 @@ describe.skipIf(!chromiumAvailable)('federated search page in Chromium (Debian c
         label: li.querySelector('.doc-list__site')?.textContent ?? '',
         href: li.querySelector('a')?.getAttribute('href') ?? '',
         sources: li.querySelector<HTMLElement>('[data-sources]')?.dataset.sources ?? '',
-        lang: li.lang,
+        lang: (li as HTMLElement).lang,
       })),
     );
     return { page, items, origins, cspErrors };

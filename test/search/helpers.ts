@@ -50,17 +50,8 @@ export function installFileFetch(): FetchLog {
   return log;
 }
 
-export interface Engine {
-  options(o: { basePath?: string; baseUrl?: string; language?: string }): Promise<void>;
-  search(q: string, o?: { filters?: Record<string, unknown>; sort?: { published?: 'asc' | 'desc' }; limit?: number; offset?: number; debug?: boolean }): Promise<{
-    total: number;
-    results: { url: string; title: string; docNumber?: string; published?: string; excerpt: string; titleHtml: string; match: string; kind?: string }[];
-    suggestions: { url: string; title: string; docNumber?: string }[];
-    docNumbers: string[];
-    ids?: string[];
-  }>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-}
+/** The engine as tests see it: the types of src/search/engine.ts (built to engine.js). */
+export type Engine = Pick<typeof import('../../src/search/engine.ts'), 'options' | 'search' | 'filters'>;
 
 /**
  * Loads a fresh copy of <outDir>/search/engine.js (a new module instance each call, so each

@@ -90,6 +90,41 @@ describe('site schema', () => {
   });
 });
 
+describe('site schema: federation peers (issue 9)', () => {
+  const site = { name: { zh: '内蒙古自治区人民政府' }, region: '150000', level: '自治区', siteCode: '1500000001', organizer: '办公厅', contacts: {} };
+  const peer = { id: '1502000001', name: { zh: '包头市人民政府' }, level: '盟市', region: '150200', url: 'https://www.baotou.example.gov.cn/zwgk' };
+  it('accepts a path on this host or an absolute URL, and ends it with /', () => {
+    const r = siteSchema.parse({ ...site, federation: [peer, { ...peer, id: 'guyang', name: '固阳县人民政府', level: '旗县', region: '150222', url: '/guyang/' }] });
+    expect(r.federation!.map((p) => p.url)).toEqual(['https://www.baotou.example.gov.cn/zwgk/', '/guyang/']);
+    expect(r.federation![1]!.name).toEqual({ zh: '固阳县人民政府' });
+  });
+  it('rejects bad peers with the field, the reason and the allowed values', () => {
+    const bad = [
+      { ...peer, level: '地级市', url: 'ftp://x.example/' },
+      { ...peer, id: '1500000001', region: '1502', url: '//cdn.example/' },
+      { ...peer, id: 'a b', url: '/x/?q=1' },
+      peer,
+    ];
+    expect(lines(siteSchema, { ...site, federation: bad }, siteLabels)).toMatchInlineSnapshot(`
+      [
+        "x.md federation[0].level（行政层级）: 不是允许的值 "地级市"（invalid enum value）；允许值：国家、自治区、盟市、旗县、苏木乡镇",
+        "x.md federation[0].url（网址）: 应为以 / 开头的本站路径或 http(s):// 网址（a path like /baotou/ or an http(s) URL）",
+        "x.md federation[1].region（行政区划代码）: 格式不符 "1502"：应为 6 位数字的行政区划代码（6-digit code），如 150200（invalid format）",
+        "x.md federation[1].url（网址）: 应为以 / 开头的本站路径或 http(s):// 网址（a path like /baotou/ or an http(s) URL）",
+        "x.md federation[2].id（站点标识）: 格式不符 "a b"：应为字母、数字、- 或 _（letters, digits, - or _），如 1502000001 或 baotou（invalid format）",
+        "x.md federation[2].url（网址）: 不能包含 ? 或 #（no query or fragment）",
+      ]
+    `);
+    // cross-peer rules run once every peer is well-formed
+    expect(lines(siteSchema, { ...site, federation: [peer, { ...peer, id: '1500000001' }, peer] }, siteLabels)).toMatchInlineSnapshot(`
+      [
+        "x.md federation[1].id（站点标识）: 与本站网站标识码相同（same as this site's siteCode 1500000001）",
+        "x.md federation[2].id（站点标识）: 与第 1 个站点重复（duplicate of peer 1）",
+      ]
+    `);
+  });
+});
+
 describe('organizations and topics', () => {
   it('reject duplicate ids and unknown parents', () => {
     expect(organizationsSchema.safeParse([{ id: 'a', name: 'A' }, { id: 'a', name: 'B' }]).success).toBe(false);
