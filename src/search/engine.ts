@@ -109,7 +109,6 @@ interface Site extends SiteLabel {
   siteBase: string;
   /** 0 for this site, then the configured order (ties in ranking) */
   order: number;
-  pagefindUrl: string;
 }
 interface Fed {
   self: Site;
@@ -117,6 +116,8 @@ interface Fed {
   lang: string;
   timeout: number;
   selfManifest: Manifest;
+  /** this site's Pagefind bundle: every site's index runs in its pagefind.js */
+  bundle: string;
   indexes: Map<string, Promise<SiteIndex>>;
   /** peers that failed recently: skipped until `until` */
   down: Map<string, { until: number; problem: PeerProblem }>;
@@ -173,9 +174,9 @@ async function init(): Promise<Fed> {
   } catch {
     // built without a site description (a records-only benchmark build): no federation
   }
-  const pagefindUrl = base + selfManifest.bundle + 'pagefind.js';
+  const bundle = base + selfManifest.bundle;
   const me = file?.site;
-  const self: Site = { id: me?.id ?? 'self', name: me?.name ?? { zh: '' }, level: me?.level ?? '', region: me?.region ?? '', self: true, base, siteBase, order: 0, pagefindUrl };
+  const self: Site = { id: me?.id ?? 'self', name: me?.name ?? { zh: '' }, level: me?.level ?? '', region: me?.region ?? '', self: true, base, siteBase, order: 0 };
   const peers = config.peers ?? (config.federation === false ? [] : (file?.peers ?? []));
   const sites = [self];
   peers.forEach((p, i) => {
@@ -183,9 +184,9 @@ async function init(): Promise<Fed> {
     // a path peer stays a path in the browser (same host); in Node it resolves against basePath
     const root = isAbsolute(p.url) || !isAbsolute(base) ? p.url : resolveSiteUrl(p.url, base);
     const r = root.endsWith('/') ? root : `${root}/`;
-    sites.push({ id: p.id, name: p.name, level: p.level, region: p.region, self: false, base: r + 'search/', siteBase: r, order: i + 1, pagefindUrl: `${pagefindUrl}?site=${encodeURIComponent(p.id)}` });
+    sites.push({ id: p.id, name: p.name, level: p.level, region: p.region, self: false, base: r + 'search/', siteBase: r, order: i + 1 });
   });
-  return { self, sites, lang: config.language ?? defaultLanguage(), timeout: config.timeout ?? 5000, selfManifest, indexes: new Map(), down: new Map() };
+  return { self, sites, lang: config.language ?? defaultLanguage(), timeout: config.timeout ?? 5000, selfManifest, bundle, indexes: new Map(), down: new Map() };
 }
 
 function getFed(): Promise<Fed> {
@@ -211,15 +212,18 @@ function getIndex(fed: Fed, site: Site, lang: string): Promise<SiteIndex> {
   const key = `${site.id}|${lang}`;
   let p = fed.indexes.get(key);
   if (!p) {
-    p = openIndex({
+    // this site's index first: it instantiates the shared WebAssembly, which instances
+    // created at the same moment would each instantiate again, mixing their memories
+    const first = site.self ? Promise.resolve() : getIndex(fed, fed.self, fed.lang).then(() => {});
+    p = first.then(() => openIndex({
       base: site.base,
       siteBase: site.siteBase,
       lang,
       fallback: site.self && lang === fed.lang,
-      pagefindUrl: site.pagefindUrl,
+      pagefindUrl: fed.bundle + 'pagefind.js',
       timeout: site.self ? 0 : fed.timeout,
-      ...(site.self ? { manifest: fed.selfManifest } : {}),
-    });
+      ...(site.self ? { manifest: fed.selfManifest } : { wasmFrom: fed.bundle }),
+    }));
     fed.indexes.set(key, p);
     p.catch(() => fed.indexes.delete(key));
   }

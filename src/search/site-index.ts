@@ -4,10 +4,11 @@
  * buckets, fragments, text sections, publication order). The engine holds one of these for
  * its own site and one per federated peer and language (issue 9).
  *
- * Each site gets its own copy of pagefind.js (the same file, imported under another URL):
- * Pagefind's WebAssembly glue is module state, and calls that interleave across indexes of
- * one module corrupted it, so calls run one at a time per site, and a slow peer only delays
- * its own queue. Peers' files are fetched, never run: pagefind.js is always this site's own.
+ * Every site's index runs in this site's own pagefind.js (peers' files are fetched, never
+ * run). Pagefind's WebAssembly is module state shared by all instances; each instance keeps its
+ * own index pointer, which a call replaces when it loads a chunk, so two calls on one instance
+ * must not interleave: calls run one at a time per site, and a slow peer only delays its own
+ * queue.
  */
 
 export interface Manifest {
@@ -126,6 +127,26 @@ function createWithLanguage(pf: { createInstance(o: object): PfInstance }, baseP
 
 export class MissingLanguage extends Error {}
 
+let wasmReady = false;
+let wasmLoading: Promise<void> | null = null;
+/**
+ * Pagefind's glue keeps one WebAssembly instance per module, but two instances initialized at
+ * the same moment each instantiate it and the second replaces the first's memory (a trap,
+ * "unreachable"). The first initialization runs alone; once the module has its WebAssembly,
+ * the others may run together.
+ */
+async function initInstance(inst: PfInstance): Promise<void> {
+  while (wasmLoading) await wasmLoading.catch(() => {});
+  if (wasmReady) return inst.init();
+  wasmLoading = inst.init();
+  try {
+    await wasmLoading;
+    wasmReady = true;
+  } finally {
+    wasmLoading = null;
+  }
+}
+
 export interface OpenOptions {
   /** URL of the site's search bundle directory (…/search/) */
   base: string;
@@ -139,6 +160,29 @@ export interface OpenOptions {
   timeout: number;
   /** a manifest already fetched */
   manifest?: Manifest;
+  /** this site's Pagefind bundle: a peer's WebAssembly is taken from there (see shareWasm) */
+  wasmFrom?: string;
+}
+
+const wasmFrom = new Map<string, string>();
+let fetchWrapped = false;
+/**
+ * Pagefind downloads its WebAssembly for every instance, even though the module runs only the
+ * first copy it loaded (Pagefind's mergeIndex skips the download, but merges the statistics
+ * too). A peer's request for it is answered from this site's identical file, which the browser
+ * has cached: twenty peers cost no extra 55 KB each.
+ */
+function shareWasm(peerBundle: string, ownBundle: string): void {
+  wasmFrom.set(peerBundle, ownBundle);
+  if (fetchWrapped) return;
+  fetchWrapped = true;
+  const inner = globalThis.fetch;
+  globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const m = /^(.*\/)(wasm\.[^/?#]+\.pagefind)(?:[?#].*)?$/.exec(url);
+    const own = m && wasmFrom.get(m[1]!);
+    return inner.call(globalThis, own ? own + m![2] : input, init);
+  }) as typeof fetch;
 }
 
 export async function openIndex(o: OpenOptions): Promise<SiteIndex> {
@@ -154,6 +198,7 @@ export async function openIndex(o: OpenOptions): Promise<SiteIndex> {
   const l = manifest.languages[langKey];
   if (!l) throw new MissingLanguage(`no ${o.lang} index`);
   const bundlePath = o.base + manifest.bundle;
+  if (o.wasmFrom && o.wasmFrom !== bundlePath) shareWasm(bundlePath, o.wasmFrom);
   const pf = await within(import(/* @vite-ignore */ o.pagefindUrl), o.timeout);
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -166,7 +211,7 @@ export async function openIndex(o: OpenOptions): Promise<SiteIndex> {
   for (const s of l.shards) {
     const inst = createWithLanguage(pf, bundlePath, s.language);
     await within(
-      serial(() => inst.init()),
+      serial(() => initInstance(inst)),
       o.timeout,
     );
     shards.push({ language: s.language, pages: s.pages, pf: inst });

@@ -103,6 +103,16 @@ describe('federated search across a 自治区, a 盟市 and a 旗县 portal', ()
     ]);
   });
 
+  it('gives the same answers to queries run at the same time as one by one', async () => {
+    const queries = ['草原生态保护', '政务公开', '优化营商环境', '内政发〔2024〕8号', '补助奖励', '实施方案'];
+    const one = await regionEngine();
+    const sequential = [];
+    for (const q of queries) sequential.push((await one.search(q)).results.map((r) => r.url));
+    const two = await regionEngine();
+    const parallel = await Promise.all(queries.map((q) => two.search(q)));
+    expect(parallel.map((r) => r.results.map((x) => x.url))).toEqual(sequential);
+  });
+
   it('filters by level and by site', async () => {
     const e = await regionEngine();
     expect(ids(await e.search('草原生态保护', { filters: { level: '旗县' } }))).toEqual(['1502220001']);

@@ -38,8 +38,15 @@ export interface ServeOptions {
   port?: number;
 }
 
-export async function serveDist(outDir: string, base = '/', opts: ServeOptions = {}): Promise<Served> {
+export function serveDist(outDir: string, base = '/', opts: ServeOptions = {}): Promise<Served> {
+  return serveMany([{ dir: outDir, base }], opts);
+}
+
+/** Several built sites on one server, each under its own base (the federation benchmark);
+ * `url` is the first one's. */
+export async function serveMany(mounts: { dir: string; base: string }[], opts: ServeOptions = {}): Promise<Served> {
   const requests: string[] = [];
+  const longestFirst = [...mounts].sort((a, b) => b.base.length - a.base.length);
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
@@ -49,10 +56,12 @@ export async function serveDist(outDir: string, base = '/', opts: ServeOptions =
       res.writeHead(200, { 'content-type': 'application/octet-stream' }).end('<html>not an index</html>');
       return;
     }
-    if (!path.startsWith(base)) {
+    const mount = longestFirst.find((m) => path.startsWith(m.base));
+    if (!mount) {
       res.writeHead(404).end();
       return;
     }
+    const { dir: outDir, base } = mount;
     let file = normalize(join(outDir, path.slice(base.length)));
     if (!file.startsWith(normalize(outDir))) {
       res.writeHead(403).end();
@@ -84,6 +93,6 @@ export async function serveDist(outDir: string, base = '/', opts: ServeOptions =
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  served.url = `http://127.0.0.1:${port}${base}`;
+  served.url = `http://127.0.0.1:${port}${mounts[0]?.base ?? '/'}`;
   return served;
 }
