@@ -28,6 +28,7 @@ export interface PfResult {
 }
 interface PfInstance {
   init(): Promise<void>;
+  preload(term: string): Promise<void>;
   search(term: string | null, o: object): Promise<{ results: PfResult[]; unfilteredResultCount: number }>;
   filters(): Promise<Record<string, Record<string, number>>>;
   destroy(): Promise<void>;
@@ -130,21 +131,25 @@ export class MissingLanguage extends Error {}
 let wasmReady = false;
 let wasmLoading: Promise<void> | null = null;
 /**
- * Pagefind's glue keeps one WebAssembly instance per module, but two instances initialized at
- * the same moment each instantiate it and the second replaces the first's memory (a trap,
- * "unreachable"). The first initialization runs alone; once the module has its WebAssembly,
- * the others may run together.
+ * Pagefind's glue keeps one WebAssembly instance per module, but instances created at the same
+ * moment each instantiate it and the later one replaces the earlier one's memory (a trap,
+ * "unreachable", or a search that never returns). An instance starts loading when it is
+ * created, and its init() returns before the WebAssembly is there; preload('') waits for it
+ * without fetching anything. So the first instance is created alone and awaited; once the
+ * module has its WebAssembly, the others may be created together.
  */
-async function initInstance(inst: PfInstance): Promise<void> {
+async function createReady(pf: { createInstance(o: object): PfInstance }, basePath: string, lang: string): Promise<PfInstance> {
   while (wasmLoading) await wasmLoading.catch(() => {});
-  if (wasmReady) return inst.init();
-  wasmLoading = inst.init();
+  if (wasmReady) return createWithLanguage(pf, basePath, lang);
+  const inst = createWithLanguage(pf, basePath, lang);
+  wasmLoading = inst.init().then(() => inst.preload(''));
   try {
     await wasmLoading;
     wasmReady = true;
   } finally {
     wasmLoading = null;
   }
+  return inst;
 }
 
 export interface OpenOptions {
@@ -209,9 +214,9 @@ export async function openIndex(o: OpenOptions): Promise<SiteIndex> {
   const shards: Shard[] = [];
   // the first instance loads the WebAssembly; the others reuse the module's copy
   for (const s of l.shards) {
-    const inst = createWithLanguage(pf, bundlePath, s.language);
+    const inst = await within(createReady(pf, bundlePath, s.language), o.timeout);
     await within(
-      serial(() => initInstance(inst)),
+      serial(() => inst.init()),
       o.timeout,
     );
     shards.push({ language: s.language, pages: s.pages, pf: inst });

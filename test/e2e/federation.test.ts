@@ -198,11 +198,20 @@ describe.skipIf(!chromiumAvailable)('federated search page in Chromium (Debian c
     await browser?.close();
   });
 
+  /** a page in its own context (axe needs one; nothing cached between tests) */
+  async function newPage() {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.on('close', () => void context.close());
+    return page;
+  }
+
   async function open(query: string) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await newPage();
     const origins = new Set<string>();
     const cspErrors: string[] = [];
     page.on('request', (r) => origins.add(new URL(r.url()).origin));
+
     page.on('console', (m) => {
       if (/Content.Security.Policy|CSP/i.test(m.text())) cspErrors.push(m.text());
     });
@@ -247,6 +256,26 @@ describe.skipIf(!chromiumAvailable)('federated search page in Chromium (Debian c
     expect(items.filter((i) => i.lang === 'mn-Mong')).toHaveLength(2);
     expect(await page.isChecked('#search-mn')).toBe(true);
     await page.close();
+  });
+
+  it('has no serious or critical axe violation with site labels, sources and Mongolian results (zh and mn pages)', async () => {
+    const { AxeBuilder } = await import('@axe-core/playwright');
+    const problems: string[] = [];
+    for (const query of [`q=${encodeURIComponent('优化营商环境')}`, `q=${encodeURIComponent('ᠡᠷᠬᠡ ᠴᠢᠯᠥᠭᠡ')}&mn=1`]) {
+      const { page } = await open(query);
+      const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      for (const v of r.violations) if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${query}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+      await page.close();
+    }
+    const mn = await newPage();
+    await mn.goto(`${f.region.served.url}mn/search/?q=${encodeURIComponent('ᠡᠷᠬᠡ ᠴᠢᠯᠥᠭᠡ')}`);
+    await mn.waitForSelector('[data-search-total]', { state: 'attached', timeout: 20_000 });
+    expect(await mn.$$eval('ol[data-search-results] .doc-list__site', (l) => l.length)).toBe(2);
+    const r = await new AxeBuilder({ page: mn }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    for (const v of r.violations) if (v.impact === 'serious' || v.impact === 'critical') problems.push(`mn: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    await mn.screenshot({ path: join(ARTIFACTS, 'federation-search-mn.png') });
+    await mn.close();
+    expect(problems).toEqual([]);
   });
 
   it('says which peer is down and shows the others', async () => {
