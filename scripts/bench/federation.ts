@@ -210,6 +210,9 @@ ensureCorpus();
 splitCorpus();
 console.log(`构建 building ${N} sites × ${PER}…`);
 const builds = await buildSites();
+// queries run with the engine of the current source (builds may be reused from an earlier run)
+const { bundleEngine } = await import('../build-search.ts');
+for (const dir of [join(FED, 'out', siteOf(0).id), ...(existsSync(values.single!) ? [values.single!] : [])]) await bundleEngine(join(dir, 'search', 'engine.js'));
 console.log('查询 querying…');
 const nq = await nodeQueries();
 const bq = await browserQueries();

@@ -82,13 +82,16 @@ async function main() {
   const params = new URLSearchParams(location.search);
   const q = (params.get('q') ?? '').trim();
   const filters: Record<string, string> = {};
+  const federatedPage = root.dataset.federated === '1';
   for (const name of FILTERS) {
+    // site and level choose among federated sites; a single site has no such filters
+    if (!federatedPage && (name === 'site' || name === 'level')) continue;
     const v = params.get(name);
     if (v) filters[name] = v;
   }
   const sortParam = params.get('sort') ?? '';
   const language = root.dataset.language ?? 'zh';
-  const withMn = language === 'zh' && params.get('mn') === '1';
+  const withMn = language === 'zh' && params.get('mn') === '1' && !!root.dataset.mongolianCss;
   const view: View = { strings, mn: language === 'mn', federated: root.dataset.federated === '1' };
   const notices = root.querySelector<HTMLElement>('[data-search-notices]');
   // Restore the form so the person sees (and can change) what they searched for.
@@ -120,6 +123,7 @@ async function main() {
   }
   const sort = sortParam === 'published-desc' ? { published: 'desc' as const } : sortParam === 'published-asc' ? { published: 'asc' as const } : undefined;
   let limit = PAGE;
+  let shown = -1;
   const run = async () => {
     const res = await engine.search(q, { filters, ...(sort ? { sort } : {}), limit, ...(withMn ? { languages: ['zh', 'mn'] } : {}) });
     if (res.total > 0) {
@@ -136,7 +140,9 @@ async function main() {
     list.replaceChildren(...res.results.map((r) => renderResult(r, view)));
     renderSuggestions(suggest, res, strings);
     if (notices) renderNotices(notices, res, view);
-    more.hidden = res.results.length >= res.total;
+    // no more to show, or the last request brought nothing new (a peer failed meanwhile)
+    more.hidden = res.results.length >= res.total || res.results.length <= shown;
+    shown = res.results.length;
   };
   more.querySelector('button')?.addEventListener('click', async () => {
     limit += PAGE;

@@ -215,15 +215,21 @@ function getIndex(fed: Fed, site: Site, lang: string): Promise<SiteIndex> {
     // this site's index first: it instantiates the shared WebAssembly, which instances
     // created at the same moment would each instantiate again, mixing their memories
     const first = site.self ? Promise.resolve() : getIndex(fed, fed.self, fed.lang).then(() => {});
-    p = first.then(() => openIndex({
-      base: site.base,
-      siteBase: site.siteBase,
-      lang,
-      fallback: site.self && lang === fed.lang,
-      pagefindUrl: fed.bundle + 'pagefind.js',
-      timeout: site.self ? 0 : fed.timeout,
-      ...(site.self ? { manifest: fed.selfManifest } : { wasmFrom: fed.bundle }),
-    }));
+    // a peer gets `timeout` for opening as a whole, not per request
+    p = first.then(() =>
+      within(
+        openIndex({
+          base: site.base,
+          siteBase: site.siteBase,
+          lang,
+          fallback: site.self && lang === fed.lang,
+          pagefindUrl: fed.bundle + 'pagefind.js',
+          timeout: site.self ? 0 : fed.timeout,
+          ...(site.self ? { manifest: fed.selfManifest } : { wasmFrom: fed.bundle }),
+        }),
+        site.self ? 0 : fed.timeout,
+      ),
+    );
     fed.indexes.set(key, p);
     p.catch(() => fed.indexes.delete(key));
   }
@@ -524,7 +530,8 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
   const bySite = (a: Candidate, b: Candidate) => a.src.site.order - b.src.site.order || (a.src.ix.lang < b.src.ix.lang ? -1 : a.src.ix.lang > b.src.ix.lang ? 1 : 0);
   if (sortDir || listing) {
     // search/sort/<shard>.json: each site's ids in publication order, with their dates
-    for (const src of sources) {
+    const answered = [...new Set(order.map((c) => c.src))];
+    await Promise.all(answered.map(async (src) => {
       const sorts = await Promise.all(src.ix.shards.map((s) => loadSort(src.ix, s.language).catch(() => ({ ids: [], dates: new Map<string, string>() }))));
       const rank = new Map<string, number>();
       const dates = new Map<string, string>();
@@ -539,10 +546,13 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
         const d = dates.get(c.id);
         if (d !== undefined) c.date = d;
       }
-    }
+    }));
     const sign = (sortDir ?? 'desc') === 'asc' ? 1 : -1;
     order.sort((a, b) => {
-      if (a.date !== undefined && b.date !== undefined && a.date !== b.date) return sign * (a.date < b.date ? -1 : 1);
+      // a document without a known date (an older peer build) sorts as the oldest
+      const da = a.date ?? '';
+      const db = b.date ?? '';
+      if (da !== db) return sign * (da < db ? -1 : 1);
       if (a.src === b.src) return sign * ((a.rank ?? -1) - (b.rank ?? -1)) || (a.id < b.id ? -1 : 1);
       return bySite(a, b);
     });
@@ -565,33 +575,45 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
     }
   };
   let pageItems: Shown[];
-  let dupes = 0;
+  let dropped = 0;
+  const isDown = (site: Site) => !site.self && (fed.down.get(site.id)?.until ?? 0) > Date.now();
   if (federated) {
-    // fragments from the top, so duplicates above the page are folded in too
+    // fragments from the top (in batches), so duplicates above the page are folded in too;
+    // a site that failed meanwhile is not asked again
     const shown: Shown[] = [];
     const seen = new Map<string, number>();
-    for (let i = 0; i < order.length && shown.length < want; i++) {
-      const c = order[i]!;
-      const frag = await fragOf(c);
-      if (!frag) continue;
-      const url = joinUrl(c.src.ix.siteBase, frag.url);
-      const k = duplicateKey(frag.meta.docNumber, frag.filters?.issuer);
-      const dk = k && `${c.src.ix.lang}#${k}`;
-      const at = dk ? seen.get(dk) : undefined;
-      if (at !== undefined) {
-        const first = shown[at]!;
-        if (!first.sources.some((x) => x.site.id === c.src.site.id)) first.sources.push({ site: c.src.site, url });
-        dupes++;
-        continue;
-      }
-      if (dk) seen.set(dk, shown.length);
-      shown.push({ c, frag, sources: [{ site: c.src.site, url }] });
+    for (let i = 0; i < order.length && shown.length < want; ) {
+      const batch = order.slice(i, i + Math.max(10, want - shown.length));
+      i += batch.length;
+      const frags = await Promise.all(batch.map((c) => (isDown(c.src.site) ? Promise.resolve(null) : fragOf(c))));
+      batch.forEach((c, k) => {
+        const frag = frags[k];
+        if (!frag) return void dropped++;
+        const url = joinUrl(c.src.ix.siteBase, frag.url);
+        const key = duplicateKey(frag.meta.docNumber, frag.filters?.issuer);
+        const dk = key && `${c.src.ix.lang}#${key}`;
+        const at = dk ? seen.get(dk) : undefined;
+        if (at !== undefined) {
+          const first = shown[at]!;
+          if (!first.sources.some((x) => x.site.id === c.src.site.id)) first.sources.push({ site: c.src.site, url });
+          dropped++;
+          return;
+        }
+        if (shown.length >= want) return;
+        if (dk) seen.set(dk, shown.length);
+        shown.push({ c, frag, sources: [{ site: c.src.site, url }] });
+      });
     }
     pageItems = shown.slice(offset, want);
   } else {
     const page = order.slice(offset, want);
-    const frags = await Promise.all(page.map((c) => loadFragment(c.src.ix, c.id)));
-    pageItems = page.map((c, i) => ({ c, frag: frags[i]!, sources: [{ site: c.src.site, url: joinUrl(c.src.ix.siteBase, frags[i]!.url) }] }));
+    const frags = await Promise.all(page.map((c) => fragOf(c)));
+    pageItems = [];
+    page.forEach((c, i) => {
+      const frag = frags[i];
+      if (!frag) return void dropped++;
+      pageItems.push({ c, frag, sources: [{ site: c.src.site, url: joinUrl(c.src.ix.siteBase, frag.url) }] });
+    });
   }
   const results = await Promise.all(
     pageItems.map(async ({ c, frag, sources: srcs }) => {
@@ -621,7 +643,7 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
   const suggestIds: { src: Source; id: string }[] = [];
   if (parsed.docNumbers.length && !order.some((c) => c.score.tier === TIER_DOCNUMBER)) {
     suggestIds.push(...near);
-    for (const src of sources) {
+    for (const src of sources.filter((x) => !isDown(x.site))) {
       const keys = parsed.docNumbers.flatMap((k) => keyCandidates(k, src.ix.manifest.agencies));
       for (const k of keys) for (const id of await nearSerials(src.ix, k).catch(() => [])) suggestIds.push({ src, id });
     }
@@ -647,7 +669,8 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
   }
   const sites = siteReport(report, order);
   const notices = sites.filter((r) => r.status !== 'ok' && r.status !== 'no-language').map((r) => ({ site: r.site, problem: r.status as PeerProblem }));
-  const res: SearchResponse = { total: order.length - dupes, results, suggestions, docNumbers: parsed.docNumbers, sites, notices };
+  // with several sites `total` is an estimate: duplicates below the page are not known yet
+  const res: SearchResponse = { total: Math.max(results.length + offset, order.length - dropped), results, suggestions, docNumbers: parsed.docNumbers, sites, notices };
   if (opts.debug) {
     res.ids = order.map((c) => (c.src.site.self ? c.id : `${c.src.site.id}:${c.id}`));
     res.ranked = order.map((c) => ({ site: c.src.site.id, id: c.id, tier: c.score.tier, score: c.score.score }));

@@ -73,13 +73,17 @@ export interface SiteIndex {
   destroy(): void;
 }
 
-/** fetch that rejects after `ms` (0: no limit) with an error named TimeoutError */
+/** fetch that rejects after `ms` (0: no limit) with an error named TimeoutError; the limit
+ * covers the body too (a server that sends headers and then stalls is as slow as one that
+ * never answers), so the response comes back already read. */
 export async function fetchWithin(url: string, ms: number): Promise<Response> {
   if (!ms) return fetch(url);
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(new DOMException('timeout', 'TimeoutError')), ms);
   try {
-    return await fetch(url, { signal: ctl.signal });
+    const r = await fetch(url, { signal: ctl.signal });
+    const body = await r.arrayBuffer();
+    return new Response([101, 204, 205, 304].includes(r.status) ? null : body, { status: r.status, headers: r.headers });
   } finally {
     clearTimeout(timer);
   }
@@ -179,6 +183,9 @@ let fetchWrapped = false;
  */
 function shareWasm(peerBundle: string, ownBundle: string): void {
   wasmFrom.set(peerBundle, ownBundle);
+  // Pagefind drops this page's origin from a same-origin basePath: match that form too
+  const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
+  if (origin && peerBundle.startsWith(origin + '/')) wasmFrom.set(peerBundle.slice(origin.length), ownBundle);
   if (fetchWrapped) return;
   fetchWrapped = true;
   const inner = globalThis.fetch;
