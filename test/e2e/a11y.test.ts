@@ -22,7 +22,7 @@ async function open(path: string): Promise<{ page: Page; external: string[]; csp
   // a context per page: axe needs one, and preferences must not leak between tests
   const context = await browser.newContext();
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  page.on('close', () => context.close().catch(() => {}));
   const external: string[] = [];
   const cspErrors: string[] = [];
   page.on('request', (r) => {

@@ -202,7 +202,7 @@ describe.skipIf(!chromiumAvailable)('federated search page in Chromium (Debian c
   async function newPage() {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    page.on('close', () => void context.close());
+    page.on('close', () => context.close().catch(() => {}));
     return page;
   }
 
