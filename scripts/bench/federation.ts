@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
-import { gib, measure, mib } from './measure.ts';
+import { gib, measure, mib, writeBenchmarkSection } from './measure.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const WORK = join(ROOT, '.bench');
@@ -238,8 +238,5 @@ const lines = [
   `| peers skipped (notices) over all queries | Node ${nq.notices}${bq ? `, Chromium ${bq.notices}` : ''} | – |`,
   '',
 ];
-const file = join(ROOT, 'BENCHMARKS.md');
-const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
-const section = /## Federation\n[\s\S]*?(?=\n## |$)/;
-writeFileSync(file, section.test(current) ? current.replace(section, lines.join('\n')) : `${current.trimEnd()}\n\n${lines.join('\n')}\n`);
+writeBenchmarkSection(join(ROOT, 'BENCHMARKS.md'), 'Federation', lines);
 console.log(lines.join('\n'));

@@ -4,7 +4,7 @@
  * what a build machine must actually hold: astro, esbuild and the pagefind binary together.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 export interface Measurement {
   seconds: number;
@@ -64,3 +64,12 @@ export function measure(command: string, args: string[], env: NodeJS.ProcessEnv,
 
 export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 export const gib = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
+
+/** Replaces the `## <title>` section of BENCHMARKS.md (up to the next `## `) with `lines`, or
+ * appends it; the benchmark scripts each own one section. */
+export function writeBenchmarkSection(file: string, title: string, lines: string[]): void {
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
+  const section = new RegExp(`## ${title}\\n[\\s\\S]*?(?=\\n## |$)`);
+  const text = lines.join('\n');
+  writeFileSync(file, section.test(current) ? current.replace(section, () => text) : `${current.trimEnd()}\n\n${text}\n`);
+}

@@ -8,10 +8,10 @@
  * query downloads; writes the table into BENCHMARKS.md under "## Build".
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gib, measure, mib, type Measurement } from './measure.ts';
+import { gib, measure, mib, writeBenchmarkSection, type Measurement } from './measure.ts';
 import { writeBaselineProject } from './baseline.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -166,8 +166,5 @@ const lines = [
   ),
   '',
 ];
-const file = join(ROOT, 'BENCHMARKS.md');
-const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
-const section = /## Build\n[\s\S]*?(?=\n## |$)/;
-writeFileSync(file, section.test(current) ? current.replace(section, lines.join('\n')) : `${current.trimEnd()}\n\n${lines.join('\n')}\n`);
+writeBenchmarkSection(join(ROOT, 'BENCHMARKS.md'), 'Build', lines);
 console.log(lines.join('\n'));
