@@ -2,8 +2,9 @@
  * Builds the 一网通查 search bundle into <out>/search/:
  *   search/engine.js                      the query engine (src/search/engine.ts, bundled)
  *   search/manifest.json                  languages, layout constants, 文号 bucket counts, agencies
- *   search/pagefind/pagefind.js, wasm.unknown.pagefind, pagefind-entry.json
- *   search/pagefind/pagefind.s0-<lang>_<hash>.pf_meta, index/, filter/, fragment/ (one index per language)
+ *   search/pagefind/index/, dir/, filter/, fragment/   one index per language: posting chunks, their
+ *                                         directory, page lists per filter value, fragments (the
+ *                                         layout: src/lib/search/postings.ts)
  *   search/text/<page>.<k>                body sections 1… of a page (section 0 is in its fragment)
  *   search/sort/s0-<lang>.json            {ids, dates}: page ids by ascending publication date and
  *                                         the dates as [date, count] runs (sorting, federated merges)
@@ -25,8 +26,7 @@
  *   out: --out, else $PORTAL_OUT_DIR, else dist. Records: --records (SearchRecord or corpus
  *   JSON lines), else loadSearchRecords() from src/content/records.ts.
  */
-import { mkdir, readdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -36,6 +36,7 @@ import { DEFAULT_POSITION_CAP, TITLE_SLOT, SECTION_TOKENS, bodySections, docnumB
 import { docNumberKey, parseDocNumber } from '../src/lib/docnumber.ts';
 import { decodeCbor, encodeCbor, type Cbor } from '../src/lib/search/cbor.ts';
 import { SITES_FILE, sitesFile, type SiteInfo } from '../src/lib/search/federation.ts';
+import { DIR_GROUP, cmpWords, encodePostings } from '../src/lib/search/postings.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SIG = Buffer.from('pagefind_dcd');
@@ -77,13 +78,8 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
   await mkdir(bundle, { recursive: true });
   const pagefind = await import('pagefind');
 
-  const entry: { version: string; languages: Record<string, { hash: string; wasm: string | null; page_count: number }>; include_characters: string[] } = {
-    version: '',
-    languages: {},
-    include_characters: [],
-  };
   const manifest: SearchManifest & { agencies: string[] } = {
-    version: 1,
+    version: 2,
     titleSlot: TITLE_SLOT,
     sectionTokens: SECTION_TOKENS,
     positionCap: cap,
@@ -107,7 +103,7 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
   const salt = saltHash.toString(36).slice(0, 2);
   await mkdir(join(searchDir, 'text'), { recursive: true });
   await mkdir(join(searchDir, 'sort'), { recursive: true });
-  for (const sub of ['index', 'filter', 'fragment']) await mkdir(join(bundle, sub), { recursive: true });
+  for (const sub of ['index', 'dir', 'filter', 'fragment']) await mkdir(join(bundle, sub), { recursive: true });
 
   for (const [lang, recs] of byLang) {
     // date order: the page numbers follow publication date, shard after shard
@@ -118,8 +114,6 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
     const tag = `${salt}${lang === 'zh' ? '' : lang}`;
     const parts: ShardOutput[] = [];
     let offset = 0;
-    let version = '';
-    let wasm: string | null = null;
     for (let s = 0; s < n; s++) {
       const part = recs.slice(s * per, (s + 1) * per);
       const ts = Date.now();
@@ -155,14 +149,8 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
       await pagefind.close();
 
       const shardEntry = JSON.parse(await readFile(join(tmp, 'pagefind-entry.json'), 'utf8'));
-      version = shardEntry.version;
       const le = shardEntry.languages[code];
       if (!le) throw new Error(`pagefind wrote no index for ${code}`);
-      wasm = le.wasm ?? null;
-      if (!existsSync(join(bundle, 'pagefind.js'))) {
-        await copyFile(join(tmp, 'pagefind.js'), join(bundle, 'pagefind.js'));
-        await copyFile(join(tmp, 'wasm.unknown.pagefind'), join(bundle, 'wasm.unknown.pagefind'));
-      }
       const meta = decodeCbor(gunzipSync(await readFile(join(tmp, `pagefind.${le.hash}.pf_meta`))).subarray(SIG.length)) as Cbor[][];
       const pages = meta[1] as Cbor[][];
       const localIds = new Map<string, number>();
@@ -170,11 +158,10 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
       const out: ShardOutput = {
         dir: tmp,
         offset,
-        pages: pages.map((pg) => roundCount(pg[1] as number)),
+        pages: pages.map((pg) => pg[1] as number),
         chunks: (meta[2] as Cbor[][]).map((c) => join(tmp, 'index', `${c[2]}.pf_index`)),
         filters: [],
         order: ((meta[4] as Cbor[][]).find((x) => x[0] === 'published')?.[1] ?? []) as number[],
-        metaRest: [meta[0]!, meta[5]!],
       };
       for (const f of meta[3] as Cbor[][]) {
         const fc = decodeCbor(gunzipSync(await readFile(join(tmp, 'filter', `${f[1]}.pf_filter`))).subarray(SIG.length)) as Cbor[];
@@ -213,11 +200,12 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
     const tm = Date.now();
     // page ids follow publication date, so the k-th id in date order has the k-th date of recs
     const dates = recs.map((r) => r.published ?? '');
-    const metaHash = await mergeParts(parts, { bundle, searchDir, code, tag, chunkSize, version, dates });
-    entry.version = version;
-    entry.languages[code] = { hash: metaHash, wasm, page_count: recs.length };
+    const merged = await mergeParts(parts, { bundle, searchDir, code, tag, chunkSize, dates });
     for (const p of parts) await rm(p.dir, { recursive: true, force: true });
-    manifest.languages[lang] = { shards: [{ language: code, pages: recs.length, from: recs[0]?.published, to: recs.at(-1)?.published }], pages: recs.length };
+    manifest.languages[lang] = {
+      shards: [{ language: code, pages: recs.length, from: recs[0]?.published, to: recs.at(-1)?.published, tag, avgLength: Math.round(merged.avgLength * 10) / 10, groups: merged.groups }],
+      pages: recs.length,
+    };
     log(`  ${lang}: merged ${parts.length} part(s) in ${((Date.now() - tm) / 1000).toFixed(1)} s`);
   }
 
@@ -251,14 +239,13 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
   await mkdir(join(searchDir, 'docnum'), { recursive: true });
   for (let i = 0; i < buckets; i++) await writeFile(join(searchDir, 'docnum', `${i}.json`), JSON.stringify(files[i]));
   for (let i = 0; i < yearBuckets; i++) await writeFile(join(searchDir, 'docnum', `y${i}.json`), JSON.stringify(yfiles[i]));
-  await writeFile(join(bundle, 'pagefind-entry.json'), JSON.stringify(entry));
   await writeFile(join(searchDir, 'manifest.json'), JSON.stringify(manifest));
   if (opts.site) {
     const documents = Object.fromEntries([...byLang].map(([l, recs]) => [l, recs.length]));
     await writeFile(join(searchDir, SITES_FILE), JSON.stringify(sitesFile(opts.site.info, documents, opts.site.peers, new Date()), null, 1));
   }
   if (opts.engine !== false) await bundleEngine(join(searchDir, 'engine.js'));
-  return { shards: Object.keys(entry.languages).length, pages: opts.records.length, seconds: (Date.now() - t0) / 1000, bytes: await dirSize(searchDir) };
+  return { shards: byLang.size, pages: opts.records.length, seconds: (Date.now() - t0) / 1000, bytes: await dirSize(searchDir) };
 }
 
 interface ShardOutput {
@@ -272,22 +259,10 @@ interface ShardOutput {
   filters: [string, [string, number[]][]][];
   /** local page numbers by ascending publication date */
   order: number[];
-  /** [version, meta_fields] */
-  metaRest: Cbor[];
 }
 
 function pageId(tag: string, n: number): string {
   return `${tag}${n.toString(36)}`;
-}
-
-/** Rust orders strings by UTF-8 bytes, i.e. by code point (JS `<` compares UTF-16 units). */
-function cmpWords(a: string, b: string): number {
-  if (a === b) return 0;
-  if (!/[\ud800-\udfff]/.test(a + b)) return a < b ? -1 : 1;
-  const x = [...a].map((c) => c.codePointAt(0)!);
-  const y = [...b].map((c) => c.codePointAt(0)!);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
-  return x.length - y.length;
 }
 
 type Posting = [number, number[]];
@@ -299,10 +274,11 @@ async function* partWords(p: ShardOutput): AsyncGenerator<WordEntry> {
     let cum = 0;
     return pages.map((pg) => {
       cum += pg[0] as number;
-      let locs = pg[1] as number[];
-      // the leading weight marker of custom records (-25 → weight 24; pagefind_web's default is
-      // 25 for every word alike, so BM25 order is unchanged) is dropped with the empty meta_locs
-      if (locs[0] === -25 && !locs.slice(1).some((x) => x < 0)) locs = locs.slice(1);
+      // Pagefind 1.6 stores each position as the difference to the previous one; negative
+      // numbers are weight markers (custom records: one leading -25 for all words alike, so
+      // dropping it leaves BM25 order unchanged)
+      let at = 0;
+      const locs = (pg[1] as number[]).filter((x) => x >= 0).map((d) => (at += d));
       return [cum + p.offset, locs];
     });
   };
@@ -314,44 +290,46 @@ async function* partWords(p: ShardOutput): AsyncGenerator<WordEntry> {
   }
 }
 
-function packPages(pages: Posting[]): Cbor[] {
-  let last = 0;
-  return pages.map(([n, locs]) => {
-    const d = n - last;
-    last = n;
-    return [d, locs];
-  });
+/** a word's postings with those of its variant forms (Pagefind's diacritic forms) folded in */
+function withVariants(pages: Posting[], variants: Iterable<Posting[]>): Posting[] {
+  const m = new Map<number, Set<number>>();
+  for (const list of [pages, ...variants]) for (const [n, locs] of list) {
+    const s = m.get(n) ?? new Set<number>();
+    for (const x of locs) s.add(x);
+    m.set(n, s);
+  }
+  return [...m].sort((a, b) => a[0] - b[0]).map(([n, s]) => [n, [...s].sort((a, b) => a - b)]);
 }
 
-/** Pagefind's chunk boundary trimming (pagefind/src/index/mod.rs chunk_meta). */
-function prefixes(a: string, b: string): [string, string] {
-  const x = [...a];
-  const y = [...b];
-  let k = 0;
-  while (k < x.length && k < y.length && x[k] === y[k]) k++;
-  return [x.slice(0, k + 1).join(''), y.slice(0, k + 1).join('')];
+const gz = (v: Cbor | string) => gzipSync(typeof v === 'string' ? Buffer.from(v) : Buffer.from(encodeCbor(v)), { level: 9 });
+
+interface MergedIndex {
+  /** first word of every DIR_GROUP chunks */
+  groups: string[];
+  avgLength: number;
 }
 
 /**
- * Merges the parts (Pagefind indexes of consecutive page ranges) into one index: a k-way merge
- * of their word-sorted chunks (one chunk per part in memory), re-chunked by posting units like
- * Pagefind does, with short ids; filters and the publication order concatenated. Writes the
- * chunks, filters, search/sort/<code>.json and the metadata; returns the metadata hash.
+ * Merges the parts (Pagefind indexes of consecutive page ranges) into the posting files the
+ * engine reads (src/lib/search/postings.ts): a k-way merge of their word-sorted chunks (one
+ * chunk per part in memory), re-chunked by posting units like Pagefind does; the chunk
+ * directory in groups; one page list per filter value; the publication order.
  */
-async function mergeParts(parts: ShardOutput[], o: { bundle: string; searchDir: string; code: string; tag: string; chunkSize: number; version: string; dates: string[] }): Promise<string> {
+async function mergeParts(parts: ShardOutput[], o: { bundle: string; searchDir: string; code: string; tag: string; chunkSize: number; dates: string[] }): Promise<MergedIndex> {
+  const lengths = parts.flatMap((p) => p.pages);
+  const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
   const iters = parts.map((p) => partWords(p));
   const heads: (WordEntry | undefined)[] = [];
   for (const it of iters) heads.push((await it.next()).value || undefined);
-  const chunks: [string, string, string][] = [];
+  const chunks: [string, string][] = [];
   let cur: Cbor[] = [];
   let curUnits = 0;
   let first = '';
   let lastWord = '';
   const flush = async () => {
     if (!cur.length) return;
-    const id = `${o.tag}i${chunks.length.toString(36)}`;
-    await writeFile(join(o.bundle, 'index', `${id}.pf_index`), gzipSync(Buffer.concat([SIG, Buffer.from(encodeCbor([cur]))]), { level: 9 }));
-    chunks.push([first, lastWord, id]);
+    await writeFile(join(o.bundle, 'index', `${o.tag}i${chunks.length.toString(36)}`), gz([cur]));
+    chunks.push([first, lastWord]);
     cur = [];
     curUnits = 0;
   };
@@ -360,29 +338,32 @@ async function mergeParts(parts: ShardOutput[], o: { bundle: string; searchDir: 
     for (const h of heads) if (h && (min === undefined || cmpWords(h.word, min) < 0)) min = h.word;
     if (min === undefined) break;
     const pages: Posting[] = [];
-    const variants = new Map<string, Posting[]>();
+    const variants: Posting[][] = [];
     for (let i = 0; i < heads.length; i++) {
       const h = heads[i];
       if (!h || h.word !== min) continue;
       pages.push(...h.pages);
-      for (const [form, ps] of h.variants) variants.set(form, [...(variants.get(form) ?? []), ...ps]);
+      for (const [, ps] of h.variants) variants.push(ps);
       heads[i] = (await iters[i]!.next()).value || undefined;
     }
+    const merged = variants.length ? withVariants(pages, variants) : pages;
     if (!cur.length) first = min;
     lastWord = min;
-    cur.push([min, packPages(pages), [...variants].map(([form, ps]) => [form, packPages(ps)])]);
-    // Pagefind's own measure (positions incl. the weight marker, + 1 per page), so --chunk-size
-    // means what PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE means
-    curUnits += pages.reduce((a, p) => a + p[1].length + 2, 0);
+    cur.push([min, encodePostings(merged.map(([page, positions]) => ({ page, length: lengths[page] ?? 0, positions })))]);
+    // Pagefind's own measure (positions + 2 per page), so --chunk-size means what
+    // PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE means
+    curUnits += merged.reduce((a, p) => a + p[1].length + 2, 0);
     if (curUnits >= o.chunkSize) await flush();
   }
   await flush();
-  for (let i = 0; i + 1 < chunks.length; i++) {
-    const [to, from] = prefixes(chunks[i]![1], chunks[i + 1]![0]);
-    if (cmpWords(to, chunks[i]![0]) >= 0) chunks[i]![1] = to;
-    chunks[i + 1]![0] = from;
+  const groups: string[] = [];
+  for (let g = 0; g * DIR_GROUP < chunks.length; g++) {
+    const span = chunks.slice(g * DIR_GROUP, (g + 1) * DIR_GROUP);
+    groups.push(span[0]![0]);
+    await writeFile(join(o.bundle, 'dir', `${o.tag}d${g.toString(36)}`), gz(JSON.stringify(span)));
   }
-  // filters: values' page lists concatenated (parts are consecutive page ranges)
+  // filters: values' page lists concatenated (parts are consecutive page ranges); one file
+  // per value, so a filter loads only the values asked for
   const filters = new Map<string, Map<string, number[]>>();
   for (const p of parts) {
     for (const [name, values] of p.filters) {
@@ -391,14 +372,20 @@ async function mergeParts(parts: ShardOutput[], o: { bundle: string; searchDir: 
       for (const [value, pages] of values) m.set(value, [...(m.get(value) ?? []), ...pages.map((x) => x + p.offset)]);
     }
   }
-  const metaFilters: Cbor[] = [];
+  const counts: Record<string, [string, number][]> = {};
+  [...filters.keys()].sort(cmpWords).forEach((name, i) => {
+    counts[name] = [...filters.get(name)!].sort((a, b) => cmpWords(a[0], b[0])).map(([v, pages]) => [v, pages.length]);
+  });
   let fi = 0;
-  for (const name of [...filters.keys()].sort(cmpWords)) {
-    const id = `${o.tag}f${(fi++).toString(36)}`;
-    const values = [...filters.get(name)!].sort((a, b) => cmpWords(a[0], b[0])).map(([v, pages]) => [v, pages.sort((a, b) => a - b)]);
-    await writeFile(join(o.bundle, 'filter', `${id}.pf_filter`), gzipSync(Buffer.concat([SIG, Buffer.from(encodeCbor([name, values as Cbor]))]), { level: 9 }));
-    metaFilters.push([name, id]);
+  for (const name of Object.keys(counts)) {
+    const values = filters.get(name)!;
+    for (const [j, [v]] of counts[name]!.entries()) {
+      const pages = values.get(v)!.sort((a, b) => a - b);
+      await writeFile(join(o.bundle, 'filter', `${o.tag}f${fi.toString(36)}-${j.toString(36)}`), gz(pages.map((x, k) => (k ? x - pages[k - 1]! : x))));
+    }
+    fi++;
   }
+  await writeFile(join(o.bundle, 'filter', `${o.tag}values.json`), JSON.stringify(counts));
   // publication order (ascending): its own file, loaded only to sort
   const order = parts.flatMap((p) => p.order.map((i) => pageId(o.tag, p.offset + i)));
   const runs: [string, number][] = [];
@@ -408,19 +395,7 @@ async function mergeParts(parts: ShardOutput[], o: { bundle: string; searchDir: 
     else runs.push([d, 1]);
   }
   await writeFile(join(o.searchDir, 'sort', `${o.code}.json`), JSON.stringify({ ids: order, dates: runs }));
-  const pages: Cbor[] = parts.flatMap((p) => p.pages.map((wc, i) => [pageId(o.tag, p.offset + i), wc, '']));
-  const meta: Cbor = [parts[0]?.metaRest[0] ?? o.version, pages, chunks, metaFilters, [], parts[0]?.metaRest[1] ?? []];
-  const metaBytes = Buffer.concat([SIG, Buffer.from(encodeCbor(meta))]);
-  const hash = `${o.code}_${fnv1a(metaBytes.toString('latin1')).toString(16)}`;
-  await writeFile(join(o.bundle, `pagefind.${hash}.pf_meta`), gzipSync(metaBytes, { level: 9 }));
-  return hash;
-}
-
-/** a word count rounded to its 4 leading bits (~6 %): compresses, BM25 barely notices */
-function roundCount(n: number): number {
-  if (n < 32) return n;
-  const shift = Math.floor(Math.log2(n)) - 4;
-  return Math.round(n / 2 ** shift) * 2 ** shift;
+  return { groups, avgLength };
 }
 
 export async function bundleEngine(outfile: string): Promise<void> {

@@ -1,8 +1,8 @@
 /**
  * The Content-Security-Policy every page carries (as a meta element, so it works on any static
- * host): only the site's own scripts, styles, fonts and images; WebAssembly compilation for
- * Pagefind ('wasm-unsafe-eval', not 'unsafe-eval'); no inline script or style; forms post only
- * to the site itself and to endpoints named in content/site.yaml.
+ * host): only the site's own scripts, styles, fonts and images; no WebAssembly, no eval (the
+ * search engine reads its index in plain JavaScript); no inline script or style; forms post
+ * only to the site itself and to endpoints named in content/site.yaml.
  */
 export interface CspOptions {
   /** extra origins forms may post to (e.g. the 依申请公开 endpoint) */
@@ -18,7 +18,7 @@ function origins(urls: string[] = []): string[] {
 export function contentSecurityPolicy(opts: CspOptions = {}): string {
   const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],
-    ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
+    ['script-src', ["'self'"]],
     ['style-src', ["'self'"]],
     ['img-src', ["'self'", 'data:']],
     ['font-src', ["'self'"]],
@@ -34,8 +34,7 @@ export function contentSecurityPolicy(opts: CspOptions = {}): string {
 /**
  * CSP options from content/site.yaml: the 依申请公开 endpoint, and the federated peers the
  * search fetches indexes from (absolute URLs only: a peer under a path of this host is 'self').
- * Peers are fetched, never run: the engine uses this site's own pagefind.js for them, so
- * script-src stays 'self'.
+ * Peers' index files are data read by this site's engine, never run, so script-src stays 'self'.
  */
 export function cspOptions(site: { apply?: { endpoint?: string | undefined } | undefined; federation?: { url: string }[] | undefined }): CspOptions {
   const o: CspOptions = {};

@@ -27,9 +27,10 @@
  *     and `level` across the federation.
  *
  * Ranking is global across sites: each token's IDF is computed over all sites' pages
- * together and every site's Pagefind scores are rescaled to it (Pagefind's own mergeIndex
- * keeps per-index statistics and drops ranking options, pagefind#796), so the same document
- * scores the same on a small 旗县 site and on the 自治区 site.
+ * together and every site's BM25 scores are rescaled to it (Pagefind's own mergeIndex keeps
+ * per-index statistics and drops ranking options, pagefind#796), so the same document scores
+ * the same on a small 旗县 site and on the 自治区 site. Indexes are read by this module itself
+ * (site-index.ts): no pagefind.js or WebAssembly runs at query time.
  */
 import { parseQuery, type ParsedQuery } from '../lib/search/query.ts';
 import { coverTokens, queryTokens, type Token } from '../lib/search/tokenize.ts';
@@ -116,8 +117,6 @@ interface Fed {
   lang: string;
   timeout: number;
   selfManifest: Manifest;
-  /** this site's Pagefind bundle: every site's index runs in its pagefind.js */
-  bundle: string;
   indexes: Map<string, Promise<SiteIndex>>;
   /** peers that failed recently: skipped until `until` */
   down: Map<string, { until: number; problem: PeerProblem }>;
@@ -174,7 +173,6 @@ async function init(): Promise<Fed> {
   } catch {
     // built without a site description (a records-only benchmark build): no federation
   }
-  const bundle = base + selfManifest.bundle;
   const me = file?.site;
   const self: Site = { id: me?.id ?? 'self', name: me?.name ?? { zh: '' }, level: me?.level ?? '', region: me?.region ?? '', self: true, base, siteBase, order: 0 };
   const peers = config.peers ?? (config.federation === false ? [] : (file?.peers ?? []));
@@ -186,7 +184,7 @@ async function init(): Promise<Fed> {
     const r = root.endsWith('/') ? root : `${root}/`;
     sites.push({ id: p.id, name: p.name, level: p.level, region: p.region, self: false, base: r + 'search/', siteBase: r, order: i + 1 });
   });
-  return { self, sites, lang: config.language ?? defaultLanguage(), timeout: config.timeout ?? 5000, selfManifest, bundle, indexes: new Map(), down: new Map() };
+  return { self, sites, lang: config.language ?? defaultLanguage(), timeout: config.timeout ?? 5000, selfManifest, indexes: new Map(), down: new Map() };
 }
 
 function getFed(): Promise<Fed> {
@@ -212,23 +210,17 @@ function getIndex(fed: Fed, site: Site, lang: string): Promise<SiteIndex> {
   const key = `${site.id}|${lang}`;
   let p = fed.indexes.get(key);
   if (!p) {
-    // this site's index first: it instantiates the shared WebAssembly, which instances
-    // created at the same moment would each instantiate again, mixing their memories
-    const first = site.self ? Promise.resolve() : getIndex(fed, fed.self, fed.lang).then(() => {});
     // a peer gets `timeout` for opening as a whole, not per request
-    p = first.then(() =>
-      within(
-        openIndex({
-          base: site.base,
-          siteBase: site.siteBase,
-          lang,
-          fallback: site.self && lang === fed.lang,
-          pagefindUrl: fed.bundle + 'pagefind.js',
-          timeout: site.self ? 0 : fed.timeout,
-          ...(site.self ? { manifest: fed.selfManifest } : { wasmFrom: fed.bundle }),
-        }),
-        site.self ? 0 : fed.timeout,
-      ),
+    p = within(
+      openIndex({
+        base: site.base,
+        siteBase: site.siteBase,
+        lang,
+        fallback: site.self && lang === fed.lang,
+        timeout: site.self ? 0 : fed.timeout,
+        ...(site.self ? { manifest: fed.selfManifest } : {}),
+      }),
+      site.self ? 0 : fed.timeout,
     );
     fed.indexes.set(key, p);
     p.catch(() => fed.indexes.delete(key));
@@ -242,8 +234,8 @@ function markDown(fed: Fed, site: Site, problem: PeerProblem): void {
   fed.indexes.forEach((_, k) => k.startsWith(`${site.id}|`) && fed.indexes.delete(k));
 }
 
-/** Pagefind filter object from ours (a bare string or list becomes an any-of list); `site`
- * and, for sites whose level is known, `level` are not Pagefind filters but choose sites. */
+/** Index filter object (Pagefind's forms) from ours (a bare string or list becomes an any-of list); `site`
+ * and, for sites whose level is known, `level` are not index filters but choose sites. */
 function pfFilters(f: SearchOptions['filters'], levelKnown = false): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(f ?? {})) {
@@ -388,7 +380,7 @@ function rankGroup(all: SourceHits[], group: Candidate['group'], parsed: ParsedQ
     const hits = new Map<string, Map<string, DocTokenHit>>();
     for (const [tok, v] of h.perToken) {
       v.perShard.forEach((sh, si) => {
-        // Pagefind scored with this shard's own IDF: rescale to the global one
+        // scored with this index's own IDF: rescale to the global one
         const local = idf(ix.shards[si]!.pages, sh.n);
         const scale = local > 0 ? idfs.get(tok)! / local : 1;
         for (const r of sh.results) {
@@ -488,7 +480,7 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
   const listing = !parsed.raw;
   const langs = [...new Set(opts.languages?.length ? opts.languages : [fed.lang])];
   const chosen = selectSites(fed.sites, opts.filters ?? {});
-  // this site without a sites.json has no known level: the level filter goes to Pagefind
+  // this site without a sites.json has no known level: the level filter goes to the index
   const unknownLevel = fed.sites.filter((s) => !s.level && !chosen.includes(s) && selectSites([s], { site: opts.filters?.site }).length);
   const report: SearchResponse['sites'] = [];
   const sources = await openSources(fed, [...chosen, ...unknownLevel], langs, report);

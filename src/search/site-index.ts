@@ -1,42 +1,30 @@
 /**
  * One site's search index in one language, as the engine (engine.ts) uses it: the manifest,
- * the Pagefind instance(s) over the bigram postings, and the small files beside them (文号
- * buckets, fragments, text sections, publication order). The engine holds one of these for
- * its own site and one per federated peer and language (issue 9).
- *
- * Every site's index runs in this site's own pagefind.js (peers' files are fetched, never
- * run). Pagefind's WebAssembly is module state shared by all instances; each instance keeps its
- * own index pointer, which a call replaces when it loads a chunk, so two calls on one instance
- * must not interleave: calls run one at a time per site, and a slow peer only delays its own
- * queue.
+ * the posting index(es) (src/lib/search/postings.ts: chunks found through a two-level
+ * directory, scored as Pagefind scores them) and the small files beside them (文号 buckets,
+ * fragments, text sections, publication order). The engine holds one of these for its own site
+ * and one per federated peer and language (issue 9). Nothing of a peer is ever run: its files
+ * are data, read by this site's engine.
  */
+import { cmpWords, decodePostings, DIR_GROUP, filterPages, groupsFor, scoreTerm, spanMayHold, type FilterSpec, type Posting } from '../lib/search/postings.ts';
+import { decodeCbor, type Cbor } from '../lib/search/cbor.ts';
+import type { IndexShard, SearchManifest } from '../lib/search/layout.ts';
 
-export interface Manifest {
-  titleSlot: number;
-  positionCap?: number;
-  sectionTokens?: number;
-  bundle: string;
-  languages: Record<string, { shards: { language: string; pages: number }[]; pages: number }>;
-  docnum: { buckets: number; dir: string; yearBuckets?: number };
-  agencies: string[];
-  common?: string;
-}
+export type Manifest = SearchManifest & { agencies: string[] };
 export interface PfResult {
   id: string;
   score: number;
   words: number[];
 }
-interface PfInstance {
-  init(): Promise<void>;
-  preload(term: string): Promise<void>;
-  search(term: string | null, o: object): Promise<{ results: PfResult[]; unfilteredResultCount: number }>;
+/** What the engine asks of an index: Pagefind's search/filters calls, one term at a time. */
+interface PostingIndex {
+  search(term: string | null, o: { filters?: Record<string, unknown> }): Promise<{ results: PfResult[]; unfilteredResultCount: number }>;
   filters(): Promise<Record<string, Record<string, number>>>;
-  destroy(): Promise<void>;
 }
 export interface Shard {
   language: string;
   pages: number;
-  pf: PfInstance;
+  pf: PostingIndex;
 }
 export interface Fragment {
   url: string;
@@ -64,7 +52,7 @@ export interface SiteIndex {
   shards: Shard[];
   pages: number;
   common: Set<string>;
-  /** runs calls into this site's Pagefind one at a time */
+  /** runs a call into this site's index (calls may overlap) */
   serial<T>(fn: () => Promise<T>): Promise<T>;
   /** fetch with this site's time limit */
   get(url: string): Promise<Response>;
@@ -101,60 +89,7 @@ export function within<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-/** Create a Pagefind instance whose language is `lang`, whatever <html lang> says. */
-function createWithLanguage(pf: { createInstance(o: object): PfInstance }, basePath: string, lang: string): PfInstance {
-  const g = globalThis as { document?: { documentElement?: Element } };
-  const el = g.document?.documentElement;
-  const make = () => pf.createInstance({ basePath, noWorker: true, excerptLength: 0 });
-  if (el && typeof el.getAttribute === 'function') {
-    const had = el.getAttribute('lang');
-    el.setAttribute('lang', lang);
-    try {
-      return make();
-    } finally {
-      if (had === null) el.removeAttribute('lang');
-      else el.setAttribute('lang', had);
-    }
-  }
-  const prev = Object.getOwnPropertyDescriptor(globalThis, 'document');
-  Object.defineProperty(globalThis, 'document', {
-    configurable: true,
-    writable: true,
-    value: { querySelector: (s: string) => (s === 'html' ? { getAttribute: () => lang } : null) },
-  });
-  try {
-    return make();
-  } finally {
-    if (prev) Object.defineProperty(globalThis, 'document', prev);
-    else delete (globalThis as { document?: unknown }).document;
-  }
-}
-
 export class MissingLanguage extends Error {}
-
-let wasmReady = false;
-let wasmLoading: Promise<void> | null = null;
-/**
- * Pagefind's glue keeps one WebAssembly instance per module, but instances created at the same
- * moment each instantiate it and the later one replaces the earlier one's memory (a trap,
- * "unreachable", or a search that never returns). An instance starts loading when it is
- * created, and its init() returns before the WebAssembly is there; preload('') waits for it
- * without fetching anything. So the first instance is created alone and awaited; once the
- * module has its WebAssembly, the others may be created together.
- */
-async function createReady(pf: { createInstance(o: object): PfInstance }, basePath: string, lang: string): Promise<PfInstance> {
-  while (wasmLoading) await wasmLoading.catch(() => {});
-  if (wasmReady) return createWithLanguage(pf, basePath, lang);
-  const inst = createWithLanguage(pf, basePath, lang);
-  wasmLoading = inst.init().then(() => inst.preload(''));
-  try {
-    await wasmLoading;
-    wasmReady = true;
-  } finally {
-    wasmLoading = null;
-  }
-  return inst;
-}
 
 export interface OpenOptions {
   /** URL of the site's search bundle directory (…/search/) */
@@ -163,38 +98,10 @@ export interface OpenOptions {
   /** wanted search language; `fallback` allows another when the index lacks it */
   lang: string;
   fallback: boolean;
-  /** URL of the pagefind.js module to use for this site */
-  pagefindUrl: string;
   /** time limit per request (0: none) */
   timeout: number;
   /** a manifest already fetched */
   manifest?: Manifest;
-  /** this site's Pagefind bundle: a peer's WebAssembly is taken from there (see shareWasm) */
-  wasmFrom?: string;
-}
-
-const wasmFrom = new Map<string, string>();
-let fetchWrapped = false;
-/**
- * Pagefind downloads its WebAssembly for every instance, even though the module runs only the
- * first copy it loaded (Pagefind's mergeIndex skips the download, but merges the statistics
- * too). A peer's request for it is answered from this site's identical file, which the browser
- * has cached: twenty peers cost no extra 55 KB each.
- */
-function shareWasm(peerBundle: string, ownBundle: string): void {
-  wasmFrom.set(peerBundle, ownBundle);
-  // Pagefind drops this page's origin from a same-origin basePath: match that form too
-  const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
-  if (origin && peerBundle.startsWith(origin + '/')) wasmFrom.set(peerBundle.slice(origin.length), ownBundle);
-  if (fetchWrapped) return;
-  fetchWrapped = true;
-  const inner = globalThis.fetch;
-  globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const m = /^(.*\/)(wasm\.[^/?#]+\.pagefind)(?:[?#].*)?$/.exec(url);
-    const own = m && wasmFrom.get(m[1]!);
-    return inner.call(globalThis, own ? own + m![2] : input, init);
-  }) as typeof fetch;
 }
 
 export async function openIndex(o: OpenOptions): Promise<SiteIndex> {
@@ -206,28 +113,12 @@ export async function openIndex(o: OpenOptions): Promise<SiteIndex> {
     manifest = (await r.json()) as Manifest;
   }
   if (!manifest.languages || !manifest.bundle || !manifest.docnum) throw new Error('manifest.json: not a search manifest');
+  if (manifest.version !== 2) throw new Error(`manifest.json: index version ${manifest.version}, this engine reads version 2 (rebuild the site)`);
   const langKey = manifest.languages[o.lang] ? o.lang : !o.fallback ? '' : manifest.languages.zh ? 'zh' : (Object.keys(manifest.languages)[0] ?? '');
   const l = manifest.languages[langKey];
   if (!l) throw new MissingLanguage(`no ${o.lang} index`);
   const bundlePath = o.base + manifest.bundle;
-  if (o.wasmFrom && o.wasmFrom !== bundlePath) shareWasm(bundlePath, o.wasmFrom);
-  const pf = await within(import(/* @vite-ignore */ o.pagefindUrl), o.timeout);
-  let chain: Promise<unknown> = Promise.resolve();
-  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-    const p = chain.then(fn);
-    chain = p.catch(() => {});
-    return p;
-  };
-  const shards: Shard[] = [];
-  // the first instance loads the WebAssembly; the others reuse the module's copy
-  for (const s of l.shards) {
-    const inst = await within(createReady(pf, bundlePath, s.language), o.timeout);
-    await within(
-      serial(() => inst.init()),
-      o.timeout,
-    );
-    shards.push({ language: s.language, pages: s.pages, pf: inst });
-  }
+  const shards: Shard[] = l.shards.map((s) => ({ language: s.language, pages: s.pages, pf: postingIndex(s, bundlePath, get) }));
   const common = new Set<string>();
   const cs = manifest.common ?? '';
   for (let i = 0; i + 1 < cs.length; i += 2) common.add(cs.slice(i, i + 2));
@@ -240,11 +131,101 @@ export async function openIndex(o: OpenOptions): Promise<SiteIndex> {
     shards,
     pages: l.pages,
     common,
-    serial,
+    serial: (fn) => fn(),
     get,
     fragments: new Map(),
     files: new Map(),
-    destroy: () => void Promise.all(shards.map((s) => s.pf.destroy())).catch(() => {}),
+    destroy: () => {},
+  };
+}
+
+async function gunzip(r: Response, what: string): Promise<Uint8Array> {
+  if (!r.ok) throw new Error(`${what}: HTTP ${r.status}`);
+  const ds = new Response(new Blob([await r.arrayBuffer()]).stream().pipeThrough(new DecompressionStream('gzip')));
+  return new Uint8Array(await ds.arrayBuffer());
+}
+
+/** Pagefind's query-side clean-up of a term (the indexer applies the same to every word). */
+function cleanTerm(t: string): string {
+  return t.toLowerCase().trim();
+}
+
+/** One posting index: loads directory files, chunks and filter lists as queries need them. */
+function postingIndex(s: IndexShard, bundle: string, get: (url: string) => Promise<Response>): PostingIndex {
+  const cache = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    let p = cache.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = load();
+      p.catch(() => cache.delete(key));
+      cache.set(key, p);
+    }
+    return p;
+  };
+  const dir = (g: number) =>
+    once(`d${g}`, async () => JSON.parse(new TextDecoder().decode(await gunzip(await get(`${bundle}dir/${s.tag}d${g.toString(36)}`), 'index directory'))) as [string, string][]);
+  const chunk = (n: number) =>
+    once(`i${n}`, async () => {
+      const words = (decodeCbor(await gunzip(await get(`${bundle}index/${s.tag}i${n.toString(36)}`), 'index chunk')) as Cbor[][])[0] as Cbor[][];
+      return new Map(words.map((w) => [w[0] as string, w[1] as number[]]));
+    });
+  /** index words equal to `term` or (prefix) starting with it, with their postings */
+  const lookup = async (term: string, prefix: boolean): Promise<{ word: string; postings: Posting[] }[]> => {
+    const out: { word: string; postings: Posting[] }[] = [];
+    for (const g of groupsFor(s.groups, term, prefix)) {
+      const spans = await dir(g);
+      const wanted = spans.map((sp, i) => (spanMayHold(sp[0], sp[1], term, prefix) ? g * DIR_GROUP + i : -1)).filter((n) => n >= 0);
+      for (const m of await Promise.all(wanted.map(chunk))) {
+        for (const [w, flat] of m) if (w === term || (prefix && w.startsWith(term))) out.push({ word: w, postings: decodePostings(flat) });
+      }
+    }
+    return out.sort((a, b) => cmpWords(a.word, b.word));
+  };
+  let values: Promise<Record<string, [string, number][]>> | null = null;
+  const filterValues = () => {
+    if (!values) {
+      values = get(`${bundle}filter/${s.tag}values.json`).then((r) => {
+        if (!r.ok) throw new Error(`filter values: HTTP ${r.status}`);
+        return r.json() as Promise<Record<string, [string, number][]>>;
+      });
+      values.catch(() => (values = null));
+    }
+    return values;
+  };
+  const pagesOf = async (name: string, value: string): Promise<number[]> => {
+    const all = await filterValues();
+    const fi = Object.keys(all).indexOf(name);
+    const vi = fi < 0 ? -1 : all[name]!.findIndex((v) => v[0] === value);
+    if (vi < 0) return [];
+    return once(`f${fi}-${vi}`, async () => {
+      const deltas = decodeCbor(await gunzip(await get(`${bundle}filter/${s.tag}f${fi.toString(36)}-${vi.toString(36)}`), 'filter')) as number[];
+      let n = 0;
+      return deltas.map((d) => (n += d));
+    });
+  };
+  const id = (page: number) => `${s.tag}${page.toString(36)}`;
+  return {
+    async search(term, o) {
+      const allowed = o.filters && Object.keys(o.filters).length ? await filterPages(o.filters as Record<string, FilterSpec>, pagesOf, s.pages) : null;
+      if (term === null) {
+        const pages = allowed ? [...allowed].sort((a, b) => a - b) : Array.from({ length: s.pages }, (_, i) => i);
+        return { results: pages.map((p) => ({ id: id(p), score: 0, words: [] })), unfilteredResultCount: s.pages };
+      }
+      const t = cleanTerm(term);
+      if (!t) return { results: [], unfilteredResultCount: 0 };
+      let words = await lookup(t, true);
+      // no word starts with the term: its longest indexed prefix (as pagefind_web does)
+      for (let k = [...t].length - 1; !words.length && k > 0; k--) words = await lookup([...t].slice(0, k).join(''), false);
+      const hits = scoreTerm(t, words, s.pages, s.avgLength);
+      return {
+        results: hits.filter((h) => !allowed || allowed.has(h.page)).map((h) => ({ id: id(h.page), score: h.score, words: h.positions })),
+        unfilteredResultCount: hits.length,
+      };
+    },
+    async filters() {
+      const all = await filterValues();
+      return Object.fromEntries(Object.entries(all).map(([k, vs]) => [k, Object.fromEntries(vs)]));
+    },
   };
 }
 

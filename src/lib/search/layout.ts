@@ -27,14 +27,26 @@ export function shardLanguage(language: string, shard: number): string {
   return `s${shard}-${language}`;
 }
 
+/** One posting index (src/lib/search/postings.ts): its files are named `<tag>…`. */
+export interface IndexShard {
+  language: string;
+  pages: number;
+  from?: string;
+  to?: string;
+  tag: string;
+  avgLength: number;
+  /** first word of every DIR_GROUP index chunks */
+  groups: string[];
+}
+
 export interface SearchManifest {
-  version: 1;
+  version: 2;
   titleSlot: number;
   positionCap: number;
   sectionTokens: number;
   /** site-relative bundle directory, relative to the engine's base */
   bundle: string;
-  languages: Record<string, { shards: { language: string; pages: number; from?: string; to?: string }[]; pages: number }>;
+  languages: Record<string, { shards: IndexShard[]; pages: number }>;
   docnum: { buckets: number; dir: string; yearBuckets?: number };
   /** Han bigrams with very long posting lists, concatenated (queries avoid them when they can) */
   common?: string;

@@ -1,0 +1,197 @@
+/**
+ * The posting files the engine reads itself (issue 8): Pagefind's indexer still builds the
+ * postings, but a query no longer loads Pagefind's metadata (a table of every page and every
+ * index chunk: 356 KB at 50,000 documents) nor pagefind.js and its WebAssembly. Instead:
+ *
+ * - chunks: word-sorted CBOR `[[word, postings], …]`; `postings` is one flat list per word,
+ *   per page `-(lengthCode + 1), pageDelta, position, positionDelta…` (the negative number
+ *   starts a page; deltas keep the numbers small, so the files are ~30 % smaller);
+ * - a two-level directory: the manifest lists the first word of every DIR_GROUP chunks, a
+ *   directory file per group lists its chunks' first and last words (a query loads one small
+ *   file per token instead of the whole chunk table);
+ * - page ids follow from the page number (`<tag><n in base 36>`): no page table;
+ * - a page's length travels with its postings (BM25 needs it only for pages that match).
+ *
+ * Lookup and scoring follow pagefind_web (search.rs) so that ranking is what it was:
+ * prefix extensions of a term, else the longest indexed prefix of it; per matched word
+ * BM25 (k1 1.4, b 0.75) times a length bonus for extensions; IDF per word.
+ */
+
+export const DIR_GROUP = 128;
+const K1 = 1.4;
+const B = 0.75;
+/** Pagefind weighs every location of a custom record 25, and divides term counts by 24 */
+const TF_UNIT = 25 / 24;
+
+/** Rust orders strings by UTF-8 bytes, i.e. by code point (JS `<` compares UTF-16 units). */
+export function cmpWords(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!/[\ud800-\udfff]/.test(a + b)) return a < b ? -1 : 1;
+  const x = [...a].map((c) => c.codePointAt(0)!);
+  const y = [...b].map((c) => c.codePointAt(0)!);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
+}
+
+/** A page length as a small code (4 significant bits, ~6 %): BM25 barely notices. */
+export function lengthCode(n: number): number {
+  if (n < 32) return Math.max(0, Math.round(n));
+  const e = Math.floor(Math.log2(n)) - 4;
+  let m = Math.round(n / 2 ** e);
+  let exp = e;
+  if (m >= 32) (m = 16), exp++;
+  return 32 + (exp - 1) * 16 + (m - 16);
+}
+
+export function lengthOf(code: number): number {
+  if (code < 32) return code;
+  const exp = Math.floor((code - 32) / 16) + 1;
+  return (16 + ((code - 32) % 16)) * 2 ** exp;
+}
+
+export interface Posting {
+  page: number;
+  length: number;
+  positions: number[];
+}
+
+/** One word's postings, flat (see the header); positions are stored ascending. */
+export function encodePostings(pages: { page: number; length: number; positions: number[] }[]): number[] {
+  const out: number[] = [];
+  let last = 0;
+  for (const p of pages) {
+    out.push(-(lengthCode(p.length) + 1), p.page - last);
+    last = p.page;
+    let prev = 0;
+    [...p.positions].sort((a, b) => a - b).forEach((x, i) => {
+      out.push(i === 0 ? x : x - prev);
+      prev = x;
+    });
+  }
+  return out;
+}
+
+export function decodePostings(flat: readonly number[]): Posting[] {
+  const out: Posting[] = [];
+  let page = 0;
+  let cur: Posting | null = null;
+  for (let i = 0; i < flat.length; i++) {
+    const v = flat[i]!;
+    if (v < 0) {
+      page += flat[++i]!;
+      cur = { page, length: lengthOf(-v - 1), positions: [] };
+      out.push(cur);
+    } else if (cur) {
+      const prev = cur.positions.at(-1);
+      cur.positions.push(prev === undefined ? v : prev + v);
+    } else {
+      throw new Error('postings: a position before any page');
+    }
+  }
+  return out;
+}
+
+/** Does a chunk (or group) spanning [first, last] hold `term` or a word starting with it? */
+export function spanMayHold(first: string, last: string | undefined, term: string, prefix: boolean): boolean {
+  if (last !== undefined && cmpWords(last, term) < 0) return false;
+  if (cmpWords(first, term) <= 0) return true;
+  return prefix && first.startsWith(term);
+}
+
+/** Groups (by their first words, in order) whose range may hold `term` (or its extensions). */
+export function groupsFor(firsts: readonly string[], term: string, prefix: boolean): number[] {
+  const out: number[] = [];
+  for (let g = 0; g < firsts.length; g++) {
+    const next = firsts[g + 1];
+    // group g holds words from firsts[g] up to (not including) firsts[g + 1]
+    if (next !== undefined && cmpWords(next, term) <= 0) continue;
+    if (!spanMayHold(firsts[g]!, undefined, term, prefix)) break;
+    out.push(g);
+  }
+  return out;
+}
+
+export const idf = (total: number, withTerm: number): number => Math.log((total - withTerm + 0.5) / (withTerm + 0.5) + 1);
+
+/** pagefind_web's word_length_bonus (term_similarity 1): extensions count a little less */
+function lengthBonus(word: string, term: string): number {
+  const bytes = (s: string) => new TextEncoder().encode(s).length;
+  const diff = Math.abs(bytes(word) - bytes(term)) + 1;
+  const base = Math.exp((-0.5 * diff * diff) / 4);
+  return Math.exp(base) / Math.E;
+}
+
+export interface TermHit {
+  page: number;
+  score: number;
+  /** word positions of every matched word, ascending, without repeats */
+  positions: number[];
+}
+
+/**
+ * Pages matching `term` through `words` (the term's extensions, or its longest indexed
+ * prefix), scored as pagefind_web scores one search term.
+ */
+export function scoreTerm(term: string, words: { word: string; postings: Posting[] }[], totalPages: number, avgLength: number): TermHit[] {
+  const hits = new Map<number, TermHit>();
+  for (const w of words) {
+    const wIdf = idf(totalPages, w.postings.length);
+    const bonus = lengthBonus(w.word, term);
+    for (const p of w.postings) {
+      const tf = p.positions.length * TF_UNIT * bonus;
+      const norm = K1 * (1 - B + (B * p.length) / (avgLength || 1));
+      const s = (wIdf * ((K1 + 1) * tf)) / (norm + tf);
+      let h = hits.get(p.page);
+      if (!h) hits.set(p.page, (h = { page: p.page, score: 0, positions: [] }));
+      h.score += s;
+      h.positions = h.positions.length ? mergeSorted(h.positions, p.positions) : p.positions.slice();
+    }
+  }
+  return [...hits.values()].sort((a, b) => b.score - a.score || a.page - b.page);
+}
+
+function mergeSorted(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out.at(-1) !== x) out.push(x);
+  }
+  return out;
+}
+
+export type FilterSpec = string | string[] | { any?: string[] | string; all?: string[] | string; none?: string[] | string; not?: string[] | string };
+
+/**
+ * Pages passing `filters` (every name must pass; a bare list means any of it), given each
+ * value's pages; null when there is no filter. Pagefind's semantics for any/all/none/not.
+ */
+export async function filterPages(
+  filters: Record<string, FilterSpec>,
+  pagesOf: (name: string, value: string) => Promise<number[]>,
+  total: number,
+): Promise<Set<number> | null> {
+  let result: Set<number> | null = null;
+  const list = (x: string[] | string | undefined) => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+  const union = async (name: string, values: string[]) => {
+    const s = new Set<number>();
+    for (const v of values) for (const p of await pagesOf(name, v)) s.add(p);
+    return s;
+  };
+  const intersect = (a: Set<number>, b: Set<number>) => new Set([...a].filter((x) => b.has(x)));
+  for (const [name, spec] of Object.entries(filters)) {
+    let s: Set<number>;
+    if (typeof spec === 'string') s = await union(name, [spec]);
+    else if (Array.isArray(spec)) s = await union(name, spec);
+    else {
+      s = new Set(Array.from({ length: total }, (_, i) => i));
+      if (spec.any !== undefined) s = intersect(s, await union(name, list(spec.any)));
+      for (const v of list(spec.all)) s = intersect(s, await union(name, [v]));
+      const excluded = await union(name, [...list(spec.none), ...list(spec.not)]);
+      if (excluded.size) s = new Set([...s].filter((x) => !excluded.has(x)));
+    }
+    result = result ? intersect(result, s) : s;
+  }
+  return result;
+}
