@@ -48,8 +48,10 @@ export interface BuildOptions {
   cap?: number;
   engine?: boolean;
   log?: (s: string) => void;
-  /** Pagefind index chunk size (postings per chunk); smaller = less per query, bigger meta */
+  /** index chunk size (posting units per chunk, Pagefind's measure) */
   chunkSize?: number;
+  /** index chunks per directory file (tests use small groups) */
+  dirGroup?: number;
   /** writes search/sites.json: this site and the peers it searches with (issue 9) */
   site?: { info: SiteInfo; peers: SiteInfo[] };
 }
@@ -200,10 +202,10 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
     const tm = Date.now();
     // page ids follow publication date, so the k-th id in date order has the k-th date of recs
     const dates = recs.map((r) => r.published ?? '');
-    const merged = await mergeParts(parts, { bundle, searchDir, code, tag, chunkSize, dates });
+    const merged = await mergeParts(parts, { bundle, searchDir, code, tag, chunkSize, dates, dirGroup: opts.dirGroup ?? DIR_GROUP });
     for (const p of parts) await rm(p.dir, { recursive: true, force: true });
     manifest.languages[lang] = {
-      shards: [{ language: code, pages: recs.length, from: recs[0]?.published, to: recs.at(-1)?.published, tag, avgLength: Math.round(merged.avgLength * 10) / 10, groups: merged.groups }],
+      shards: [{ language: code, pages: recs.length, from: recs[0]?.published, to: recs.at(-1)?.published, tag, avgLength: Math.round(merged.avgLength * 10) / 10, groupSize: merged.groupSize, groups: merged.groups }],
       pages: recs.length,
     };
     log(`  ${lang}: merged ${parts.length} part(s) in ${((Date.now() - tm) / 1000).toFixed(1)} s`);
@@ -304,8 +306,9 @@ function withVariants(pages: Posting[], variants: Iterable<Posting[]>): Posting[
 const gz = (v: Cbor | string) => gzipSync(typeof v === 'string' ? Buffer.from(v) : Buffer.from(encodeCbor(v)), { level: 9 });
 
 interface MergedIndex {
-  /** first word of every DIR_GROUP chunks */
+  /** first word of every `groupSize` chunks */
   groups: string[];
+  groupSize: number;
   avgLength: number;
 }
 
@@ -315,21 +318,22 @@ interface MergedIndex {
  * chunk per part in memory), re-chunked by posting units like Pagefind does; the chunk
  * directory in groups; one page list per filter value; the publication order.
  */
-async function mergeParts(parts: ShardOutput[], o: { bundle: string; searchDir: string; code: string; tag: string; chunkSize: number; dates: string[] }): Promise<MergedIndex> {
+async function mergeParts(parts: ShardOutput[], o: { bundle: string; searchDir: string; code: string; tag: string; chunkSize: number; dates: string[]; dirGroup: number }): Promise<MergedIndex> {
   const lengths = parts.flatMap((p) => p.pages);
   const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
   const iters = parts.map((p) => partWords(p));
   const heads: (WordEntry | undefined)[] = [];
   for (const it of iters) heads.push((await it.next()).value || undefined);
-  const chunks: [string, string][] = [];
+  const chunks: [string, string, number][] = [];
   let cur: Cbor[] = [];
   let curUnits = 0;
   let first = '';
   let lastWord = '';
   const flush = async () => {
     if (!cur.length) return;
-    await writeFile(join(o.bundle, 'index', `${o.tag}i${chunks.length.toString(36)}`), gz([cur]));
-    chunks.push([first, lastWord]);
+    const bytes = gz([cur]);
+    await writeFile(join(o.bundle, 'index', `${o.tag}i${chunks.length.toString(36)}`), bytes);
+    chunks.push([first, lastWord, bytes.length]);
     cur = [];
     curUnits = 0;
   };
@@ -357,8 +361,8 @@ async function mergeParts(parts: ShardOutput[], o: { bundle: string; searchDir: 
   }
   await flush();
   const groups: string[] = [];
-  for (let g = 0; g * DIR_GROUP < chunks.length; g++) {
-    const span = chunks.slice(g * DIR_GROUP, (g + 1) * DIR_GROUP);
+  for (let g = 0; g * o.dirGroup < chunks.length; g++) {
+    const span = chunks.slice(g * o.dirGroup, (g + 1) * o.dirGroup);
     groups.push(span[0]![0]);
     await writeFile(join(o.bundle, 'dir', `${o.tag}d${g.toString(36)}`), gz(JSON.stringify(span)));
   }
@@ -395,7 +399,7 @@ async function mergeParts(parts: ShardOutput[], o: { bundle: string; searchDir: 
     else runs.push([d, 1]);
   }
   await writeFile(join(o.searchDir, 'sort', `${o.code}.json`), JSON.stringify({ ids: order, dates: runs }));
-  return { groups, avgLength };
+  return { groups, groupSize: o.dirGroup, avgLength };
 }
 
 export async function bundleEngine(outfile: string): Promise<void> {

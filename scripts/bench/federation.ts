@@ -158,13 +158,14 @@ async function nodeQueries(): Promise<{ fed: number[]; single: number[]; agree: 
     await e.options({ basePath: pathToFileURL(join(home, 'search/')).href, baseUrl: '/site-00/', peers, timeout: 60_000 });
     log.reset();
     const r = await e.search(q, { limit: 10 });
-    fed.push(log.bytes());
+    // engine.js is imported, not fetched: count it as a browser downloads it
+    fed.push(log.bytes() + statSync(join(home, 'search/engine.js')).size);
     notices += r.notices.length;
     if (existsSync(values.single!)) {
       const s = await loadEngine(values.single!);
       log.reset();
       const rs = await s.search(q, { limit: 10 });
-      single.push(log.bytes());
+      single.push(log.bytes() + statSync(join(values.single!, 'search/engine.js')).size);
       const a = new Set(r.results.map((x) => idOf(x.url)));
       agree.push(rs.results.length ? rs.results.filter((x) => a.has(idOf(x.url))).length / rs.results.length : 1);
     }

@@ -6,7 +6,7 @@
  * and one per federated peer and language (issue 9). Nothing of a peer is ever run: its files
  * are data, read by this site's engine.
  */
-import { cmpWords, decodePostings, DIR_GROUP, filterPages, groupsFor, scoreTerm, spanMayHold, type FilterSpec, type Posting } from '../lib/search/postings.ts';
+import { cmpWords, decodePostings, filterPages, groupsFor, scoreTerm, spanMayHold, type FilterSpec, type Posting } from '../lib/search/postings.ts';
 import { decodeCbor, type Cbor } from '../lib/search/cbor.ts';
 import type { IndexShard, SearchManifest } from '../lib/search/layout.ts';
 
@@ -91,6 +91,9 @@ export function within<T>(p: Promise<T>, ms: number): Promise<T> {
 
 export class MissingLanguage extends Error {}
 
+/** bytes of index chunks a prefix search may load beyond the first (Pagefind loads one) */
+const EXTENSION_BYTES = 64 * 1024;
+
 export interface OpenOptions {
   /** URL of the site's search bundle directory (…/search/) */
   base: string;
@@ -163,7 +166,7 @@ function postingIndex(s: IndexShard, bundle: string, get: (url: string) => Promi
     return p;
   };
   const dir = (g: number) =>
-    once(`d${g}`, async () => JSON.parse(new TextDecoder().decode(await gunzip(await get(`${bundle}dir/${s.tag}d${g.toString(36)}`), 'index directory'))) as [string, string][]);
+    once(`d${g}`, async () => JSON.parse(new TextDecoder().decode(await gunzip(await get(`${bundle}dir/${s.tag}d${g.toString(36)}`), 'index directory'))) as [string, string, number?][]);
   const chunk = (n: number) =>
     once(`i${n}`, async () => {
       const words = (decodeCbor(await gunzip(await get(`${bundle}index/${s.tag}i${n.toString(36)}`), 'index chunk')) as Cbor[][])[0] as Cbor[][];
@@ -172,12 +175,16 @@ function postingIndex(s: IndexShard, bundle: string, get: (url: string) => Promi
   /** index words equal to `term` or (prefix) starting with it, with their postings */
   const lookup = async (term: string, prefix: boolean): Promise<{ word: string; postings: Posting[] }[]> => {
     const out: { word: string; postings: Posting[] }[] = [];
+    const wanted: { n: number; bytes: number }[] = [];
     for (const g of groupsFor(s.groups, term, prefix)) {
-      const spans = await dir(g);
-      const wanted = spans.map((sp, i) => (spanMayHold(sp[0], sp[1], term, prefix) ? g * DIR_GROUP + i : -1)).filter((n) => n >= 0);
-      for (const m of await Promise.all(wanted.map(chunk))) {
-        for (const [w, flat] of m) if (w === term || (prefix && w.startsWith(term))) out.push({ word: w, postings: decodePostings(flat) });
-      }
+      (await dir(g)).forEach((sp, i) => spanMayHold(sp[0], sp[1], term, prefix) && wanted.push({ n: g * s.groupSize + i, bytes: sp[2] ?? 0 }));
+    }
+    // the chunk holding the term, then extension chunks within a budget: a single common
+    // character (第, 人) would otherwise load every chunk of its bigrams
+    let spent = 0;
+    const load = wanted.filter((c, i) => i === 0 || (spent += c.bytes) <= EXTENSION_BYTES);
+    for (const m of await Promise.all(load.map((c) => chunk(c.n)))) {
+      for (const [w, flat] of m) if (w === term || (prefix && w.startsWith(term))) out.push({ word: w, postings: decodePostings(flat) });
     }
     return out.sort((a, b) => cmpWords(a.word, b.word));
   };

@@ -35,7 +35,9 @@ export interface IndexShard {
   to?: string;
   tag: string;
   avgLength: number;
-  /** first word of every DIR_GROUP index chunks */
+  /** index chunks per directory file */
+  groupSize: number;
+  /** first word of every `groupSize` index chunks */
   groups: string[];
 }
 

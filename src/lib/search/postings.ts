@@ -7,14 +7,15 @@
  *   per page `-(lengthCode + 1), pageDelta, position, positionDelta…` (the negative number
  *   starts a page; deltas keep the numbers small, so the files are ~30 % smaller);
  * - a two-level directory: the manifest lists the first word of every DIR_GROUP chunks, a
- *   directory file per group lists its chunks' first and last words (a query loads one small
- *   file per token instead of the whole chunk table);
+ *   directory file per group lists its chunks' first and last words and gzipped sizes (a query
+ *   loads one small file per token instead of the whole chunk table);
  * - page ids follow from the page number (`<tag><n in base 36>`): no page table;
  * - a page's length travels with its postings (BM25 needs it only for pages that match).
  *
  * Lookup and scoring follow pagefind_web (search.rs) so that ranking is what it was:
- * prefix extensions of a term, else the longest indexed prefix of it; per matched word
- * BM25 (k1 1.4, b 0.75) times a length bonus for extensions; IDF per word.
+ * prefix extensions of a term (from the chunk holding it and, unlike Pagefind, which reads
+ * one chunk, further chunks within a byte budget), else the longest indexed prefix of it; per
+ * matched word BM25 (k1 1.4, b 0.75) times a length bonus for extensions; IDF per word.
  */
 
 export const DIR_GROUP = 128;
