@@ -36,7 +36,7 @@ import { DEFAULT_POSITION_CAP, TITLE_SLOT, SECTION_TOKENS, bodySections, docnumB
 import { docNumberKey, parseDocNumber } from '../src/lib/docnumber.ts';
 import { decodeCbor, encodeCbor, type Cbor } from '../src/lib/search/cbor.ts';
 import { SITES_FILE, sitesFile, type SiteInfo } from '../src/lib/search/federation.ts';
-import { DIR_GROUP, cmpWords, encodePostings } from '../src/lib/search/postings.ts';
+import { DIR_GROUP, THIN_CAP, THIN_UNITS, cmpWords, encodePostings } from '../src/lib/search/postings.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SIG = Buffer.from('pagefind_dcd');
@@ -52,6 +52,8 @@ export interface BuildOptions {
   chunkSize?: number;
   /** index chunks per directory file (tests use small groups) */
   dirGroup?: number;
+  /** posting units above which a word keeps only THIN_CAP body positions per page */
+  thinUnits?: number;
   /** writes search/sites.json: this site and the peers it searches with (issue 9) */
   site?: { info: SiteInfo; peers: SiteInfo[] };
 }
@@ -202,7 +204,7 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
     const tm = Date.now();
     // page ids follow publication date, so the k-th id in date order has the k-th date of recs
     const dates = recs.map((r) => r.published ?? '');
-    const merged = await mergeParts(parts, { bundle, searchDir, code, tag, chunkSize, dates, dirGroup: opts.dirGroup ?? DIR_GROUP });
+    const merged = await mergeParts(parts, { bundle, searchDir, code, tag, chunkSize, dates, dirGroup: opts.dirGroup ?? DIR_GROUP, thinUnits: opts.thinUnits ?? THIN_UNITS });
     for (const p of parts) await rm(p.dir, { recursive: true, force: true });
     manifest.languages[lang] = {
       shards: [{ language: code, pages: recs.length, from: recs[0]?.published, to: recs.at(-1)?.published, tag, avgLength: Math.round(merged.avgLength * 10) / 10, groupSize: merged.groupSize, groups: merged.groups }],
@@ -234,7 +236,7 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
   manifest.common = [...units]
     .filter(([t, n]) => n > chunkSize && t.length === 2 && /^\p{Script=Han}{2}$/u.test(t))
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 4000)
+    .slice(0, 1500)
     .map(([t]) => t)
     .sort()
     .join('');
@@ -318,7 +320,7 @@ interface MergedIndex {
  * chunk per part in memory), re-chunked by posting units like Pagefind does; the chunk
  * directory in groups; one page list per filter value; the publication order.
  */
-async function mergeParts(parts: ShardOutput[], o: { bundle: string; searchDir: string; code: string; tag: string; chunkSize: number; dates: string[]; dirGroup: number }): Promise<MergedIndex> {
+async function mergeParts(parts: ShardOutput[], o: { bundle: string; searchDir: string; code: string; tag: string; chunkSize: number; dates: string[]; dirGroup: number; thinUnits: number }): Promise<MergedIndex> {
   const lengths = parts.flatMap((p) => p.pages);
   const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
   const iters = parts.map((p) => partWords(p));
@@ -353,10 +355,12 @@ async function mergeParts(parts: ShardOutput[], o: { bundle: string; searchDir: 
     const merged = variants.length ? withVariants(pages, variants) : pages;
     if (!cur.length) first = min;
     lastWord = min;
-    cur.push([min, encodePostings(merged.map(([page, positions]) => ({ page, length: lengths[page] ?? 0, positions })))]);
     // Pagefind's own measure (positions + 2 per page), so --chunk-size means what
     // PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE means
-    curUnits += merged.reduce((a, p) => a + p[1].length + 2, 0);
+    const units = merged.reduce((a, p) => a + p[1].length + 2, 0);
+    const thin = units > o.thinUnits ? { cap: THIN_CAP, titleSlot: TITLE_SLOT } : undefined;
+    cur.push([min, encodePostings(merged.map(([page, positions]) => ({ page, length: lengths[page] ?? 0, positions })), thin)]);
+    curUnits += units;
     if (curUnits >= o.chunkSize) await flush();
   }
   await flush();

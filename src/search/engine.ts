@@ -364,7 +364,10 @@ interface Candidate {
 function variantsFor(parsed: ParsedQuery, lang: string, common: Set<string>): { variants: Token[][]; covers: Token[][] } {
   const texts = parsed.raw ? (parsed.docNumbers.length || lang !== 'zh' ? [parsed.raw] : expandSynonyms(parsed.raw)) : [];
   const variants = texts.map((v) => queryTokens(v, lang)).filter((v) => v.length > 0);
-  return { variants, covers: variants.map((v) => coverTokens(v, common)) };
+  // 第 and 号 around a 文号's numbers say nothing the 文号 lookup does not, and 号 alone is
+  // one of the largest posting lists of a library of 文件: not looked up (still highlighted)
+  const decoration = (t: Token) => parsed.docNumbers.length > 0 && t.han && (t.text === '号' || t.text === '第');
+  return { variants, covers: variants.map((v) => coverTokens(v, common).filter((t) => !decoration(t))) };
 }
 
 /** Global ranking over the sources of one language: IDF over all their pages together. */
@@ -386,7 +389,7 @@ function rankGroup(all: SourceHits[], group: Candidate['group'], parsed: ParsedQ
         for (const r of sh.results) {
           let m = hits.get(r.id);
           if (!m) hits.set(r.id, (m = new Map()));
-          m.set(tok, { positions: r.words, score: r.score * scale });
+          m.set(tok, { positions: r.words, score: r.score * scale, ...(r.partial ? { partial: true } : {}) });
         }
       });
     }

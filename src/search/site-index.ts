@@ -15,6 +15,8 @@ export interface PfResult {
   id: string;
   score: number;
   words: number[];
+  /** some positions were not kept (a thinned word, postings.ts) */
+  partial?: boolean;
 }
 /** What the engine asks of an index: Pagefind's search/filters calls, one term at a time. */
 interface PostingIndex {
@@ -225,7 +227,7 @@ function postingIndex(s: IndexShard, bundle: string, get: (url: string) => Promi
       for (let k = [...t].length - 1; !words.length && k > 0; k--) words = await lookup([...t].slice(0, k).join(''), false);
       const hits = scoreTerm(t, words, s.pages, s.avgLength);
       return {
-        results: hits.filter((h) => !allowed || allowed.has(h.page)).map((h) => ({ id: id(h.page), score: h.score, words: h.positions })),
+        results: hits.filter((h) => !allowed || allowed.has(h.page)).map((h) => ({ id: id(h.page), score: h.score, words: h.positions, ...(h.partial ? { partial: true } : {}) })),
         unfilteredResultCount: hits.length,
       };
     },

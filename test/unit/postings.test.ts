@@ -30,6 +30,18 @@ describe('posting encoding', () => {
     expect(back[2]!.positions).toEqual([0, 127, 128]);
     for (const [i, p] of pages.entries()) expect(Math.abs(back[i]!.length - p.length) / p.length).toBeLessThan(0.07);
   });
+  it('a thinned word keeps its title positions, its first body positions and its true count', () => {
+    const flat = encodePostings([{ page: 2, length: 900, positions: [700, 5, 300, 130, 131] }], { cap: 2, titleSlot: 128 });
+    const back = decodePostings(flat);
+    expect(back.cap).toBe(2);
+    expect(back[0]).toMatchObject({ page: 2, tf: 5, positions: [5, 130, 131] });
+    // the count, not the kept positions, feeds BM25
+    const full = scoreTerm('机构', [{ word: '机构', postings: decodePostings(encodePostings([{ page: 2, length: 900, positions: [700, 5, 300, 130, 131] }])) }], 50, 900);
+    const thin = scoreTerm('机构', [{ word: '机构', postings: back }], 50, 900);
+    expect(thin[0]!.score).toBeCloseTo(full[0]!.score, 6);
+    expect(thin[0]!.partial).toBe(true);
+    expect(full[0]!.partial).toBeUndefined();
+  });
   it('length codes are small and monotonic', () => {
     let prev = -1;
     for (const n of [0, 1, 31, 32, 33, 100, 1000, 5000, 1e5, 1e6]) {

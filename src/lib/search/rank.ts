@@ -35,6 +35,8 @@ export interface DocTokenHit {
   positions: number[];
   /** BM25 contribution rescaled to the global IDF */
   score: number;
+  /** the index kept only some of this token's positions here (a thinned word) */
+  partial?: boolean;
 }
 
 export interface DocScore {
@@ -89,7 +91,9 @@ export function scoreDoc(tokens: QueryToken[], hits: (DocTokenHit | undefined)[]
   const noSat = tokens.map(() => false);
   const saturated = tokens.map((t, i) => {
     const h = hits[i];
-    if (!cap || !h || [...t.text].length < 2) return false;
+    if (!h || [...t.text].length < 2) return false;
+    if (h.partial) return true;
+    if (!cap) return false;
     let n = 0;
     for (const p of h.positions) if (p >= titleSlot) n++;
     return n >= cap;
@@ -107,7 +111,8 @@ export function scoreDoc(tokens: QueryToken[], hits: (DocTokenHit | undefined)[]
   let titlePhrases = 0;
   for (const run of runs.values()) {
     const inTitle = phraseAt(tokens, run, hits, 0, titleSlot, noSat) === 2;
-    const inBody = inTitle ? 2 : phraseAt(tokens, run, hits, titleSlot, Infinity, saturated);
+    // the positions known may already show the phrase; else capped tokens only need to be present
+    const inBody = inTitle ? 2 : phraseAt(tokens, run, hits, titleSlot, Infinity, noSat) || phraseAt(tokens, run, hits, titleSlot, Infinity, saturated);
     if (inTitle) titlePhrases++;
     if (inBody === 2) phrases++;
     else if (inBody === 1) probable++;
