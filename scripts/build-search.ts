@@ -36,7 +36,7 @@ import { DEFAULT_POSITION_CAP, TITLE_SLOT, SECTION_TOKENS, bodySections, docnumB
 import { docNumberKey, parseDocNumber } from '../src/lib/docnumber.ts';
 import { decodeCbor, encodeCbor, type Cbor } from '../src/lib/search/cbor.ts';
 import { SITES_FILE, sitesFile, type SiteInfo } from '../src/lib/search/federation.ts';
-import { DIR_GROUP, THIN_CAP, THIN_UNITS, cmpWords, encodePostings } from '../src/lib/search/postings.ts';
+import { DIR_GROUP, THIN_CAP, THIN_UNITS, cmpWords, encodePostings, indexFiles } from '../src/lib/search/postings.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SIG = Buffer.from('pagefind_dcd');
@@ -334,7 +334,7 @@ async function mergeParts(parts: ShardOutput[], o: { bundle: string; searchDir: 
   const flush = async () => {
     if (!cur.length) return;
     const bytes = gz([cur]);
-    await writeFile(join(o.bundle, 'index', `${o.tag}i${chunks.length.toString(36)}`), bytes);
+    await writeFile(join(o.bundle, indexFiles.chunk(o.tag, chunks.length)), bytes);
     chunks.push([first, lastWord, bytes.length]);
     cur = [];
     curUnits = 0;
@@ -368,7 +368,7 @@ async function mergeParts(parts: ShardOutput[], o: { bundle: string; searchDir: 
   for (let g = 0; g * o.dirGroup < chunks.length; g++) {
     const span = chunks.slice(g * o.dirGroup, (g + 1) * o.dirGroup);
     groups.push(span[0]![0]);
-    await writeFile(join(o.bundle, 'dir', `${o.tag}d${g.toString(36)}`), gz(JSON.stringify(span)));
+    await writeFile(join(o.bundle, indexFiles.dir(o.tag, g)), gz(JSON.stringify(span)));
   }
   // filters: values' page lists concatenated (parts are consecutive page ranges); one file
   // per value, so a filter loads only the values asked for
@@ -389,11 +389,11 @@ async function mergeParts(parts: ShardOutput[], o: { bundle: string; searchDir: 
     const values = filters.get(name)!;
     for (const [j, [v]] of counts[name]!.entries()) {
       const pages = values.get(v)!.sort((a, b) => a - b);
-      await writeFile(join(o.bundle, 'filter', `${o.tag}f${fi.toString(36)}-${j.toString(36)}`), gz(pages.map((x, k) => (k ? x - pages[k - 1]! : x))));
+      await writeFile(join(o.bundle, indexFiles.filter(o.tag, fi, j)), gz(pages.map((x, k) => (k ? x - pages[k - 1]! : x))));
     }
     fi++;
   }
-  await writeFile(join(o.bundle, 'filter', `${o.tag}values.json`), JSON.stringify(counts));
+  await writeFile(join(o.bundle, indexFiles.filterValues(o.tag)), JSON.stringify(counts));
   // publication order (ascending): its own file, loaded only to sort
   const order = parts.flatMap((p) => p.order.map((i) => pageId(o.tag, p.offset + i)));
   const runs: [string, number][] = [];

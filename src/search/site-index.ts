@@ -6,7 +6,7 @@
  * and one per federated peer and language (issue 9). Nothing of a peer is ever run: its files
  * are data, read by this site's engine.
  */
-import { cmpWords, decodePostings, filterPages, groupsFor, scoreTerm, spanMayHold, type FilterSpec, type Posting } from '../lib/search/postings.ts';
+import { cmpWords, decodePostings, filterPages, indexFiles, groupsFor, scoreTerm, spanMayHold, type FilterSpec, type Posting } from '../lib/search/postings.ts';
 import { decodeCbor, type Cbor } from '../lib/search/cbor.ts';
 import type { IndexShard, SearchManifest } from '../lib/search/layout.ts';
 
@@ -168,10 +168,10 @@ function postingIndex(s: IndexShard, bundle: string, get: (url: string) => Promi
     return p;
   };
   const dir = (g: number) =>
-    once(`d${g}`, async () => JSON.parse(new TextDecoder().decode(await gunzip(await get(`${bundle}dir/${s.tag}d${g.toString(36)}`), 'index directory'))) as [string, string, number?][]);
+    once(`d${g}`, async () => JSON.parse(new TextDecoder().decode(await gunzip(await get(bundle + indexFiles.dir(s.tag, g)), 'index directory'))) as [string, string, number?][]);
   const chunk = (n: number) =>
     once(`i${n}`, async () => {
-      const words = (decodeCbor(await gunzip(await get(`${bundle}index/${s.tag}i${n.toString(36)}`), 'index chunk')) as Cbor[][])[0] as Cbor[][];
+      const words = (decodeCbor(await gunzip(await get(bundle + indexFiles.chunk(s.tag, n)), 'index chunk')) as Cbor[][])[0] as Cbor[][];
       return new Map(words.map((w) => [w[0] as string, w[1] as number[]]));
     });
   /** index words equal to `term` or (prefix) starting with it, with their postings */
@@ -193,7 +193,7 @@ function postingIndex(s: IndexShard, bundle: string, get: (url: string) => Promi
   let values: Promise<Record<string, [string, number][]>> | null = null;
   const filterValues = () => {
     if (!values) {
-      values = get(`${bundle}filter/${s.tag}values.json`).then((r) => {
+      values = get(bundle + indexFiles.filterValues(s.tag)).then((r) => {
         if (!r.ok) throw new Error(`filter values: HTTP ${r.status}`);
         return r.json() as Promise<Record<string, [string, number][]>>;
       });
@@ -207,7 +207,7 @@ function postingIndex(s: IndexShard, bundle: string, get: (url: string) => Promi
     const vi = fi < 0 ? -1 : all[name]!.findIndex((v) => v[0] === value);
     if (vi < 0) return [];
     return once(`f${fi}-${vi}`, async () => {
-      const deltas = decodeCbor(await gunzip(await get(`${bundle}filter/${s.tag}f${fi.toString(36)}-${vi.toString(36)}`), 'filter')) as number[];
+      const deltas = decodeCbor(await gunzip(await get(bundle + indexFiles.filter(s.tag, fi, vi)), 'filter')) as number[];
       let n = 0;
       return deltas.map((d) => (n += d));
     });

@@ -142,6 +142,11 @@ describe('a built index read back', () => {
     const files = readdirSync(join(out, 'search/pagefind'));
     expect(files.some((f) => /pf_meta|pagefind\.js|wasm/.test(f))).toBe(false);
   });
+  it('names every bundle file with an extension a static server serves as a file, never .gz', () => {
+    const all = readdirSync(join(out, 'search/pagefind'), { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+    expect(all.length).toBeGreaterThan(100);
+    for (const f of all) expect(f.name, f.name).toMatch(/\.(pf_index|pf_dir|pf_filter|pf_fragment|json)$/);
+  });
   it('finds every indexed word of every record at its position', async () => {
     const pf = ix.shards[0]!.pf;
     let checked = 0;

@@ -24,6 +24,18 @@
  */
 
 export const DIR_GROUP = 128;
+
+/**
+ * File names under the bundle directory, for the indexer and the engine alike. Each has an
+ * extension (a static server such as `astro preview` takes an extensionless path for a page),
+ * and none ends in .gz (Apache would add Content-Encoding and the browser would inflate it).
+ */
+export const indexFiles = {
+  chunk: (tag: string, n: number) => `index/${tag}i${n.toString(36)}.pf_index`,
+  dir: (tag: string, g: number) => `dir/${tag}d${g.toString(36)}.pf_dir`,
+  filter: (tag: string, name: number, value: number) => `filter/${tag}f${name.toString(36)}-${value.toString(36)}.pf_filter`,
+  filterValues: (tag: string) => `filter/${tag}values.json`,
+};
 /** posting units (positions + 2 per page) above which a word is thinned: ~180 KB of postings,
  * none at 4,000 documents, 323 words at 50,000 (recombined corpus) */
 export const THIN_UNITS = 150_000;
