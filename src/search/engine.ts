@@ -403,8 +403,11 @@ function rankGroup(all: SourceHits[], group: Candidate['group'], parsed: ParsedQ
         if (!prev || compareScores(sc, prev.score) < 0) best.set(id, { key: `${site.id}|${ix.lang}|${id}`, src: h.src, id, score: sc, variant: vi, group, hits: m });
       }
     });
-    // keep documents that contain at least half of the query (IDF-weighted), or a whole phrase
-    let kept = [...best.values()].filter((c) => c.score.coverage >= 0.5 || c.score.phrases > 0);
+    // keep documents that contain at least half of the query (IDF-weighted), or a whole phrase;
+    // a query that is only a 文号 keeps word matches holding most of it (a year alone is a
+    // "phrase" found in half the library)
+    const onlyDocNumber = parsed.docNumbers.length > 0 && !parsed.rest;
+    let kept = [...best.values()].filter((c) => (onlyDocNumber ? c.score.coverage >= 0.75 : c.score.coverage >= 0.5 || c.score.phrases > 0));
     if (parsed.exact) kept = kept.filter((c) => c.score.phrases === c.score.runs);
     // 文号 hits first (filters were applied when they were looked up)
     const docSet = new Set(h.docHits);

@@ -49,6 +49,10 @@ describe('search suggestions', () => {
     expect(r.results[0]!.url).toBe('/policies/a/');
     expect(r.suggestions).toEqual([]);
   });
+  it('a 文号 of another agency finds nothing rather than documents that share only its year', async () => {
+    const r = await engine.search('京政发〔2016〕1号');
+    expect(r.results).toEqual([]);
+  });
   it('a 文号 with the wrong year suggests the document with that serial', async () => {
     const r = await engine.search('银发〔2017〕261号');
     expect(r.suggestions.map((s) => s.docNumber)).toContain('银发〔2016〕261号');
