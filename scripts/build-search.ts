@@ -1,25 +1,27 @@
 /**
  * Builds the 一网通查 search bundle into <out>/search/:
  *   search/engine.js                      the query engine (src/search/engine.ts, bundled)
- *   search/manifest.json                  languages, layout constants, 文号 bucket counts, agencies
- *   search/pagefind/index/, dir/, filter/, fragment/   one index per language: posting chunks, their
- *                                         directory, page lists per filter value, fragments (the
- *                                         layout: src/lib/search/postings.ts)
- *   search/text/<page>.<k>                body sections 1… of a page (section 0 is in its fragment)
- *   search/sort/s0-<lang>.json            {ids, dates}: page ids by ascending publication date and
- *                                         the dates as [date, count] runs (sorting, federated merges)
+ *   search/manifest.json                  languages, layout constants, 文号 bucket counts, agencies,
+ *                                         and `bundle`: the directory below (short cache: it is
+ *                                         the one file that says which build is current)
  *   search/sites.json                     this site (id, name, level, region, url, documents,
  *                                         languages, build time) and its federation peers
- *   search/docnum/<n>.json, y<n>.json     exact 文号 lookup (机关代字+序号), near misses (机关代字+年)
+ *   search/pagefind/<build hash>/         everything else, named by layout and content (long cache):
+ *     index/, dir/, filter/, fragment/    per language: posting chunks, their directory, page lists
+ *                                         per filter value, fragments (src/lib/search/postings.ts)
+ *     text/<page>.<k>                     body sections 1… of a page (section 0 is in its fragment)
+ *     sort/s0-<lang>.json                 {ids, dates}: page ids by ascending publication date and
+ *                                         the dates as [date, count] runs (sorting, federated merges)
+ *     docnum/<n>.json, y<n>.json          exact 文号 lookup (机关代字+序号), near misses (机关代字+年)
  *
  * Records are tokenized into overlapping bigrams (src/lib/search; Mongolian with
  * src/lib/mongolian/fold.ts) and indexed by Pagefind as custom records under a non-segmenting
  * language code. Memory stays bounded: Pagefind indexes parts of at most --shard-size records
- * (by publication date), each built and closed before the next; the parts are then merged into
- * ONE Pagefind index per language (a streaming k-way merge of their word-sorted chunks, page
- * numbers offset), so a query loads one metadata file and one chunk per token whatever the
- * library size. The metadata is rewritten with short ids, chunks lose what custom records never
- * use, and fragments hold the original text (readable excerpts) instead of the bigram stream.
+ * (by publication date), each built and closed before the next; a streaming k-way merge of the
+ * parts' word-sorted chunks (page numbers offset) then writes ONE index per language in our own
+ * posting layout, which the engine reads without pagefind.js: a query loads the manifest, one
+ * small directory file and one chunk per token, whatever the library size. Fragments hold the
+ * original text (readable excerpts) instead of the bigram stream.
  *
  * Usage: node scripts/build-search.ts [--out DIR] [--records FILE.jsonl] [--shard-size N]
  *        [--cap N] [--chunk-size N] [--no-engine] [--quiet]
@@ -31,6 +33,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
+import { createHash } from 'node:crypto';
 import type { SearchRecord } from '../src/lib/search/record.ts';
 import { DEFAULT_POSITION_CAP, TITLE_SLOT, SECTION_TOKENS, bodySections, docnumBucket, fnv1a, indexContent, shardLanguage, type SearchManifest } from '../src/lib/search/layout.ts';
 import { docNumberKey, parseDocNumber } from '../src/lib/docnumber.ts';
@@ -74,7 +77,11 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(chunkSize);
   const units = new Map<string, number>();
   const searchDir = join(opts.out, 'search');
-  const bundle = join(searchDir, 'pagefind');
+  // every file a query fetches by a page id or chunk number lives under a directory named by
+  // the index layout and the whole content, so a long-cached file of another build (or of an
+  // older layout) is never read as this one's
+  const build = contentHash(opts.records, opts.cap ?? DEFAULT_POSITION_CAP, chunkSize);
+  const bundle = join(searchDir, 'pagefind', build);
   // search/ also holds the search page (search/index.html): remove only what this script writes.
   for (const generated of ['pagefind', 'docnum', 'text', 'sort', 'engine.js', 'manifest.json', SITES_FILE]) {
     await rm(join(searchDir, generated), { recursive: true, force: true });
@@ -87,9 +94,9 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
     titleSlot: TITLE_SLOT,
     sectionTokens: SECTION_TOKENS,
     positionCap: cap,
-    bundle: 'pagefind/',
+    bundle: `pagefind/${build}/`,
     languages: {},
-    docnum: { buckets: 1, dir: 'docnum/' },
+    docnum: { buckets: 1, dir: `pagefind/${build}/docnum/` },
     agencies: [],
   };
   const docnums: { key: string; id: string; docNumber: string; language: string }[] = [];
@@ -101,12 +108,9 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
     l.push(r);
     byLang.set(r.language, l);
   }
-  // build salt: ids are short counters, so a deploy with other content must not reuse cached files
-  let saltHash = 0x811c9dc5;
-  for (const r of opts.records) saltHash = fnv1a(`${saltHash}|${r.path}|${r.title}|${r.body.length}|${r.published ?? ''}`);
-  const salt = saltHash.toString(36).slice(0, 2);
-  await mkdir(join(searchDir, 'text'), { recursive: true });
-  await mkdir(join(searchDir, 'sort'), { recursive: true });
+  const salt = parseInt(build.slice(0, 6), 16).toString(36).padStart(2, '0').slice(-2);
+  await mkdir(join(bundle, 'text'), { recursive: true });
+  await mkdir(join(bundle, 'sort'), { recursive: true });
   for (const sub of ['index', 'dir', 'filter', 'fragment']) await mkdir(join(bundle, sub), { recursive: true });
 
   for (const [lang, recs] of byLang) {
@@ -115,7 +119,9 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
     const n = Math.max(1, Math.ceil(recs.length / shardSize));
     const per = Math.ceil(recs.length / n);
     const code = shardLanguage(lang, 0);
-    const tag = `${salt}${lang === 'zh' ? '' : lang}`;
+    // page ids are the tag and a base-36 number; `_` keeps a Mongolian id from equalling a
+    // Chinese one (mn0 is Chinese page 29,340)
+    const tag = `${salt}${lang === 'zh' ? '' : `_${lang}`}`;
     const parts: ShardOutput[] = [];
     let offset = 0;
     for (let s = 0; s < n; s++) {
@@ -187,7 +193,7 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
         const sections = bodySections(r.body, SECTION_TOKENS, r.language);
         const slim = { url: frag.url, content: sections[0] ?? '', sections: sections.length, filters: frag.filters, meta: fmeta };
         await writeFile(join(bundle, 'fragment', `${id}.pf_fragment`), gzipSync(Buffer.concat([SIG, Buffer.from(JSON.stringify(slim))]), { level: 9 }));
-        for (let k = 1; k < sections.length; k++) await writeFile(join(searchDir, 'text', `${id}.${k}`), gzipSync(Buffer.from(sections[k]!), { level: 9 }));
+        for (let k = 1; k < sections.length; k++) await writeFile(join(bundle, 'text', `${id}.${k}`), gzipSync(Buffer.from(sections[k]!), { level: 9 }));
         if (r.docNumber) {
           const key = docNumberKey(r.docNumber);
           if (key) {
@@ -204,7 +210,7 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
     const tm = Date.now();
     // page ids follow publication date, so the k-th id in date order has the k-th date of recs
     const dates = recs.map((r) => r.published ?? '');
-    const merged = await mergeParts(parts, { bundle, searchDir, code, tag, chunkSize, dates, dirGroup: opts.dirGroup ?? DIR_GROUP, thinUnits: opts.thinUnits ?? THIN_UNITS });
+    const merged = await mergeParts(parts, { bundle, code, tag, chunkSize, dates, dirGroup: opts.dirGroup ?? DIR_GROUP, thinUnits: opts.thinUnits ?? THIN_UNITS });
     for (const p of parts) await rm(p.dir, { recursive: true, force: true });
     manifest.languages[lang] = {
       shards: [{ language: code, pages: recs.length, from: recs[0]?.published, to: recs.at(-1)?.published, tag, avgLength: Math.round(merged.avgLength * 10) / 10, groupSize: merged.groupSize, groups: merged.groups }],
@@ -240,9 +246,9 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
     .map(([t]) => t)
     .sort()
     .join('');
-  await mkdir(join(searchDir, 'docnum'), { recursive: true });
-  for (let i = 0; i < buckets; i++) await writeFile(join(searchDir, 'docnum', `${i}.json`), JSON.stringify(files[i]));
-  for (let i = 0; i < yearBuckets; i++) await writeFile(join(searchDir, 'docnum', `y${i}.json`), JSON.stringify(yfiles[i]));
+  await mkdir(join(bundle, 'docnum'), { recursive: true });
+  for (let i = 0; i < buckets; i++) await writeFile(join(bundle, 'docnum', `${i}.json`), JSON.stringify(files[i]));
+  for (let i = 0; i < yearBuckets; i++) await writeFile(join(bundle, 'docnum', `y${i}.json`), JSON.stringify(yfiles[i]));
   await writeFile(join(searchDir, 'manifest.json'), JSON.stringify(manifest));
   if (opts.site) {
     const documents = Object.fromEntries([...byLang].map(([l, recs]) => [l, recs.length]));
@@ -263,6 +269,14 @@ interface ShardOutput {
   filters: [string, [string, number[]][]][];
   /** local page numbers by ascending publication date */
   order: number[];
+}
+
+/** Hash of the index layout, the options that shape it and every record (16 hex digits). */
+function contentHash(records: SearchRecord[], cap: number, chunkSize: number): string {
+  const h = createHash('sha1');
+  h.update(`layout 2|${cap}|${chunkSize}|${THIN_UNITS}|${THIN_CAP}|${DIR_GROUP}\n`);
+  for (const r of records) h.update(JSON.stringify(r) + '\n');
+  return h.digest('hex').slice(0, 16);
 }
 
 function pageId(tag: string, n: number): string {
@@ -320,7 +334,7 @@ interface MergedIndex {
  * chunk per part in memory), re-chunked by posting units like Pagefind does; the chunk
  * directory in groups; one page list per filter value; the publication order.
  */
-async function mergeParts(parts: ShardOutput[], o: { bundle: string; searchDir: string; code: string; tag: string; chunkSize: number; dates: string[]; dirGroup: number; thinUnits: number }): Promise<MergedIndex> {
+async function mergeParts(parts: ShardOutput[], o: { bundle: string; code: string; tag: string; chunkSize: number; dates: string[]; dirGroup: number; thinUnits: number }): Promise<MergedIndex> {
   const lengths = parts.flatMap((p) => p.pages);
   const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
   const iters = parts.map((p) => partWords(p));
@@ -402,7 +416,7 @@ async function mergeParts(parts: ShardOutput[], o: { bundle: string; searchDir: 
     if (last && last[0] === d) last[1]++;
     else runs.push([d, 1]);
   }
-  await writeFile(join(o.searchDir, 'sort', `${o.code}.json`), JSON.stringify({ ids: order, dates: runs }));
+  await writeFile(join(o.bundle, 'sort', `${o.code}.json`), JSON.stringify({ ids: order, dates: runs }));
   return { groups, groupSize: o.dirGroup, avgLength };
 }
 

@@ -150,9 +150,9 @@ interface Searcher {
 }
 
 export async function ourSearcher(out: string): Promise<Searcher> {
-  const { loadEngine } = await import('../../test/search/helpers.ts');
+  const { loadEngine, bundleDir } = await import('../../test/search/helpers.ts');
   const e = await loadEngine(out);
-  const urls = fragmentUrls(join(out, 'search/pagefind'));
+  const urls = fragmentUrls(bundleDir(out));
   return {
     async run(q) {
       const r = await e.search(q, { limit: 10, debug: true });

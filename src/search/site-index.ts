@@ -6,7 +6,7 @@
  * and one per federated peer and language (issue 9). Nothing of a peer is ever run: its files
  * are data, read by this site's engine.
  */
-import { cmpWords, decodePostings, filterPages, indexFiles, groupsFor, scoreTerm, spanMayHold, type FilterSpec, type Posting } from '../lib/search/postings.ts';
+import { cleanTerm, cmpWords, decodePostings, filterPages, indexFiles, groupsFor, scoreTerm, spanMayHold, type FilterSpec, type Posting } from '../lib/search/postings.ts';
 import { decodeCbor, type Cbor } from '../lib/search/cbor.ts';
 import type { IndexShard, SearchManifest } from '../lib/search/layout.ts';
 
@@ -144,15 +144,13 @@ export async function openIndex(o: OpenOptions): Promise<SiteIndex> {
   };
 }
 
+/** A gzipped index file's bytes (as they are, if a server already inflated it). */
 async function gunzip(r: Response, what: string): Promise<Uint8Array> {
   if (!r.ok) throw new Error(`${what}: HTTP ${r.status}`);
-  const ds = new Response(new Blob([await r.arrayBuffer()]).stream().pipeThrough(new DecompressionStream('gzip')));
+  const raw = new Uint8Array(await r.arrayBuffer());
+  if (raw[0] !== 0x1f || raw[1] !== 0x8b) return raw;
+  const ds = new Response(new Blob([raw]).stream().pipeThrough(new DecompressionStream('gzip')));
   return new Uint8Array(await ds.arrayBuffer());
-}
-
-/** Pagefind's query-side clean-up of a term (the indexer applies the same to every word). */
-function cleanTerm(t: string): string {
-  return t.toLowerCase().trim();
 }
 
 /** One posting index: loads directory files, chunks and filter lists as queries need them. */
@@ -267,7 +265,7 @@ export function loadFragment(ix: SiteIndex, id: string): Promise<Fragment> {
 export async function loadSection(ix: SiteIndex, id: string, frag: Fragment, k: number): Promise<string> {
   if (k <= 0 || !frag.sections || k >= frag.sections) return frag.content;
   try {
-    const r = await ix.get(`${ix.base}text/${id}.${k}`);
+    const r = await ix.get(`${ix.bundle}text/${id}.${k}`);
     if (!r.ok) return frag.content;
     const ds = new Response(new Blob([await r.arrayBuffer()]).stream().pipeThrough(new DecompressionStream('gzip')));
     return await ds.text();
@@ -293,9 +291,9 @@ export function loadBucket(ix: SiteIndex, b: number | string): Promise<Record<st
   return loadJson(ix, `${ix.manifest.docnum.dir}${b}.json`, {});
 }
 
-/** search/sort/<shard>.json: `{ids, dates: [[date, count]…]}`, or (older builds) the ids alone. */
+/** <bundle>/sort/<shard>.json: `{ids, dates: [[date, count]…]}`. */
 export async function loadSort(ix: SiteIndex, shard: string): Promise<SortOrder> {
-  const raw = await loadJson<string[] | { ids: string[]; dates?: [string, number][] }>(ix, `sort/${shard}.json`, []);
+  const raw = await loadJson<string[] | { ids: string[]; dates?: [string, number][] }>(ix, `${ix.manifest.bundle}sort/${shard}.json`, []);
   const ids = Array.isArray(raw) ? raw : (raw.ids ?? []);
   const dates = new Map<string, string>();
   if (!Array.isArray(raw) && raw.dates) {

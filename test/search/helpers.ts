@@ -3,6 +3,8 @@
  * byte it serves, so engine.js runs unchanged in Node against a built dist/.
  */
 import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export interface FetchLog {
@@ -48,6 +50,12 @@ export function installFileFetch(): FetchLog {
   }) as typeof fetch;
   installed = log;
   return log;
+}
+
+/** The directory of a built search bundle (search/pagefind/<build hash>/), from its manifest. */
+export function bundleDir(outDir: string): string {
+  const m = JSON.parse(readFileSync(join(outDir, 'search', 'manifest.json'), 'utf8')) as { bundle: string };
+  return join(outDir, 'search', m.bundle);
 }
 
 /** The engine as tests see it: the types of src/search/engine.ts (built to engine.js). */

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { loadEngine, type Engine } from './helpers.ts';
+import { bundleDir, loadEngine, type Engine } from './helpers.ts';
 import { buildSearch } from '../../scripts/build-search.ts';
 import { corpusToRecord, type CorpusDoc } from '../../scripts/bench/corpus-records.ts';
 import { makeSubstrings } from '../../scripts/bench/search-quality.ts';
@@ -32,7 +32,7 @@ const have = existsSync(join(CORPUS, 'policies.jsonl')) && existsSync(join(CORPU
     docs = readFileSync(join(CORPUS, 'policies.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     await buildSearch({ out: OUT, records: docs.map(corpusToRecord), shardSize: 2000 });
     urls = new Map();
-    const dir = join(OUT, 'search/pagefind/fragment');
+    const dir = join(bundleDir(OUT), 'fragment');
     for (const f of readdirSync(dir)) urls.set(f.replace(/\.pf_fragment$/, ''), JSON.parse(gunzipSync(readFileSync(join(dir, f))).subarray(12).toString('utf8')).url);
     engine = await loadEngine(OUT);
   }, 15 * 60_000);

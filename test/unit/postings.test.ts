@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { cmpWords, decodePostings, encodePostings, filterPages, groupsFor, lengthCode, lengthOf, scoreTerm, spanMayHold } from '../../src/lib/search/postings.ts';
+import { cleanTerm, cmpWords, decodePostings, encodePostings, filterPages, groupsFor, lengthCode, lengthOf, scoreTerm, spanMayHold } from '../../src/lib/search/postings.ts';
 import { FILLER, indexContent } from '../../src/lib/search/layout.ts';
 import { buildSearch } from '../../scripts/build-search.ts';
-import { installFileFetch } from '../search/helpers.ts';
+import { bundleDir, installFileFetch } from '../search/helpers.ts';
 import { openIndex, type SiteIndex } from '../../src/search/site-index.ts';
 import type { SearchRecord } from '../../src/lib/search/record.ts';
 
@@ -41,6 +41,11 @@ describe('posting encoding', () => {
     expect(thin[0]!.score).toBeCloseTo(full[0]!.score, 6);
     expect(thin[0]!.partial).toBe(true);
     expect(full[0]!.partial).toBeUndefined();
+  });
+  it('cleans a query term as the indexer keys words: lower case, marks removed', () => {
+    expect(cleanTerm('Café')).toBe('cafe');
+    expect(cleanTerm('ᠠ\u1885ᠠ')).toBe('ᠠᠠ');
+    expect(cleanTerm('政府信息')).toBe('政府信息');
   });
   it('length codes are small and monotonic', () => {
     let prev = -1;
@@ -132,20 +137,24 @@ describe('a built index read back', () => {
     await buildSearch({ out, records, shardSize: 7, chunkSize: 20, dirGroup: 8, engine: false });
     ix = await openIndex({ base: pathToFileURL(join(out, 'search/')).href, siteBase: '/', lang: 'zh', fallback: false, timeout: 0 });
     idOf = new Map();
-    const dir = join(out, 'search/pagefind/fragment');
+    const dir = join(bundleDir(out), 'fragment');
     for (const f of readdirSync(dir)) idOf.set(JSON.parse(gunzipSync(readFileSync(join(dir, f))).subarray(12).toString('utf8')).url, f.replace(/\.pf_fragment$/, ''));
   }, 120_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('has several directory groups and no Pagefind runtime files', () => {
     expect(ix.manifest.languages.zh!.shards[0]!.groups.length).toBeGreaterThan(1);
-    const files = readdirSync(join(out, 'search/pagefind'));
+    const files = readdirSync(bundleDir(out));
     expect(files.some((f) => /pf_meta|pagefind\.js|wasm/.test(f))).toBe(false);
   });
-  it('names every bundle file with an extension a static server serves as a file, never .gz', () => {
-    const all = readdirSync(join(out, 'search/pagefind'), { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+  it('keeps every file a page id or chunk number names under a per-build directory, each with an extension, none .gz', () => {
+    const dir = bundleDir(out);
+    expect(dir).toMatch(/search[\\/]pagefind[\\/][0-9a-f]{16}[\\/]?$/);
+    const all = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
     expect(all.length).toBeGreaterThan(100);
-    for (const f of all) expect(f.name, f.name).toMatch(/\.(pf_index|pf_dir|pf_filter|pf_fragment|json)$/);
+    for (const f of all) expect(f.name, f.name).toMatch(/\.(pf_index|pf_dir|pf_filter|pf_fragment|json|\d+)$/);
+    // only the manifest, the site description and the engine stay outside it
+    expect(readdirSync(join(out, 'search')).sort()).toEqual(['manifest.json', 'pagefind']);
   });
   it('finds every indexed word of every record at its position', async () => {
     const pf = ix.shards[0]!.pf;

@@ -151,6 +151,14 @@ export function groupsFor(firsts: readonly string[], term: string, prefix: boole
   return out;
 }
 
+/**
+ * A query term as the indexer stores words: lower case, marks removed (Pagefind keys café as
+ * cafe and ᠠᢅᠠ as ᠠᠠ, keeping the marked form as a variant whose pages the merge folds in).
+ */
+export function cleanTerm(t: string): string {
+  return t.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').trim();
+}
+
 export const idf = (total: number, withTerm: number): number => Math.log((total - withTerm + 0.5) / (withTerm + 0.5) + 1);
 
 /** pagefind_web's word_length_bonus (term_similarity 1): extensions count a little less */
