@@ -274,14 +274,18 @@ export async function loadSection(ix: SiteIndex, id: string, frag: Fragment, k: 
   }
 }
 
-/** A JSON file of the bundle, cached; `empty` when it is missing or unreadable. */
+/** A JSON file of the bundle, cached; `empty` when it is missing or unreadable. A failed
+ * request (a peer's timeout) is not cached: the next query asks again. */
 function loadJson<T>(ix: SiteIndex, path: string, empty: T): Promise<T> {
   let f = ix.files.get(path) as Promise<T> | undefined;
   if (!f) {
     f = ix
       .get(ix.base + path)
       .then((r) => (r.ok ? (r.json() as Promise<T>) : empty))
-      .catch(() => empty);
+      .catch(() => {
+        ix.files.delete(path);
+        return empty;
+      });
     ix.files.set(path, f);
   }
   return f;
