@@ -39,7 +39,7 @@ import { DEFAULT_POSITION_CAP, TITLE_SLOT, SECTION_TOKENS, bodySections, docnumB
 import { docNumberKey, parseDocNumber } from '../src/lib/docnumber.ts';
 import { decodeCbor, encodeCbor, type Cbor } from '../src/lib/search/cbor.ts';
 import { SITES_FILE, sitesFile, type SiteInfo } from '../src/lib/search/federation.ts';
-import { DIR_GROUP, THIN_CAP, THIN_UNITS, cmpWords, encodePostings, indexFiles } from '../src/lib/search/postings.ts';
+import { DIR_GROUP, THIN_CAP, THIN_UNITS, cmpWords, encodePostings, indexFiles, pageId } from '../src/lib/search/postings.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SIG = Buffer.from('pagefind_dcd');
@@ -80,7 +80,9 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
   // every file a query fetches by a page id or chunk number lives under a directory named by
   // the index layout and the whole content, so a long-cached file of another build (or of an
   // older layout) is never read as this one's
-  const build = contentHash(opts.records, opts.cap ?? DEFAULT_POSITION_CAP, chunkSize);
+  const dirGroup = opts.dirGroup ?? DIR_GROUP;
+  const thinUnits = opts.thinUnits ?? THIN_UNITS;
+  const build = contentHash(opts.records, `${cap}|${chunkSize}|${thinUnits}|${THIN_CAP}|${dirGroup}`);
   const bundle = join(searchDir, 'pagefind', build);
   // search/ also holds the search page (search/index.html): remove only what this script writes.
   for (const generated of ['pagefind', 'docnum', 'text', 'sort', 'engine.js', 'manifest.json', SITES_FILE]) {
@@ -210,10 +212,10 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
     const tm = Date.now();
     // page ids follow publication date, so the k-th id in date order has the k-th date of recs
     const dates = recs.map((r) => r.published ?? '');
-    const merged = await mergeParts(parts, { bundle, code, tag, chunkSize, dates, dirGroup: opts.dirGroup ?? DIR_GROUP, thinUnits: opts.thinUnits ?? THIN_UNITS });
+    const merged = await mergeParts(parts, { bundle, code, tag, chunkSize, dates, dirGroup, thinUnits });
     for (const p of parts) await rm(p.dir, { recursive: true, force: true });
     manifest.languages[lang] = {
-      shards: [{ language: code, pages: recs.length, from: recs[0]?.published, to: recs.at(-1)?.published, tag, avgLength: Math.round(merged.avgLength * 10) / 10, groupSize: merged.groupSize, groups: merged.groups }],
+      shards: [{ language: code, pages: recs.length, from: recs[0]?.published, to: recs.at(-1)?.published, tag, avgLength: Math.round(merged.avgLength * 10) / 10, groupSize: dirGroup, groups: merged.groups }],
       pages: recs.length,
     };
     log(`  ${lang}: merged ${parts.length} part(s) in ${((Date.now() - tm) / 1000).toFixed(1)} s`);
@@ -272,16 +274,13 @@ interface ShardOutput {
 }
 
 /** Hash of the index layout, the options that shape it and every record (16 hex digits). */
-function contentHash(records: SearchRecord[], cap: number, chunkSize: number): string {
+function contentHash(records: SearchRecord[], options: string): string {
   const h = createHash('sha1');
-  h.update(`layout 2|${cap}|${chunkSize}|${THIN_UNITS}|${THIN_CAP}|${DIR_GROUP}\n`);
+  h.update(`layout 2|${options}\n`);
   for (const r of records) h.update(JSON.stringify(r) + '\n');
   return h.digest('hex').slice(0, 16);
 }
 
-function pageId(tag: string, n: number): string {
-  return `${tag}${n.toString(36)}`;
-}
 
 type Posting = [number, number[]];
 type WordEntry = { word: string; pages: Posting[]; variants: [string, Posting[]][] };
@@ -322,9 +321,8 @@ function withVariants(pages: Posting[], variants: Iterable<Posting[]>): Posting[
 const gz = (v: Cbor | string) => gzipSync(typeof v === 'string' ? Buffer.from(v) : Buffer.from(encodeCbor(v)), { level: 9 });
 
 interface MergedIndex {
-  /** first word of every `groupSize` chunks */
+  /** first word of every `dirGroup` chunks */
   groups: string[];
-  groupSize: number;
   avgLength: number;
 }
 
@@ -395,7 +393,7 @@ async function mergeParts(parts: ShardOutput[], o: { bundle: string; code: strin
     }
   }
   const counts: Record<string, [string, number][]> = {};
-  [...filters.keys()].sort(cmpWords).forEach((name, i) => {
+  [...filters.keys()].sort(cmpWords).forEach((name) => {
     counts[name] = [...filters.get(name)!].sort((a, b) => cmpWords(a[0], b[0])).map(([v, pages]) => [v, pages.length]);
   });
   let fi = 0;
@@ -417,7 +415,7 @@ async function mergeParts(parts: ShardOutput[], o: { bundle: string; code: strin
     else runs.push([d, 1]);
   }
   await writeFile(join(o.bundle, 'sort', `${o.code}.json`), JSON.stringify({ ids: order, dates: runs }));
-  return { groups, groupSize: o.dirGroup, avgLength };
+  return { groups, avgLength };
 }
 
 export async function bundleEngine(outfile: string): Promise<void> {

@@ -140,10 +140,8 @@ let state: Promise<Fed> | null = null;
 export async function options(o: EngineOptions = {}): Promise<void> {
   const next = { ...config, ...o };
   if (JSON.stringify(next) !== JSON.stringify(config) || !state) {
-    const old = state;
     config = next;
     state = null;
-    if (old) old.then((f) => f.indexes.forEach((p) => p.then((ix) => ix.destroy()).catch(() => {}))).catch(() => {});
   }
 }
 
@@ -307,7 +305,7 @@ async function querySource(src: Source, parsed: ParsedQuery, tokens: string[], f
   const out: SourceHits = { src, docHits: [], near: [], perToken: new Map(), listing: [] };
   if (listing) {
     for (const s of ix.shards) {
-      const r = await ix.serial(() => s.pf.search(null, { filters }));
+      const r = await s.pf.search(null, { filters });
       out.listing.push(...r.results.map((x) => x.id));
     }
     return out;
@@ -337,7 +335,7 @@ async function querySource(src: Source, parsed: ParsedQuery, tokens: string[], f
     tokens.map(async (tok) => {
       const perShard = await Promise.all(
         ix.shards.map(async (s) => {
-          const r = await ix.serial(() => s.pf.search(tok, { filters }));
+          const r = await s.pf.search(tok, { filters });
           return { n: r.unfilteredResultCount, results: r.results };
         }),
       );
@@ -703,7 +701,7 @@ export async function filters(): Promise<Record<string, Record<string, number>>>
   for (const src of sources) {
     try {
       for (const s of src.ix.shards) {
-        const f = await (src.site.self ? src.ix.serial(() => s.pf.filters()) : within(src.ix.serial(() => s.pf.filters()), fed.timeout));
+        const f = await (src.site.self ? s.pf.filters() : within(s.pf.filters(), fed.timeout));
         for (const [k, vals] of Object.entries(f)) {
           if (k === 'level' && src.site.level) continue;
           for (const [v, n] of Object.entries(vals)) add(k, v, n);

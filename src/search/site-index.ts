@@ -6,7 +6,7 @@
  * and one per federated peer and language (issue 9). Nothing of a peer is ever run: its files
  * are data, read by this site's engine.
  */
-import { cleanTerm, cmpWords, decodePostings, filterPages, indexFiles, groupsFor, scoreTerm, spanMayHold, type FilterSpec, type Posting } from '../lib/search/postings.ts';
+import { cleanTerm, cmpWords, decodePostings, filterPages, indexFiles, pageId, groupsFor, scoreTerm, spanMayHold, type FilterSpec, type Posting } from '../lib/search/postings.ts';
 import { decodeCbor, type Cbor } from '../lib/search/cbor.ts';
 import type { IndexShard, SearchManifest } from '../lib/search/layout.ts';
 
@@ -54,13 +54,10 @@ export interface SiteIndex {
   shards: Shard[];
   pages: number;
   common: Set<string>;
-  /** runs a call into this site's index (calls may overlap) */
-  serial<T>(fn: () => Promise<T>): Promise<T>;
   /** fetch with this site's time limit */
   get(url: string): Promise<Response>;
   fragments: Map<string, Promise<Fragment>>;
   files: Map<string, Promise<unknown>>;
-  destroy(): void;
 }
 
 /** fetch that rejects after `ms` (0: no limit) with an error named TimeoutError; the limit
@@ -136,11 +133,9 @@ export async function openIndex(o: OpenOptions): Promise<SiteIndex> {
     shards,
     pages: l.pages,
     common,
-    serial: (fn) => fn(),
     get,
     fragments: new Map(),
     files: new Map(),
-    destroy: () => {},
   };
 }
 
@@ -153,18 +148,21 @@ async function gunzip(r: Response, what: string): Promise<Uint8Array> {
   return new Uint8Array(await ds.arrayBuffer());
 }
 
+/** `load()` once per key; a failed load is forgotten, so the next call tries again. */
+function cached<T>(cache: Map<string, Promise<unknown>>, key: string, load: () => Promise<T>): Promise<T> {
+  let p = cache.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = load();
+    p.catch(() => cache.delete(key));
+    cache.set(key, p);
+  }
+  return p;
+}
+
 /** One posting index: loads directory files, chunks and filter lists as queries need them. */
 function postingIndex(s: IndexShard, bundle: string, get: (url: string) => Promise<Response>): PostingIndex {
   const cache = new Map<string, Promise<unknown>>();
-  const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
-    let p = cache.get(key) as Promise<T> | undefined;
-    if (!p) {
-      p = load();
-      p.catch(() => cache.delete(key));
-      cache.set(key, p);
-    }
-    return p;
-  };
+  const once = <T>(key: string, load: () => Promise<T>): Promise<T> => cached(cache, key, load);
   const dir = (g: number) =>
     once(`d${g}`, async () => JSON.parse(new TextDecoder().decode(await gunzip(await get(bundle + indexFiles.dir(s.tag, g)), 'index directory'))) as [string, string, number?][]);
   const chunk = (n: number) =>
@@ -188,17 +186,12 @@ function postingIndex(s: IndexShard, bundle: string, get: (url: string) => Promi
     }
     return out.sort((a, b) => cmpWords(a.word, b.word));
   };
-  let values: Promise<Record<string, [string, number][]>> | null = null;
-  const filterValues = () => {
-    if (!values) {
-      values = get(bundle + indexFiles.filterValues(s.tag)).then((r) => {
-        if (!r.ok) throw new Error(`filter values: HTTP ${r.status}`);
-        return r.json() as Promise<Record<string, [string, number][]>>;
-      });
-      values.catch(() => (values = null));
-    }
-    return values;
-  };
+  const filterValues = () =>
+    once('values', async () => {
+      const r = await get(bundle + indexFiles.filterValues(s.tag));
+      if (!r.ok) throw new Error(`filter values: HTTP ${r.status}`);
+      return r.json() as Promise<Record<string, [string, number][]>>;
+    });
   const pagesOf = async (name: string, value: string): Promise<number[]> => {
     const all = await filterValues();
     const fi = Object.keys(all).indexOf(name);
@@ -210,7 +203,7 @@ function postingIndex(s: IndexShard, bundle: string, get: (url: string) => Promi
       return deltas.map((d) => (n += d));
     });
   };
-  const id = (page: number) => `${s.tag}${page.toString(36)}`;
+  const id = (page: number) => pageId(s.tag, page);
   return {
     async search(term, o) {
       const allowed = o.filters && Object.keys(o.filters).length ? await filterPages(o.filters as Record<string, FilterSpec>, pagesOf, s.pages) : null;
@@ -236,39 +229,22 @@ function postingIndex(s: IndexShard, bundle: string, get: (url: string) => Promi
   };
 }
 
-async function gunzipJson<T>(buf: ArrayBuffer): Promise<T> {
-  let bytes = new Uint8Array(buf);
+/** A fragment's JSON, after the signature Pagefind's fragments start with. */
+function fragmentJson<T>(bytes: Uint8Array): T {
   const sig = 'pagefind_dcd';
-  const hasSig = (b: Uint8Array) => String.fromCharCode(...b.subarray(0, sig.length)) === sig;
-  if (!hasSig(bytes)) {
-    const ds = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')));
-    bytes = new Uint8Array(await ds.arrayBuffer());
-  }
-  if (hasSig(bytes)) bytes = bytes.subarray(sig.length);
-  return JSON.parse(new TextDecoder().decode(bytes)) as T;
+  const hasSig = String.fromCharCode(...bytes.subarray(0, sig.length)) === sig;
+  return JSON.parse(new TextDecoder().decode(hasSig ? bytes.subarray(sig.length) : bytes)) as T;
 }
 
 export function loadFragment(ix: SiteIndex, id: string): Promise<Fragment> {
-  let f = ix.fragments.get(id);
-  if (!f) {
-    f = ix.get(`${ix.bundle}fragment/${id}.pf_fragment`).then(async (r) => {
-      if (!r.ok) throw new Error(`fragment ${id}: HTTP ${r.status}`);
-      return gunzipJson<Fragment>(await r.arrayBuffer());
-    });
-    f.catch(() => ix.fragments.delete(id));
-    ix.fragments.set(id, f);
-  }
-  return f;
+  return cached(ix.fragments, id, async () => fragmentJson<Fragment>(await gunzip(await ix.get(`${ix.bundle}fragment/${id}.pf_fragment`), `fragment ${id}`)));
 }
 
 /** Body section k of a page (section 0 is in its fragment). */
 export async function loadSection(ix: SiteIndex, id: string, frag: Fragment, k: number): Promise<string> {
   if (k <= 0 || !frag.sections || k >= frag.sections) return frag.content;
   try {
-    const r = await ix.get(`${ix.bundle}text/${id}.${k}`);
-    if (!r.ok) return frag.content;
-    const ds = new Response(new Blob([await r.arrayBuffer()]).stream().pipeThrough(new DecompressionStream('gzip')));
-    return await ds.text();
+    return new TextDecoder().decode(await gunzip(await ix.get(`${ix.bundle}text/${id}.${k}`), `text ${id}.${k}`));
   } catch {
     return frag.content;
   }
@@ -277,18 +253,10 @@ export async function loadSection(ix: SiteIndex, id: string, frag: Fragment, k: 
 /** A JSON file of the bundle, cached; `empty` when it is missing or unreadable. A failed
  * request (a peer's timeout) is not cached: the next query asks again. */
 function loadJson<T>(ix: SiteIndex, path: string, empty: T): Promise<T> {
-  let f = ix.files.get(path) as Promise<T> | undefined;
-  if (!f) {
-    f = ix
-      .get(ix.base + path)
-      .then((r) => (r.ok ? (r.json() as Promise<T>) : empty))
-      .catch(() => {
-        ix.files.delete(path);
-        return empty;
-      });
-    ix.files.set(path, f);
-  }
-  return f;
+  return cached(ix.files, path, async () => {
+    const r = await ix.get(ix.base + path);
+    return r.ok ? (r.json() as Promise<T>) : empty;
+  }).catch(() => empty);
 }
 
 export function loadBucket(ix: SiteIndex, b: number | string): Promise<Record<string, string[][]>> {

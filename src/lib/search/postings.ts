@@ -30,6 +30,11 @@ export const DIR_GROUP = 128;
  * extension (a static server such as `astro preview` takes an extensionless path for a page),
  * and none ends in .gz (Apache would add Content-Encoding and the browser would inflate it).
  */
+/** A page's id: the index's tag and the page number in base 36 (fragments and text are named by it). */
+export function pageId(tag: string, page: number): string {
+  return `${tag}${page.toString(36)}`;
+}
+
 export const indexFiles = {
   chunk: (tag: string, n: number) => `index/${tag}i${n.toString(36)}.pf_index`,
   dir: (tag: string, g: number) => `dir/${tag}d${g.toString(36)}.pf_dir`,
