@@ -1,66 +1,59 @@
 /**
  * File helpers shared by the content loaders (src/content/load.ts, src/content/open-data.ts):
- * posix paths relative to the project root, YAML and frontmatter parsed with 1-based line
- * numbers for every key, schema validation into Problems, stable problem order.
+ * posix paths relative to the project root, strict UTF-8 reads, YAML and frontmatter (src/content/
+ * yaml.ts, frontmatter.ts) with 1-based line numbers for every key, schema validation into
+ * Problems, stable problem order.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import matter from 'gray-matter';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { issuesToProblems, type Labels, type Problem } from '../lib/errors.ts';
+import { parseYaml, type LineOf } from './yaml.ts';
 
-/** Line of the key at a path such as `['attachments', 0, 'file']`. */
-export type LineOf = (p: readonly PropertyKey[]) => number | undefined;
+export { splitFrontmatter } from './frontmatter.ts';
+export type { LineOf, ParsedYaml } from './yaml.ts';
 
 /** `file` relative to `root` with posix separators. */
 export function relPath(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/') || '.';
 }
 
-/** Line of the deepest existing key on `p` (1-based); undefined if even the first key is absent. */
-function yamlLineOf(doc: Document, lc: LineCounter): LineOf {
-  return (p) => {
-    let node: unknown = doc.contents;
-    let line: number | undefined;
-    for (const seg of p) {
-      if (isMap(node)) {
-        const pair = node.items.find((it) => (isScalar(it.key) ? it.key.value === seg : it.key === seg));
-        const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
-        if (!pair || !range) break;
-        line = lc.linePos(range[0]).line;
-        node = pair.value;
-      } else if (isSeq(node) && typeof seg === 'number') {
-        const item = node.items[seg] as { range?: [number, number, number] } | undefined;
-        if (!item?.range) break;
-        line = lc.linePos(item.range[0]).line;
-        node = item;
-      } else break;
-    }
-    return line;
-  };
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The file's text, or a problem when it is not valid UTF-8: reading GBK as UTF-8 would publish
+ * replacement characters without a word.
+ */
+export function decodeUtf8(bytes: Uint8Array, rel: string): { text?: string; problem?: Problem } {
+  try {
+    return { text: UTF8.decode(bytes) };
+  } catch {
+    return {
+      problem: {
+        file: rel,
+        line: 1,
+        field: '(文件)',
+        label: '编码',
+        reason: '文件不是 UTF-8 编码（file is not valid UTF-8）',
+        hint: '请用 UTF-8 另存该文件；旧的 GBK/GB18030 文件可用 npm run import 转换',
+        severity: 'error',
+      },
+    };
+  }
 }
 
-export interface ParsedYaml {
-  /** undefined when there are syntax errors */
-  value: unknown;
-  lineOf: LineOf;
-  /** YAML syntax errors */
-  problems: Problem[];
-}
-
-function parseYaml(text: string, file: string): ParsedYaml {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  const problems: Problem[] = doc.errors.map((e) => ({
-    file,
-    line: e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line,
-    field: 'yaml',
-    label: 'YAML 语法',
-    reason: `YAML 语法错误：${e.message.split('\n')[0]}（YAML syntax error）`,
-    severity: 'error' as const,
-  }));
-  return { value: problems.length ? undefined : doc.toJS(), lineOf: yamlLineOf(doc, lc), problems };
+/** A content file's text; undefined (with a problem pushed) when it is missing or not UTF-8. */
+export async function readUtf8(file: string, rel: string, problems: Problem[]): Promise<string | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    problems.push({ file: rel, field: '(文件)', reason: '缺少文件或无法读取（missing or unreadable file）', severity: 'error' });
+    return undefined;
+  }
+  const d = decodeUtf8(bytes, rel);
+  if (d.problem) problems.push(d.problem);
+  return d.text;
 }
 
 export function validate<S extends z.ZodType>(
@@ -94,24 +87,6 @@ export function readYamlText<S extends z.ZodType>(
   return v.data === undefined ? { lineOf: y.lineOf } : { data: v.data, lineOf: y.lineOf };
 }
 
-/**
- * Splits frontmatter from body (gray-matter); the frontmatter is parsed with parseYaml, so
- * its lines are file lines. `yaml` is undefined when the text has no frontmatter block.
- */
-export function splitFrontmatter(text: string, rel: string): { body: string; yaml?: ParsedYaml } {
-  let parsed: ParsedYaml | undefined;
-  const fm = matter(text, {
-    engines: {
-      yaml: (s: string) => {
-        parsed = parseYaml(s, rel);
-        return (parsed.value as object) ?? {};
-      },
-    },
-  });
-  const yaml = parsed as ParsedYaml | undefined;
-  return yaml ? { body: fm.content, yaml } : { body: fm.content };
-}
-
 /** Files in `dir` (and below, if `recursive`) whose names match `ext`, without `_` and `.` files; sorted. */
 export async function listFiles(dir: string, ext: RegExp, recursive = false): Promise<string[]> {
   try {
@@ -126,24 +101,25 @@ export async function listFiles(dir: string, ext: RegExp, recursive = false): Pr
     .sort();
 }
 
-/** Deletes the keys whose value is undefined (in place) and returns the object. */
 /**
- * Reads many text files with at most `limit` open at once: a library of 50,000 documents read
- * with one Promise.all ran out of file descriptors (EMFILE).
+ * Reads many UTF-8 files with at most `limit` open at once: a library of 50,000 documents read
+ * with one Promise.all ran out of file descriptors (EMFILE). A file that is not UTF-8 is
+ * undefined, its problem pushed.
  */
-export async function readTexts(files: string[], limit = 64): Promise<string[]> {
-  const out = new Array<string>(files.length);
+export async function readTexts(files: string[], root: string, problems: Problem[], limit = 64): Promise<(string | undefined)[]> {
+  const out = new Array<string | undefined>(files.length);
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
       const i = next++;
-      out[i] = await readFile(files[i]!, 'utf8');
+      out[i] = await readUtf8(files[i]!, relPath(root, files[i]!), problems);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, files.length) }, worker));
   return out;
 }
 
+/** Deletes the keys whose value is undefined (in place) and returns the object. */
 export function compact<T extends object>(o: T): T {
   for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
   return o;

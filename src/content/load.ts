@@ -13,7 +13,7 @@
  * today); clearSiteCache() forgets them (dev server, tests).
  */
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { z } from 'zod';
@@ -31,8 +31,8 @@ import { topicsSchema, labels as topicLabels } from '../schemas/topics.ts';
 import { translationSchema, labels as translationLabels } from '../schemas/translation.ts';
 import { isValidId, ID_RULE } from '../schemas/fields/common.ts';
 import { isValidAttachmentFile } from '../schemas/fields/attachments.ts';
-import { htmlViolations } from '../lib/html-policy.ts';
-import { compact, listFiles, orderProblems, readTexts, readYamlText, relPath, splitFrontmatter, validate, type LineOf } from './files.ts';
+import { bodyHtmlProblems, lineAt } from './html-problems.ts';
+import { compact, listFiles, orderProblems, readTexts, readUtf8, readYamlText, relPath, splitFrontmatter, validate, type LineOf } from './files.ts';
 
 export interface LoadOptions {
   /** project root; default process.cwd() */
@@ -112,13 +112,8 @@ async function readYamlFile<S extends z.ZodType>(
   lines?: Map<string, LineOf>,
 ): Promise<z.output<S> | undefined> {
   const rel = relPath(root, file);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    problems.push({ file: rel, field: '(文件)', reason: `缺少文件（missing file）`, severity: 'error' });
-    return undefined;
-  }
+  const text = await readUtf8(file, rel, problems);
+  if (text === undefined) return undefined;
   const y = readYamlText(text, rel, schema, labels, problems);
   lines?.set(rel, y.lineOf);
   return y.data;
@@ -136,17 +131,10 @@ interface Frontmatter {
 }
 
 function readFrontmatter(text: string, rel: string): Frontmatter {
-  const { body, yaml: y } = splitFrontmatter(text, rel);
-  if (!/^\uFEFF?---/.test(text)) {
-    return {
-      data: undefined,
-      body,
-      lineOf: () => undefined,
-      problems: [{ file: rel, line: 1, field: 'frontmatter', label: '前置元数据', reason: '缺少前置元数据：文件应以 --- 开头的 YAML 块开始（missing frontmatter）', severity: 'error' }],
-    };
-  }
-  if (y?.problems.length) return { data: undefined, body, lineOf: y.lineOf, problems: y.problems };
-  const data = y?.value ?? {};
+  const { body, yaml: y, problem } = splitFrontmatter(text, rel);
+  if (problem || !y) return { data: undefined, body, lineOf: () => undefined, problems: problem ? [problem] : [] };
+  if (y.problems.length) return { data: undefined, body, lineOf: y.lineOf, problems: y.problems };
+  const data = y.value ?? {};
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {
       data: undefined,
@@ -155,7 +143,7 @@ function readFrontmatter(text: string, rel: string): Frontmatter {
       problems: [{ file: rel, line: 2, field: 'frontmatter', label: '前置元数据', reason: '前置元数据应为 “键: 值” 形式（frontmatter must be a mapping）', severity: 'error' }],
     };
   }
-  return { data, body, lineOf: y?.lineOf ?? (() => undefined), problems: [] };
+  return { data, body, lineOf: y.lineOf, problems: [] };
 }
 
 /** id from frontmatter `id` or the file name; a problem when the file name is not a valid id. */
@@ -198,7 +186,7 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
   const draftPolicyIds = new Set<string>();
   const policyFiles = await listMarkdown(path.join(dir, 'policies'));
   const interpretationFiles = await listMarkdown(path.join(dir, 'interpretations'));
-  const texts = await readTexts([...policyFiles, ...interpretationFiles]);
+  const texts = await readTexts([...policyFiles, ...interpretationFiles], o.root, problems);
   const publicDir = path.join(o.root, 'public');
   const attachmentChecks: { rel: string; i: number; file: string; lineOf: LineOf }[] = [];
   // Originals by path relative to policies/ or interpretations/ (no extension), valid or not,
@@ -209,9 +197,11 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
 
   policyFiles.forEach((file, n) => {
     const rel = relPath(o.root, file);
-    const fm = readFrontmatter(texts[n]!, rel);
+    const text = texts[n];
+    if (text === undefined) return; // not UTF-8: reported
+    const fm = readFrontmatter(text, rel);
     lines.set(rel, fm.lineOf);
-    problems.push(...fm.problems, ...bodyHtmlProblems(texts[n]!, fm.body, rel));
+    problems.push(...fm.problems, ...bodyHtmlProblems(text, fm.body, rel));
     if (!fm.data) return;
     const data = fm.data as Record<string, unknown>;
     const id = idFor(file, rel, data, problems);
@@ -257,9 +247,11 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
   });
   interpretationFiles.forEach((file, n) => {
     const rel = relPath(o.root, file);
-    const fm = readFrontmatter(texts[policyFiles.length + n]!, rel);
+    const text = texts[policyFiles.length + n];
+    if (text === undefined) return; // not UTF-8: reported
+    const fm = readFrontmatter(text, rel);
     lines.set(rel, fm.lineOf);
-    problems.push(...fm.problems, ...bodyHtmlProblems(texts[policyFiles.length + n]!, fm.body, rel));
+    problems.push(...fm.problems, ...bodyHtmlProblems(text, fm.body, rel));
     if (!fm.data) return;
     const data = fm.data as Record<string, unknown>;
     const id = idFor(file, rel, data, problems);
@@ -322,10 +314,12 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
     const kindDir = path.join(dir, 'mn', kind);
     const files = await listMarkdown(kindDir);
     translationFiles[kind] = files.length;
-    const mnTexts = await readTexts(files);
+    const mnTexts = await readTexts(files, o.root, problems);
     files.forEach((file, n) => {
       const rel = relPath(o.root, file);
-      const t = readTranslation(file, rel, mnTexts[n]!, kind, relKey(kindDir, file), originals[kind], relPath(o.root, path.join(dir, kind)), problems, drafts);
+      const mnText = mnTexts[n];
+      if (mnText === undefined) return; // not UTF-8: reported
+      const t = readTranslation(file, rel, mnText, kind, relKey(kindDir, file), originals[kind], relPath(o.root, path.join(dir, kind)), problems, drafts);
       if (!t) return;
       translations[kind][t.id] = t;
       if (kind !== 'policies') return;
@@ -356,28 +350,6 @@ interface Original {
 }
 
 const KIND_ZH: Record<TranslationKind, string> = { policies: '政策文件', interpretations: '政策解读' };
-
-/** Raw HTML in a Markdown body that the HTML policy (src/lib/html-policy.ts) rejects, at its file line. */
-function bodyHtmlProblems(text: string, body: string, rel: string): Problem[] {
-  const violations = htmlViolations(body);
-  if (violations.length === 0) return [];
-  const first = lineAt(text, text.length - body.length);
-  return violations.map((v) => ({
-    file: rel,
-    line: first + v.line - 1,
-    field: 'body',
-    label: '正文',
-    reason: `正文含不安全的 HTML ${v.found}：${v.reason}`,
-    severity: 'error' as const,
-  }));
-}
-
-/** 1-based line of UTF-16 offset `index` in `text`. */
-function lineAt(text: string, index: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
 
 /** Printable context around `index`: invisible format characters shown as ⟨U+XXXX⟩, the offending one marked. */
 function lintContext(text: string, index: number, width = 6): string {

@@ -20,7 +20,7 @@
  * when the library itself is invalid those checks use whatever collectSite() could read, and
  * the library's own problems are left to the library check (not repeated here).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { ContentError, nearest, type Labels, type Problem } from '../lib/errors.ts';
@@ -51,7 +51,8 @@ import { reportFileSchema, labels as reportLabels } from '../schemas/open/report
 import { gazetteFileSchema, labels as gazetteLabels } from '../schemas/open/gazette.ts';
 import { consultationSchema, labels as consultationLabels } from '../schemas/open/consultation.ts';
 import { rulesFileSchema, rulesLabels, specialsFileSchema, specialsLabels, textPageLabels, textPageSchema } from '../schemas/open/pages.ts';
-import { compact, listFiles, orderProblems, readYamlText, relPath as rel, splitFrontmatter, validate, type LineOf } from './files.ts';
+import { compact, listFiles, orderProblems, readUtf8, readYamlText, relPath as rel, splitFrontmatter, validate, type LineOf } from './files.ts';
+import { bodyHtmlProblems, fieldHtmlProblems } from './html-problems.ts';
 import { collectSite, loadSite } from './load.ts';
 
 export interface OpenLoadOptions {
@@ -130,7 +131,9 @@ async function readYaml<S extends z.ZodType>(
   problems: Problem[],
 ): Promise<{ data?: z.output<S>; lineOf: LineOf; rel: string }> {
   const relFile = rel(r.root, file);
-  return { ...readYamlText(await readFile(file, 'utf8'), relFile, schema, labels, problems), rel: relFile };
+  const text = await readUtf8(file, relFile, problems);
+  if (text === undefined) return { lineOf: () => undefined, rel: relFile };
+  return { ...readYamlText(text, relFile, schema, labels, problems), rel: relFile };
 }
 
 interface Md<T> {
@@ -142,20 +145,21 @@ interface Md<T> {
 
 async function readMarkdown<S extends z.ZodType>(file: string, r: Resolved, schema: S, labels: Labels, problems: Problem[]): Promise<Md<z.output<S>>> {
   const relFile = rel(r.root, file);
-  const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
-  if (!text.startsWith('---')) {
-    problems.push({ file: relFile, line: 1, field: 'frontmatter', label: '前置元数据', reason: '缺少前置元数据：文件应以 --- 开头的 YAML 块开始（missing frontmatter）', severity: 'error' });
-    return { body: text, lineOf: () => undefined, rel: relFile };
+  const text = await readUtf8(file, relFile, problems);
+  if (text === undefined) return { body: '', lineOf: () => undefined, rel: relFile };
+  const { body, yaml: y, problem } = splitFrontmatter(text, relFile);
+  problems.push(...bodyHtmlProblems(text, body, relFile));
+  if (problem || !y) {
+    if (problem) problems.push(problem);
+    return { body, lineOf: () => undefined, rel: relFile };
   }
-  const { body, yaml: y } = splitFrontmatter(text, relFile);
-  const lineOf = y?.lineOf ?? (() => undefined);
-  if (y?.problems.length) {
+  if (y.problems.length) {
     problems.push(...y.problems);
-    return { body, lineOf, rel: relFile };
+    return { body, lineOf: y.lineOf, rel: relFile };
   }
-  const v = validate(schema, y?.value ?? {}, { file: relFile, labels, lineOf });
+  const v = validate(schema, y.value ?? {}, { file: relFile, labels, lineOf: y.lineOf });
   problems.push(...v.problems);
-  return v.data === undefined ? { body, lineOf, rel: relFile } : { data: v.data, body, lineOf, rel: relFile };
+  return v.data === undefined ? { body, lineOf: y.lineOf, rel: relFile } : { data: v.data, body, lineOf: y.lineOf, rel: relFile };
 }
 
 function at(file: string, line: number | undefined, field: string, label: string, reason: string, extra: Partial<Problem> = {}): Problem {
@@ -333,6 +337,9 @@ export async function collectOpenData(options: OpenLoadOptions = {}): Promise<Op
       litigation: d.litigation,
     };
     reportInputs.set(d.year, { input, rel: y.rel, lineOf: y.lineOf });
+    for (const field of ['overview', 'problems', 'other'] as const) {
+      problems.push(...fieldHtmlProblems(d[field], y.rel, field, reportLabels[field], y.lineOf([field])));
+    }
     const six = (row: number[]): ApplicantRow => row.slice(0, 6) as ApplicantRow;
     const four = (row: number[]): ReviewRow => row.slice(0, 4) as ReviewRow;
     reports.push(

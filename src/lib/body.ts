@@ -1,8 +1,10 @@
 /**
  * Document bodies to HTML (for pages) and to plain text (for search records).
- * Markdown goes through marked; JSON-lines imports are plain paragraphs, one per line.
+ * Markdown goes through marked, then the one sanitizer (src/lib/sanitize.ts); JSON-lines imports
+ * are plain paragraphs, one per line.
  */
-import { Marked, type Tokens } from 'marked';
+import { Marked, type Token, type Tokens } from 'marked';
+import { sanitizeHtml } from './sanitize.ts';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
@@ -43,16 +45,44 @@ export function escapeHtml(s: string): string {
 
 export type BodyFormat = 'markdown' | 'text';
 
-export function bodyToHtml(body: string, format: BodyFormat, opts: { externalLabel?: string } = {}): string {
-  if (format === 'text') {
-    return body
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean)
-      .map((line) => `<p>${escapeHtml(line)}</p>`)
-      .join('\n');
+/**
+ * The HTML of a body, sanitized (`sanitize: false` only for the checker, which compares the
+ * sanitizer's output with the raw rendering to report what it would remove).
+ */
+export function bodyToHtml(body: string, format: BodyFormat, opts: { externalLabel?: string; sanitize?: boolean } = {}): string {
+  const html =
+    format === 'text'
+      ? body
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean)
+          .map((line) => `<p>${escapeHtml(line)}</p>`)
+          .join('\n')
+      : (markedFor(opts.externalLabel).parse(body) as string);
+  return opts.sanitize === false ? html : sanitizeHtml(html);
+}
+
+export interface MarkdownBlock {
+  /** 1-based line of the block's first line */
+  line: number;
+  raw: string;
+  /** the block rendered as a page renders it, before sanitizing */
+  html: string;
+}
+
+/** Each top-level Markdown block with its line and unsanitized HTML (for the HTML check). */
+export function markdownBlocks(body: string): MarkdownBlock[] {
+  const tokens = marked.lexer(body);
+  const out: MarkdownBlock[] = [];
+  let line = 1;
+  for (const token of tokens as Token[]) {
+    if (token.type !== 'space') {
+      const one = Object.assign([token], { links: tokens.links });
+      out.push({ line, raw: token.raw, html: marked.parser(one) });
+    }
+    line += token.raw.match(/\n/g)?.length ?? 0;
   }
-  return markedFor(opts.externalLabel).parse(body) as string;
+  return out;
 }
 
 const DECODE: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
