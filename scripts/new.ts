@@ -8,7 +8,7 @@
  */
 import { stat, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import matter from 'gray-matter';
+import { stringifyFrontmatter } from '../src/lib/frontmatter.ts';
 import { collectSite } from '../src/content/load.ts';
 import { inferDocType } from '../src/content/load.ts';
 import { formatProblem } from '../src/lib/errors.ts';
@@ -179,7 +179,7 @@ const body =
   kind === 'policy'
     ? '\n（正文：从主送机关开始按原文照录；“一、”大标题用 ###，“（一）”小标题用 ####，段落之间空一行。）\n'
     : '\n（解读正文：内容必须来自文件本身，引用原文措施，不得编造数字或事实。）\n';
-const text = matter.stringify(body, data).replace(/^---\n/, `---\n${comments.map((c) => `# ${c}`).join('\n')}\n`);
+const text = stringifyFrontmatter(data, body, comments);
 
 if (dryRun) {
   console.log(`（--dry-run：未写入 not written）${file}\n${text}`);

@@ -5,8 +5,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import matter from 'gray-matter';
-import { parse as parseYaml } from 'yaml';
+import { frontmatterData } from '../../src/lib/frontmatter.ts';
+import { parseYaml } from '../../src/lib/yaml.ts';
 
 export interface ContentDocument {
   folder: 'policies' | 'interpretations';
@@ -30,9 +30,9 @@ export async function scanDocuments(contentDir: string): Promise<ContentDocument
       if (!e.isFile() || !/\.mdx?$/i.test(e.name)) continue;
       let data: Record<string, unknown> = {};
       try {
-        data = matter(await readFile(path.join(e.parentPath, e.name), 'utf8')).data as Record<string, unknown>;
+        data = frontmatterData(await readFile(path.join(e.parentPath, e.name), 'utf8'), e.name) ?? {};
       } catch {
-        // a broken file: no frontmatter
+        // an unreadable file: no frontmatter
       }
       out.push({ folder, name: e.name, data });
     }
@@ -43,7 +43,7 @@ export async function scanDocuments(contentDir: string): Promise<ContentDocument
 /** A YAML file holding a list (organizations.yaml, topics.yaml); [] when missing, broken or not a list. */
 export async function readYamlList(file: string): Promise<unknown[]> {
   try {
-    const v = parseYaml(await readFile(file, 'utf8')) as unknown;
+    const v = parseYaml(await readFile(file, 'utf8'), file).value;
     return Array.isArray(v) ? v : [];
   } catch {
     return [];

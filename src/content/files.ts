@@ -8,10 +8,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { issuesToProblems, type Labels, type Problem } from '../lib/errors.ts';
-import { parseYaml, type LineOf } from './yaml.ts';
+import { parseYaml, type LineOf } from '../lib/yaml.ts';
 
-export { splitFrontmatter } from './frontmatter.ts';
-export type { LineOf, ParsedYaml } from './yaml.ts';
+export { splitFrontmatter } from '../lib/frontmatter.ts';
+export type { LineOf, ParsedYaml } from '../lib/yaml.ts';
 
 /** `file` relative to `root` with posix separators. */
 export function relPath(root: string, file: string): string {

@@ -12,7 +12,7 @@
  * Working days come from the official holiday calendar with 调休 (src/lib/workdays.ts), never
  * from plain weekdays. Pure: data, today and the calendar are passed in.
  */
-import matter from 'gray-matter';
+import { frontmatterData } from './frontmatter.ts';
 import type { Interpretation, IsoDate, PolicyView, Status } from './model.ts';
 import { STATUSES } from './model.ts';
 import { addWorkingDays, calendarDaysBetween, chineseDaysCalendar, uncoveredYears, workingDaysBetween, type WorkdayCalendar } from './workdays.ts';
@@ -186,10 +186,6 @@ export function complianceReport(
 
 /** The 有效性 an editor declared in a policy file's frontmatter (undefined if none or invalid). */
 export function declaredStatusOf(fileText: string): Status | undefined {
-  try {
-    const s = (matter(fileText).data as { status?: unknown }).status;
-    return typeof s === 'string' && (STATUSES as readonly string[]).includes(s.trim()) ? (s.trim() as Status) : undefined;
-  } catch {
-    return undefined;
-  }
+  const s = frontmatterData(fileText, '(policy)')?.status;
+  return typeof s === 'string' && (STATUSES as readonly string[]).includes(s.trim()) ? (s.trim() as Status) : undefined;
 }

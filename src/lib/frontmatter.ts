@@ -4,7 +4,8 @@
  * code, so a content file could execute JavaScript inside `npm run check`. Any other opening
  * (`---lang`, TOML `+++`, JSON `;;;`) is an error naming the file.
  */
-import type { Problem } from '../lib/errors.ts';
+import { stringify as stringifyYaml } from 'yaml';
+import type { Problem } from './errors.ts';
 import { parseYaml, type ParsedYaml } from './yaml.ts';
 
 export interface SplitFrontmatter {
@@ -51,7 +52,8 @@ export function splitFrontmatter(text: string, file: string): SplitFrontmatter {
     const end = text.indexOf('\n', lineStart);
     const current = text.slice(lineStart, end === -1 ? text.length : end);
     if (CLOSE.test(current)) {
-      const yamlText = text.slice(firstEnd + 1, lineStart);
+      // without the newline before the closing line, so an error at the end points at the last YAML line
+      const yamlText = text.slice(firstEnd + 1, Math.max(firstEnd + 1, lineStart - 1));
       const body = end === -1 ? '' : text.slice(end + 1);
       return { body, yaml: parseYaml(yamlText, file, 2) };
     }
@@ -60,4 +62,18 @@ export function splitFrontmatter(text: string, file: string): SplitFrontmatter {
     line++;
   }
   return { body: '', problem: problem(file, 1, `前置元数据没有结束行 ---（unterminated frontmatter, ${line - 1} lines read）`, '在 YAML 块之后单独一行写 ---') };
+}
+
+/** The frontmatter mapping of `text`, or undefined when it is missing, not YAML or not a mapping. */
+export function frontmatterData(text: string, file: string): Record<string, unknown> | undefined {
+  const { yaml } = splitFrontmatter(text, file);
+  const v = yaml && !yaml.problems.length ? yaml.value : undefined;
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+/** A Markdown file: `# comment` lines and `data` as a YAML 1.2 block, then the body. */
+export function stringifyFrontmatter(data: Record<string, unknown>, body: string, comments: readonly string[] = []): string {
+  const head = comments.map((c) => `# ${c.replace(/[\r\n]+/g, ' ')}\n`).join('');
+  const yamlText = stringifyYaml(data, { version: '1.2', lineWidth: 0 });
+  return `---\n${head}${yamlText}---\n${body.endsWith('\n') || body === '' ? body : `${body}\n`}`;
 }

@@ -4,7 +4,7 @@
  * naming the file instead of a crash or a stack trace that loses every other problem.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import type { Problem } from '../lib/errors.ts';
+import type { Problem } from './errors.ts';
 
 /** Line of the key at a path such as `['attachments', 0, 'file']`. */
 export type LineOf = (p: readonly PropertyKey[]) => number | undefined;

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { bodyToHtml } from '../../src/lib/body.ts';
+import { htmlViolations, unsafeUrl } from '../../src/lib/html-policy.ts';
+import { removedBySanitizer, sanitizeHtml } from '../../src/lib/sanitize.ts';
+
+/** Hostile Markdown bodies: each must be reported and come out harmless. */
+const HOSTILE: Record<string, string> = {
+  'script tag': '正文\n<script>alert(1)</script>',
+  'tag split over lines with a handler': '正文\n<img src=x\nonerror=alert(1)>',
+  'handler on an allowed tag': '<p onclick="x()">a</p>',
+  'decimal-entity javascript URL': '<a href="&#106;avascript:alert(1)">x</a>',
+  'hex-entity javascript URL with leading space': '<a href=" &#x6A;&#x61;vascript&colon;alert(1)">x</a>',
+  'tab inside the scheme': '<a href="jav&#x09;ascript:alert(1)">x</a>',
+  'newline inside the scheme': '<a href="java\nscript:alert(1)">x</a>',
+  'meta refresh after a closed fence': '~~~\n```\n~~~\n<meta http-equiv="refresh" content="0;url=https://evil.example">',
+  'meta refresh after a code block': '```\nx\n```\n<meta http-equiv="refresh" content="0;url=https://evil.example">',
+  'Markdown javascript link': '[点此](javascript:alert(1))',
+  'Markdown data link': '[d](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+  'vbscript link': '<a href="vbscript:msgbox(1)">v</a>',
+  'svg script': '<svg><script>alert(1)</script></svg>',
+  'math xlink': '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
+  'base tag': '<base href="https://evil.example/">',
+  'form': '<form action="https://evil.example"><input name="x"><button>提交</button></form>',
+  'iframe': '<iframe src="https://evil.example"></iframe>',
+  'object and embed': '<object data="x.swf"></object><embed src="x.swf">',
+  'style tag': '<style>body{display:none}</style>',
+  'style attribute': '<p style="position:fixed;inset:0">a</p>',
+  'third-party image': '![x](https://tracker.example/p.png)',
+  'protocol-relative image': '![x](//tracker.example/p.png)',
+  'details ontoggle': '<details open ontoggle=alert(1)>x</details>',
+  'link tag': '<link rel="stylesheet" href="https://evil.example/x.css">',
+  'unknown class': '<span class="hidden">x</span>',
+  'uppercase tag and handler': '<IMG SRC=x OnErRoR=alert(1)>',
+  'srcset': '<img src="files/a.png" srcset="https://evil.example/a.png 1x">',
+};
+
+const DANGER = /<(script|iframe|object|embed|meta|base|form|input|style|link|svg|math|details)\b|\son\w+=|javascript:|vbscript:|data:|style=|srcset=|\/\/tracker/i;
+
+describe('the sanitizer', () => {
+  for (const [name, body] of Object.entries(HOSTILE)) {
+    it(`reports and neutralizes: ${name}`, () => {
+      expect(htmlViolations(body).length, 'reported').toBeGreaterThan(0);
+      expect(bodyToHtml(body, 'markdown')).not.toMatch(DANGER);
+    });
+  }
+
+  it('keeps what official documents need, unreported', () => {
+    const body = [
+      '# 标题', '', '## 一、总则', '', '1. 第一条', '2. 第二条', '', '- 甲', '- 乙', '',
+      '| 项目 | 数量 |', '|:-:|--:|', '| 甲 | 1 |', '',
+      '<table><caption>表</caption><tr><th scope="col">甲</th><td colspan="2" rowspan="1">乙</td></tr></table>', '',
+      'H<sub>2</sub>O，m<sup>2</sup>，第一行<br>第二行', '',
+      '[国务院](https://www.gov.cn/) [邮件](mailto:a@b.cn) [电话](tel:0471-1234567) [附件](files/a.pdf) [锚点](#top)', '',
+      '![图](files/a.png "说明")', '', '```js\nconst x = 1;\n```', '', '> 引用', '', '---',
+    ].join('\n');
+    expect(htmlViolations(body)).toEqual([]);
+    const html = bodyToHtml(body, 'markdown', { externalLabel: '（外部链接）' });
+    for (const kept of ['<h2>', '<ol>', '<table>', '<th align="center">', 'colspan="2"', '<sub>2</sub>', '<sup>2</sup>', '<br />', 'href="https://www.gov.cn/"', 'class="external"', 'href="mailto:a@b.cn"', 'href="tel:0471-1234567"', 'href="files/a.pdf"', 'src="files/a.png"', 'class="language-js"', '<blockquote>', '<hr />']) {
+      expect(html).toContain(kept);
+    }
+  });
+
+  it('reports each problem at its line', () => {
+    const v = htmlViolations('正文\n<script>alert(1)</script>\n\n<iframe src="https://x"></iframe>\n\n<div\nonclick="x">a</div>\n\n[d](javascript:alert(1))');
+    expect(v.map((x) => [x.line, x.found.slice(0, 12)])).toEqual([[2, '<script>'], [4, '<iframe>'], [7, 'onclick='], [9, 'href="javasc']]);
+  });
+
+  it('ignores HTML shown as code', () => {
+    expect(htmlViolations('示例：`<script>`\n\n```\n<iframe></iframe>\n```\n\n    <meta http-equiv="refresh">')).toEqual([]);
+  });
+
+  it('is idempotent and reports nothing on its own output', () => {
+    for (const body of Object.values(HOSTILE)) {
+      const once = bodyToHtml(body, 'markdown');
+      expect(sanitizeHtml(once)).toBe(once);
+      expect(removedBySanitizer(once)).toEqual([]);
+    }
+  });
+
+  it('escapes plain-text (JSON-lines) bodies', () => {
+    expect(bodyToHtml('<script>alert(1)</script>\n第二段', 'text')).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n<p>第二段</p>');
+  });
+
+  it('allows web, mail and phone links and site paths only', () => {
+    expect(['https://gov.cn', 'mailto:a@b.cn', 'tel:0471', '/files/a.pdf', 'files/a.pdf', '#top'].some(unsafeUrl)).toBe(false);
+    expect(['javascript:x', 'JAVASCRIPT:x', ' java\tscript:x', 'vbscript:x', 'data:text/html,x', '\u0001javascript:x'].every(unsafeUrl)).toBe(true);
+  });
+});
