@@ -40,12 +40,15 @@ if (result.data) {
   result.problems.push(...open.problems);
 }
 for (const p of result.problems) console.log(formatProblem(p));
-for (const d of result.drafts) console.log(`${d.source} [草稿 draft] 未发布，不生成页面（draft, not built）：${d.title}`);
+for (const d of result.drafts) {
+  if (d.scheduled) console.log(`${d.source} [定时发布 scheduled] 发布日期 ${d.scheduled} 晚于今天，到期后的构建才发布（scheduled, not built yet）：${d.title}`);
+  else console.log(`${d.source} [草稿 draft] 未发布，不生成页面（draft, not built）：${d.title}`);
+}
 const errors = result.problems.filter((p) => p.severity === 'error').length;
 const warnings = result.problems.length - errors;
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const summary =
-  `政策文件 ${result.counts.policies} 篇，政策解读 ${result.counts.interpretations} 篇，草稿 ${result.drafts.length} 篇；` +
+  `政策文件 ${result.counts.policies} 篇，政策解读 ${result.counts.interpretations} 篇，草稿 ${result.drafts.filter((d) => !d.scheduled).length} 篇，定时发布 ${result.drafts.filter((d) => d.scheduled).length} 篇；` +
   `错误 ${errors} 个，警告 ${warnings} 个；` +
   `蒙古文译文 ${result.counts.translations.policies + result.counts.translations.interpretations} 篇` +
   `（政策文件 ${result.counts.translations.policies}、政策解读 ${result.counts.translations.interpretations}）（${seconds} 秒）`;

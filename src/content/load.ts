@@ -32,6 +32,7 @@ import { translationSchema, labels as translationLabels } from '../schemas/trans
 import { isValidId, ID_RULE } from '../schemas/fields/common.ts';
 import { isValidAttachmentFile } from '../schemas/fields/attachments.ts';
 import { bodyHtmlProblems, lineAt } from './html-problems.ts';
+import { inventoryProblems } from './inventory.ts';
 import { compact, listFiles, orderProblems, readTexts, readUtf8, readYamlText, relPath, splitFrontmatter, validate, type LineOf } from './files.ts';
 
 export interface LoadOptions {
@@ -120,7 +121,7 @@ async function readYamlFile<S extends z.ZodType>(
 }
 
 function listMarkdown(dir: string): Promise<string[]> {
-  return listFiles(dir, /\.mdx?$/i, true);
+  return listFiles(dir, /\.md$/i, true);
 }
 
 interface Frontmatter {
@@ -149,7 +150,7 @@ function readFrontmatter(text: string, rel: string): Frontmatter {
 /** id from frontmatter `id` or the file name; a problem when the file name is not a valid id. */
 function idFor(file: string, rel: string, data: Record<string, unknown>, problems: Problem[]): string | undefined {
   if (data.id !== undefined) return typeof data.id === 'string' && isValidId(data.id) ? data.id : undefined; // schema reports
-  const base = path.basename(file).replace(/\.mdx?$/i, '');
+  const base = path.basename(file).replace(/\.md$/i, '');
   if (isValidId(base)) return base;
   problems.push({
     file: rel,
@@ -180,6 +181,7 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
     readYamlFile(path.join(dir, 'organizations.yaml'), o.root, organizationsSchema, organizationLabels, problems, lines),
     readYamlFile(path.join(dir, 'topics.yaml'), o.root, topicsSchema, topicLabels, problems, lines),
   ]);
+  problems.push(...(await inventoryProblems(dir, relPath(o.root, dir), site?.ignore)));
 
   const policies: Policy[] = [];
   const interpretations: Interpretation[] = [];
@@ -193,7 +195,7 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
   // so translations can find them (same relative path = translation of that document).
   const originals: Record<TranslationKind, Map<string, Original>> = { policies: new Map(), interpretations: new Map() };
   const relKey = (kindDir: string, file: string): string =>
-    path.relative(kindDir, file).split(path.sep).join('/').replace(/\.mdx?$/i, '');
+    path.relative(kindDir, file).split(path.sep).join('/').replace(/\.md$/i, '');
 
   policyFiles.forEach((file, n) => {
     const rel = relPath(o.root, file);
@@ -207,11 +209,11 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
     const id = idFor(file, rel, data, problems);
     const v = validate(policySchema, data, { file: rel, labels: policyLabels, lineOf: fm.lineOf });
     problems.push(...v.problems);
-    originals.policies.set(relKey(path.join(dir, 'policies'), file), { id, source: rel, valid: !!v.data, draft: !!v.data?.draft, published: v.data?.published });
+    originals.policies.set(relKey(path.join(dir, 'policies'), file), { id, source: rel, valid: !!v.data, draft: !!v.data?.draft, published: v.data?.published, scheduled: !!v.data && v.data.published > o.today });
     if (!v.data || id === undefined) return;
     const d = v.data;
-    if (d.draft) {
-      drafts.push({ kind: 'policy', id, source: rel, title: d.title });
+    if (d.draft || d.published > o.today) {
+      drafts.push(compact({ kind: 'policy' as const, id, source: rel, title: d.title, scheduled: d.draft ? undefined : d.published }));
       draftPolicyIds.add(id);
       return;
     }
@@ -263,11 +265,12 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
       valid: !!v.data,
       draft: !!v.data?.draft,
       published: v.data?.published,
+      scheduled: !!v.data && v.data.published > o.today,
     });
     if (!v.data || id === undefined) return;
     const d = v.data;
-    if (d.draft) {
-      drafts.push({ kind: 'interpretation', id, source: rel, title: d.title });
+    if (d.draft || d.published > o.today) {
+      drafts.push(compact({ kind: 'interpretation' as const, id, source: rel, title: d.title, scheduled: d.draft ? undefined : d.published }));
       return;
     }
     interpretations.push(
@@ -319,7 +322,7 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
       const rel = relPath(o.root, file);
       const mnText = mnTexts[n];
       if (mnText === undefined) return; // not UTF-8: reported
-      const t = readTranslation(file, rel, mnText, kind, relKey(kindDir, file), originals[kind], relPath(o.root, path.join(dir, kind)), problems, drafts);
+      const t = readTranslation(file, rel, mnText, kind, relKey(kindDir, file), originals[kind], relPath(o.root, path.join(dir, kind)), problems, drafts, o.today);
       if (!t) return;
       translations[kind][t.id] = t;
       if (kind !== 'policies') return;
@@ -347,6 +350,8 @@ interface Original {
   valid: boolean;
   draft: boolean;
   published?: string;
+  /** 发布日期 after the build date: the translation waits with it */
+  scheduled?: boolean;
 }
 
 const KIND_ZH: Record<TranslationKind, string> = { policies: '政策文件', interpretations: '政策解读' };
@@ -407,12 +412,13 @@ function readTranslation(
   originalsDir: string,
   problems: Problem[],
   drafts: DraftRef[],
+  today: string,
 ): Translation | undefined {
   const fm = readFrontmatter(text, rel);
   problems.push(...fm.problems, ...bodyHtmlProblems(text, fm.body, rel));
   if (!fm.data) return undefined;
   const data = fm.data as Record<string, unknown>;
-  const base = path.basename(file).replace(/\.mdx?$/i, '');
+  const base = path.basename(file).replace(/\.md$/i, '');
   const v = validate(translationSchema, data, { file: rel, labels: translationLabels, lineOf: fm.lineOf });
   problems.push(...v.problems);
   const at = (field: string, label: string, line: number | undefined, reason: string, extra: Partial<Problem> = {}): Problem =>
@@ -443,8 +449,9 @@ function readTranslation(
     );
     return undefined;
   }
-  if (d.draft) {
-    drafts.push({ kind: kind === 'policies' ? 'policy' : 'interpretation', id, source: rel, title: d.title, lang: 'mn-Mong' });
+  const scheduled = original.scheduled ? original.published : d.published !== undefined && d.published > today ? d.published : undefined;
+  if (d.draft || scheduled) {
+    drafts.push(compact({ kind: kind === 'policies' ? ('policy' as const) : ('interpretation' as const), id, source: rel, title: d.title, lang: 'mn-Mong' as const, scheduled: d.draft ? undefined : scheduled }));
     return undefined;
   }
   const offset = text.length - fm.body.length;

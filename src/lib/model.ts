@@ -131,6 +131,8 @@ export interface SiteConfig {
   pageSize: number;
   /** 联合检索 / peer portals searched together with this one (issue 9) */
   federation?: Peer[];
+  /** files under content/ that are not content (site.yaml `ignore`) */
+  ignore?: string[];
   /** 依申请公开: online endpoint (https, POST) and paper/email routes (issue 4) */
   apply?: { endpoint?: string; office?: string; email?: string; address?: string; postcode?: string; phone?: string; hours?: string };
 }
@@ -153,6 +155,8 @@ export interface DraftRef {
   title: string;
   /** set for a draft translation (content/mn/…): the original itself is published */
   lang?: 'mn-Mong';
+  /** 发布日期 after the build date: published by the first build on or after it (not a draft) */
+  scheduled?: string;
 }
 
 /**

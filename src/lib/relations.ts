@@ -71,7 +71,7 @@ export function checkReferences(
         problems.push({ ...base, reason: `文件不能${field === 'repeals' ? '废止' : '修改'}自身 "${t}"（self reference）` });
       } else if (!ids.has(t)) {
         if (options.draftIds?.has(t)) {
-          problems.push({ ...base, reason: `引用的政策文件 "${t}" 是草稿，未发布（references a draft）`, hint: `请发布该文件（draft: false）或删除此引用` });
+          problems.push({ ...base, reason: `引用的政策文件 "${t}" 是草稿或未到发布日期，未发布（references an unpublished draft or scheduled document）`, hint: `请发布该文件（draft: false，发布日期不晚于今天）或删除此引用` });
           return;
         }
         const near = nearest(t, ids);

@@ -75,6 +75,11 @@ export const siteSchema = z.strictObject({
   /** 联合检索 / peer portals searched together with this one (issue 9) */
   federation: z.array(peerSchema).optional(),
   /**
+   * 不发布的文件 / files under content/ that are not content (README.md, notes): patterns relative
+   * to content/ (`*` within a folder, `**` across folders). Any other unknown file is an error.
+   */
+  ignore: z.array(z.string().trim().min(1).max(200).regex(/^[^/\\]/, { error: '应为相对于 content/ 的路径（relative to content/）' })).max(100).optional(),
+  /**
    * 依申请公开 / where applications go (issue 4). `endpoint` is an https URL that accepts the
    * online form (POST); without it the apply page shows no form, only the paper route.
    */
@@ -129,6 +134,7 @@ export const labels = {
   'contacts.email': '电子邮箱',
   'contacts.hours': '办公时间',
   pageSize: '每页条数',
+  ignore: '不发布的文件',
   federation: '联合检索站点',
   'federation.id': '站点标识',
   'federation.name': '站点名称',

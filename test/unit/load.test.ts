@@ -178,13 +178,13 @@ describe('scripts/check.ts', () => {
     expect(out).toContain(
       `${F}/bad-doctype/policies/policy-x.md:6 docType（公文种类）: 不是允许的值 "条例"（invalid enum value）；允许值：决议、决定、命令、公报、公告、通告、意见、通知、通报、报告、请示、批复、议案、函、纪要`,
     );
-    expect(out.find((l) => l.startsWith('✗'))).toMatch(/^✗ 内容校验未通过 check failed: 政策文件 2 篇，政策解读 0 篇，草稿 0 篇；错误 1 个，警告 0 个/);
+    expect(out.find((l) => l.startsWith('✗'))).toMatch(/^✗ 内容校验未通过 check failed: 政策文件 2 篇，政策解读 0 篇，草稿 0 篇，定时发布 0 篇；错误 1 个，警告 0 个/);
   });
   it('honours PORTAL_CONTENT and exits 0 on the ok fixture, listing drafts', () => {
     const r = spawnSync(node, ['scripts/check.ts', '--today', today], { cwd: root, encoding: 'utf8', env: { ...process.env, PORTAL_CONTENT: `${F}/ok` } });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`${F}/ok/policies/draft-d.md [草稿 draft]`);
-    expect(r.stdout).toMatch(/✓ 内容校验通过 check passed: 政策文件 4 篇，政策解读 1 篇，草稿 1 篇；错误 0 个，警告 0 个/);
+    expect(r.stdout).toMatch(/✓ 内容校验通过 check passed: 政策文件 4 篇，政策解读 1 篇，草稿 1 篇，定时发布 0 篇；错误 0 个，警告 0 个/);
   });
   it('--help exits 0; unknown flags exit 2', () => {
     expect(check('--help').status).toBe(0);

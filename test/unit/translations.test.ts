@@ -96,6 +96,6 @@ describe('npm run check counts translations', () => {
     const r = spawnSync(process.execPath, ['scripts/check.ts', '--content', `${F}/mn-ok`, '--today', today], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`${F}/mn-ok/mn/policies/policy-a.md [草稿 draft]`);
-    expect(r.stdout).toMatch(/✓ 内容校验通过 check passed: 政策文件 4 篇，政策解读 1 篇，草稿 2 篇；错误 0 个，警告 0 个；蒙古文译文 3 篇（政策文件 2、政策解读 1）/);
+    expect(r.stdout).toMatch(/✓ 内容校验通过 check passed: 政策文件 4 篇，政策解读 1 篇，草稿 2 篇，定时发布 0 篇；错误 0 个，警告 0 个；蒙古文译文 3 篇（政策文件 2、政策解读 1）/);
   });
 });

@@ -51,7 +51,7 @@ describe('relations', () => {
     expect(problems.map(formatProblem)).toEqual([
       'p/b.md repeals[0]（废止文件）: 文件不能废止自身 "b"（self reference）',
       'p/b.md repeals[1]（废止文件）: 引用的政策文件不存在 "policy-aa"（unknown policy id）；是否应为 "policy-a"？',
-      'p/b.md amends[0]（修改文件）: 引用的政策文件 "draft-x" 是草稿，未发布（references a draft）；请发布该文件（draft: false）或删除此引用',
+      'p/b.md amends[0]（修改文件）: 引用的政策文件 "draft-x" 是草稿或未到发布日期，未发布（references an unpublished draft or scheduled document）；请发布该文件（draft: false，发布日期不晚于今天）或删除此引用',
       'i/i.md interprets[0]（解读文件）: 引用的政策文件不存在 "polcy-a"（unknown policy id）；是否应为 "policy-a"？',
     ]);
   });

@@ -1,0 +1,86 @@
+/**
+ * Nothing under content/ is dropped silently: every file is one the loaders read, or listed in
+ * site.yaml `ignore`, or an error. A policy saved as content/policy/x.md, `_x.md`, `x.markdown`
+ * or open/report/2024.yaml used to pass `check` and vanish.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { nearest, type Problem } from '../lib/errors.ts';
+
+/** What the loaders read, relative to content/ (src/content/load.ts, open-data.ts). */
+const CONSUMED: RegExp[] = [
+  /^(site|organizations|topics)\.yaml$/,
+  /^(mn\/)?(policies|interpretations)\/([^/]+\/)*[^/_.][^/]*\.md$/i,
+  /^open\/(guide|apply)\.md$/,
+  /^open\/(rules|specials)\.yaml$/,
+  /^open\/(catalog|powers|reports|gazette)\/[^/_.][^/]*\.ya?ml$/i,
+  /^open\/consultations\/[^/_.][^/]*\.md$/i,
+];
+
+const FOLDERS = ['policies', 'interpretations', 'mn/policies', 'mn/interpretations', 'open', 'open/catalog', 'open/powers', 'open/reports', 'open/gazette', 'open/consultations'];
+const MAX_ENTRIES = 200_000;
+
+/** `*` within a folder, `**` across folders, `?` one character; everything else literal. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** Why `rel` (relative to content/) is not content, with a hint; undefined when it is consumed. */
+export function unconsumedReason(rel: string): { reason: string; hint: string } {
+  const name = path.posix.basename(rel);
+  const folder = path.posix.dirname(rel);
+  if (name.startsWith('_') || name.startsWith('.')) {
+    return { reason: `以 “${name[0]}” 开头的文件不会发布（file starting with "${name[0]}" is not published）`, hint: '请改名；确实不需发布的文件请列入 site.yaml 的 ignore' };
+  }
+  if (/\.(markdown|mdx|txt|docx?|wps|html?)$/i.test(name) || (FOLDERS.includes(folder) && !/\.(md|ya?ml)$/i.test(name))) {
+    return { reason: `不支持的文件类型 “${path.posix.extname(name) || name}”（unsupported file type）`, hint: '政策文件和解读用 .md；旧 .txt/.docx 请用 npm run import 转换；附件放在 public/files/' };
+  }
+  const top = folder === '.' ? '' : folder;
+  const near = top ? nearest(top, FOLDERS) : undefined;
+  return {
+    reason: top ? `不认识的目录 ${top}/，其中的文件不会发布（unknown folder）` : `content/ 顶层不认识的文件（unknown file）`,
+    hint: near ? `是否应放在 ${near}/？` : `内容目录为：${FOLDERS.join('、')}；不需发布的文件请列入 site.yaml 的 ignore`,
+  };
+}
+
+export function isConsumed(rel: string): boolean {
+  return CONSUMED.some((re) => re.test(rel));
+}
+
+/** Every regular file under `dir` (symlinks and special files are file-safety's business), relative, posix. */
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const pending = [''];
+  while (pending.length && out.length < MAX_ENTRIES) {
+    const sub = pending.pop()!;
+    const entries = await readdir(path.join(dir, sub), { withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+      const rel = sub ? `${sub}/${e.name}` : e.name;
+      if (e.isDirectory()) pending.push(rel);
+      else out.push(rel);
+    }
+  }
+  return out.sort();
+}
+
+/** One problem per file under `dir` that no loader reads and `ignore` does not list. */
+export async function inventoryProblems(dir: string, relDir: string, ignore: readonly string[] = []): Promise<Problem[]> {
+  const ignored = ignore.map(globToRegExp);
+  const problems: Problem[] = [];
+  for (const rel of await walk(dir)) {
+    if (isConsumed(rel) || ignored.some((re) => re.test(rel))) continue;
+    const { reason, hint } = unconsumedReason(rel);
+    problems.push({ file: `${relDir}/${rel}`, field: '(文件)', label: '文件', reason, hint, severity: 'error' });
+  }
+  return problems;
+}
