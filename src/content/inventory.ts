@@ -80,7 +80,7 @@ export async function inventoryProblems(dir: string, relDir: string, ignore: rea
   for (const rel of await walk(dir)) {
     if (isConsumed(rel) || ignored.some((re) => re.test(rel))) continue;
     const { reason, hint } = unconsumedReason(rel);
-    problems.push({ file: `${relDir}/${rel}`, field: '(文件)', label: '文件', reason, hint, severity: 'error' });
+    problems.push({ file: relDir === '.' ? rel : `${relDir}/${rel}`, field: '(文件)', reason, hint, severity: 'error' });
   }
   return problems;
 }

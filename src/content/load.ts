@@ -91,7 +91,8 @@ function resolveOptions(o: LoadOptions): ResolvedOptions {
     root: path.resolve(o.root ?? process.cwd()),
     source: o.source ?? process.env.PORTAL_CONTENT ?? 'content',
     lenient: o.lenient ?? false,
-    today: o.today ?? todayInShanghai(),
+    // PORTAL_TODAY pins the build date (tests, reproducible rebuilds), as in open-data.ts
+    today: o.today ?? process.env.PORTAL_TODAY ?? todayInShanghai(),
   };
 }
 
@@ -643,6 +644,19 @@ interface JsonRow {
 }
 
 const ROW_LABELS: Labels = { ...policyLabels, issuer: '发文机关', body: '正文' };
+const ROW_KEYS = ['id', 'title', 'docNumber', 'issuer', 'written', 'published', 'topic', 'body'] as const;
+
+/** A misspelt key (`docNumbr`) would silently leave its field empty: each unknown key is an error. */
+function unknownRowKeys(row: object, at: { file: string; line: number }): Problem[] {
+  return Object.keys(row)
+    .filter((k) => !(ROW_KEYS as readonly string[]).includes(k))
+    .map((k) => {
+      const near = nearest(k, ROW_KEYS);
+      const p: Problem = { ...at, field: k.slice(0, 60), reason: `未知字段 "${k.slice(0, 60)}"（unknown key）；允许：${ROW_KEYS.join(', ')}`, severity: 'error' };
+      if (near) p.hint = `是否应为 "${near}"？`;
+      return p;
+    });
+}
 
 async function loadJsonl(o: ResolvedOptions): Promise<LoadResult> {
   const file = path.resolve(o.root, o.source);
@@ -657,6 +671,7 @@ async function loadJsonl(o: ResolvedOptions): Promise<LoadResult> {
   const topicFor = byName(topics, 'topic');
   const serials = new Map<string, number>();
   const policies: Policy[] = [];
+  const drafts: DraftRef[] = [];
 
   let stream;
   try {
@@ -688,7 +703,7 @@ async function loadJsonl(o: ResolvedOptions): Promise<LoadResult> {
       continue;
     }
     const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-    const rowProblems: Problem[] = [];
+    const rowProblems: Problem[] = unknownRowKeys(row, at);
 
     // 发文机关: joint issuers are separated by spaces.
     const issuerNames = typeof row.issuer === 'string' ? row.issuer.split(/\s+/).filter(Boolean) : [];
@@ -759,6 +774,10 @@ async function loadJsonl(o: ResolvedOptions): Promise<LoadResult> {
     problems.push(...rowProblems);
     if (!v.data || typeof row.body !== 'string' || !v.data.id) continue;
     const d = v.data;
+    if (!undated && d.published > o.today) {
+      drafts.push({ kind: 'policy', id: d.id!, source: `${rel}:${lineNo}`, title: d.title, scheduled: d.published });
+      continue;
+    }
     policies.push(
       compact({
         id: d.id!,
@@ -790,8 +809,8 @@ async function loadJsonl(o: ResolvedOptions): Promise<LoadResult> {
     topics: [...topics.values()],
     policies,
     interpretations: [],
-    draftPolicyIds: new Set(),
-    drafts: [],
+    draftPolicyIds: new Set(drafts.map((d) => d.id)),
+    drafts,
     problems,
     counts: { policies: rows, interpretations: 0, translations: { policies: 0, interpretations: 0 } },
   });

@@ -46,15 +46,34 @@ export function policyExportRows(data: SiteData, siteUrl: string): ExportRow[] {
   }));
 }
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/**
+ * CSV injection (OWASP "CSV Injection"): a cell that starts with = + - @ tab or CR, also after
+ * leading whitespace (some spreadsheets trim it) or as a fullwidth sign, is run as a formula
+ * (=HYPERLINK(…) exfiltrates, DDE runs commands). A leading ' makes spreadsheets show it as text;
+ * the value is kept, not stripped. JSON is data for programs and stays untouched.
+ */
+const FORMULA_START = /^[\s\u3000]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+export function neutralizeFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-/** RFC 4180 CSV with a UTF-8 BOM so spreadsheet programs read Chinese correctly. */
+/** Quoted when it holds a quote, a separator (`,`, or `;` where locales use it) or a line break. */
+function csvCell(value: string): string {
+  const safe = neutralizeFormula(value);
+  return /[",;\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** List items are neutralized one by one too: readers split the cell on ';' into new cells. */
+function csvList(values: string[]): string {
+  return values.map(neutralizeFormula).join(';');
+}
+
+/** RFC 4180 CSV with a UTF-8 BOM so spreadsheet programs read Chinese correctly; formula-like cells neutralized. */
 export function toCsv(rows: ExportRow[]): string {
   const lines = [EXPORT_FIELDS.join(',')];
   for (const row of rows) {
-    lines.push(EXPORT_FIELDS.map((f) => csvCell(LIST_FIELDS.has(f) ? (row[f] as string[]).join(';') : (row[f] as string))).join(','));
+    lines.push(EXPORT_FIELDS.map((f) => csvCell(LIST_FIELDS.has(f) ? csvList(row[f] as string[]) : (row[f] as string))).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

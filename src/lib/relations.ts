@@ -88,3 +88,66 @@ export function checkReferences(
   for (const i of interpretations) check(i, 'interprets', i.interprets, true);
   return problems;
 }
+
+/**
+ * Cycles of repeal or amendment (A repeals B while B repeals or amends A, or longer loops): no
+ * order of events can produce them, and status derivation would go round. One problem per cycle,
+ * at the first document of the cycle in id order.
+ */
+export function relationCycles(policies: readonly PolicyRefs[], options: { locate?: Locator } = {}): Problem[] {
+  const locate = options.locate ?? defaultLocator;
+  const byId = new Map(policies.map((p) => [p.id, p]));
+  const edges = (id: string): string[] => {
+    const p = byId.get(id);
+    return p ? [...new Set([...p.repeals, ...p.amends])].filter((t) => t !== id && byId.has(t)) : [];
+  };
+  const state = new Map<string, 1 | 2>(); // 1 on the current path, 2 done
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  for (const start of [...byId.keys()].sort()) {
+    if (state.has(start)) continue;
+    // iterative depth-first search: a long chain must not overflow the stack
+    const path: string[] = [start];
+    const next: string[][] = [edges(start)];
+    state.set(start, 1);
+    while (path.length) {
+      const todo = next[next.length - 1]!;
+      const t = todo.shift();
+      if (t === undefined) {
+        state.set(path.pop()!, 2);
+        next.pop();
+        continue;
+      }
+      if (state.get(t) === 1) {
+        const cycle = path.slice(path.indexOf(t));
+        const key = [...cycle].sort().join('>');
+        if (!seen.has(key)) {
+          seen.add(key);
+          problems.push(cycleProblem(cycle, byId, locate));
+        }
+      } else if (!state.has(t)) {
+        state.set(t, 1);
+        path.push(t);
+        next.push(edges(t));
+      }
+    }
+  }
+  return problems;
+}
+
+function cycleProblem(cycle: string[], byId: Map<string, PolicyRefs>, locate: Locator): Problem {
+  const first = [...cycle].sort()[0]!;
+  const at = cycle.indexOf(first);
+  const ordered = [...cycle.slice(at), ...cycle.slice(0, at)];
+  const doc = byId.get(first)!;
+  const target = ordered[1 % ordered.length]!;
+  const field = doc.repeals.includes(target) ? 'repeals' : 'amends';
+  return {
+    ...locate(doc, [field, doc[field].indexOf(target)]),
+    field: `${field}[${doc[field].indexOf(target)}]`,
+    label: RELATION_LABELS[field],
+    reason: `废止/修改关系成环：${[...ordered, first].join(' → ')}（cycle of repeal or amendment）`,
+    hint: '请核对各文件的 repeals / amends：新文件废止或修改旧文件，不能相互废止或修改',
+    severity: 'error',
+  };
+}

@@ -19,7 +19,7 @@
 import type { Interpretation, IsoDate, Organization, Policy, PolicyView, Status, Topic } from './model.ts';
 import { nearest, type Problem } from './errors.ts';
 import { docNumberKey } from './docnumber.ts';
-import { buildRelations, checkReferences, defaultLocator, type Locator, type Relations } from './relations.ts';
+import { buildRelations, checkReferences, defaultLocator, relationCycles, type Locator, type Relations } from './relations.ts';
 
 /** Today's calendar date in China Standard Time. */
 export function todayInShanghai(now: Date = new Date()): IsoDate {
@@ -178,6 +178,7 @@ export function validateLibrary(input: LibraryInput, options: LibraryOptions = {
 
   // References.
   problems.push(...checkReferences(policies, interpretations, { locate, ...(input.draftPolicyIds ? { draftIds: input.draftPolicyIds } : {}) }));
+  problems.push(...relationCycles(policies, { locate }));
 
   // Interpretation dates.
   const byId = new Map(policies.map((p) => [p.id, p]));

@@ -1,31 +1,37 @@
 /**
  * Bytes of a legacy .txt file → text. Editors' files are UTF-8 (with or without BOM), UTF-16
- * (Windows "Unicode" Notepad) or GB18030/GBK/GB2312 (older Windows Notepad, WPS, Word "纯文本").
+ * (Windows "Unicode" Notepad, with or without BOM), GB18030/GBK/GB2312 (older Windows Notepad,
+ * WPS, Word "纯文本") or Big5 (traditional characters, kept as they are).
  *
- * Order: BOM first; then a strict UTF-8 decode (any invalid sequence fails, so GBK bytes can
- * never be mistaken for UTF-8 text); otherwise chardet's guess when it names a Chinese
- * encoding iconv-lite knows, else GB18030 (a superset of GBK and GB2312, so it is the safe
- * default for mainland files). Pure: no file system.
+ * Order: BOM; UTF-16 without BOM by its NUL bytes (ASCII characters have a zero high byte, so
+ * NULs sit at odd offsets in UTF-16LE and even ones in UTF-16BE); any other NUL means binary;
+ * strict UTF-8 (one invalid sequence fails it, so GBK bytes are never read as UTF-8); then
+ * chardet's ranking, accepted only when its best guess is GB18030 or Big5 with confidence
+ * MIN_CONFIDENCE and the decoded text passes the plausibility check (src/lib/import/plausible.ts).
+ * Everything else (Shift-JIS, EUC-KR, KOI8-R, windows-125x, random bytes, texts too short to
+ * tell) is refused with the best guess, its confidence and the fix: save as UTF-8. A wrong guess
+ * never becomes mojibake on the site. Pure: no file system.
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { refuse } from './guards.ts';
+import { brokenCharacters, chinesePlausibility, type CommonSet } from './plausible.ts';
 
-export type DetectedEncoding = 'UTF-8' | 'UTF-8 BOM' | 'UTF-16LE BOM' | 'UTF-16BE BOM' | 'GB18030' | 'Big5';
+export type DetectedEncoding = 'UTF-8' | 'UTF-8 BOM' | 'UTF-16LE BOM' | 'UTF-16BE BOM' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030' | 'Big5';
 
 export interface Decoded {
   text: string;
   encoding: DetectedEncoding;
-  /** U+FFFD replacement characters produced by the decode (bytes that did not fit the encoding) */
-  replacements: number;
+  /** 0–100: 100 for a BOM or valid UTF-8, chardet's confidence for a legacy code page */
+  confidence: number;
 }
+
+/** chardet's best guess must reach this confidence (0–100); below, texts are refused. */
+export const MIN_CONFIDENCE = 50;
+
+const SAVE_AS_UTF8 = '请用记事本或 WPS 打开原文，“另存为”时编码选 UTF-8，再导入（save the file as UTF-8 and import again）';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-function countReplacements(s: string): number {
-  let n = 0;
-  for (const ch of s) if (ch === '\uFFFD') n++;
-  return n;
-}
 
 export function isValidUtf8(bytes: Uint8Array): boolean {
   try {
@@ -36,35 +42,112 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-export function decodeText(bytes: Uint8Array): Decoded {
-  const b = bytes;
-  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
-    const text = new TextDecoder('utf-8').decode(b.subarray(3));
-    return { text, encoding: 'UTF-8 BOM', replacements: countReplacements(text) };
+/** Strict decode (invalid sequences and lone surrogates fail) or a refusal naming the encoding. */
+function strictDecode(bytes: Uint8Array, label: 'utf-8' | 'utf-16le' | 'utf-16be', name: string): string {
+  try {
+    return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return refuse(`文件声明为 ${name}，但含有不合法的 ${name} 字节（invalid ${name}）：原文已损坏或不是文本文件；${SAVE_AS_UTF8}`);
   }
-  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) {
-    const text = new TextDecoder('utf-16le').decode(b.subarray(2));
-    return { text, encoding: 'UTF-16LE BOM', replacements: countReplacements(text) };
-  }
-  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) {
-    const text = new TextDecoder('utf-16be').decode(b.subarray(2));
-    return { text, encoding: 'UTF-16BE BOM', replacements: countReplacements(text) };
-  }
-  if (isValidUtf8(b)) return { text: strictUtf8.decode(b), encoding: 'UTF-8', replacements: 0 };
+}
 
-  // Not UTF-8: a legacy Chinese code page. chardet only decides between GB18030 and Big5;
-  // anything else it says (ISO-8859-1 on short texts, EUC-JP…) falls back to GB18030.
-  let encoding: DetectedEncoding = 'GB18030';
-  const matches = chardet.analyse(b);
-  const gb = matches.find((m) => /^(GB18030|GBK|GB2312)$/i.test(m.name))?.confidence ?? 0;
-  const big5 = matches.find((m) => /^Big5$/i.test(m.name))?.confidence ?? 0;
-  if (big5 > gb + 20) {
-    const candidate = iconv.decode(Buffer.from(b), 'big5');
-    const gbText = iconv.decode(Buffer.from(b), 'gb18030');
-    if (countReplacements(candidate) < countReplacements(gbText)) encoding = 'Big5';
+/** Unicode text whose encoding is certain: only broken characters can still make it unusable. */
+function sound(text: string, encoding: DetectedEncoding, confidence = 100): Decoded {
+  const broken = brokenCharacters(text);
+  if (broken) {
+    refuse(
+      `按 ${encoding} 读取后含 ${broken.count} 个替换字符或控制字符（${broken.examples.join('、')}）：原文已损坏或不是文本文件（replacement or control characters）；请找到未损坏的原文，${SAVE_AS_UTF8}`,
+    );
+  }
+  return { text, encoding, confidence };
+}
+
+function decodeWithBom(b: Uint8Array): Decoded | undefined {
+  const at = (i: number) => b[i];
+  if ((at(0) === 0xff && at(1) === 0xfe && at(2) === 0 && at(3) === 0) || (at(0) === 0 && at(1) === 0 && at(2) === 0xfe && at(3) === 0xff)) {
+    refuse(`不支持 UTF-32 编码（UTF-32 not supported）；${SAVE_AS_UTF8}`);
+  }
+  if (at(0) === 0xef && at(1) === 0xbb && at(2) === 0xbf) return sound(strictDecode(b.subarray(3), 'utf-8', 'UTF-8'), 'UTF-8 BOM');
+  if (at(0) === 0xff && at(1) === 0xfe) return sound(strictDecode(b.subarray(2), 'utf-16le', 'UTF-16LE'), 'UTF-16LE BOM');
+  if (at(0) === 0xfe && at(1) === 0xff) return sound(strictDecode(b.subarray(2), 'utf-16be', 'UTF-16BE'), 'UTF-16BE BOM');
+  return undefined;
+}
+
+/**
+ * UTF-16 without BOM from the NUL pattern: even length, and at least 4 of 5 NULs at the
+ * high-byte offsets (a Han character such as 一 U+4E00 has a zero low byte, so not all).
+ * Returns the byte order and the share of NULs that fit it (as a 0–100 confidence).
+ */
+export function utf16ByteOrder(b: Uint8Array): { order: 'UTF-16LE' | 'UTF-16BE'; confidence: number } | undefined {
+  if (b.length < 2 || b.length % 2 !== 0) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < b.length; i++) if (b[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  const [high, low, order] = odd >= even ? [odd, even, 'UTF-16LE' as const] : [even, odd, 'UTF-16BE' as const];
+  if (high === 0 || high < 4 * low) return undefined;
+  return { order, confidence: Math.round((100 * high) / (high + low)) };
+}
+
+export function decodeText(bytes: Uint8Array): Decoded {
+  const bom = decodeWithBom(bytes);
+  if (bom) return bom;
+  const utf16 = utf16ByteOrder(bytes);
+  if (utf16) {
+    const text = strictDecode(bytes, utf16.order === 'UTF-16LE' ? 'utf-16le' : 'utf-16be', utf16.order);
+    return plausibleOrRefuse(text, utf16.order, utf16.confidence, 'either');
+  }
+  if (bytes.includes(0)) refuse(`文件含 NUL 字节，不是文本文件（binary file, not text）；${SAVE_AS_UTF8}`);
+  if (isValidUtf8(bytes)) return sound(strictUtf8.decode(bytes), 'UTF-8');
+  return decodeLegacy(bytes);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Legacy code pages
+
+const LANGUAGE: Record<string, string> = {
+  zh: '中文', ja: '日文', ko: '韩文', ru: '俄文', uk: '乌克兰文', bg: '保加利亚文', el: '希腊文', he: '希伯来文', ar: '阿拉伯文',
+  tr: '土耳其文', pl: '波兰文', cs: '捷克文', hu: '匈牙利文', ro: '罗马尼亚文', de: '德文', fr: '法文', en: '英文', es: '西班牙文',
+  pt: '葡萄牙文', it: '意大利文', nl: '荷兰文', sv: '瑞典文', da: '丹麦文', no: '挪威文', fi: '芬兰文', hi: '印地文',
+};
+
+function legacyEncoding(name: string): 'GB18030' | 'Big5' | undefined {
+  if (/^(GB18030|GBK|GB2312)$/i.test(name)) return 'GB18030';
+  return /^Big5$/i.test(name) ? 'Big5' : undefined;
+}
+
+function describeGuess(m: { name: string; confidence: number; lang?: string | undefined } | undefined): string {
+  if (!m) return '无法猜测（no guess），可信度 0%';
+  const lang = m.lang ? `（${LANGUAGE[m.lang] ?? m.lang}）` : '';
+  return `${m.name}${lang}，可信度 ${m.confidence}%`;
+}
+
+/** GB18030/GBK/GB2312 or Big5 when chardet ranks it first with confidence and the text is plausible. */
+function decodeLegacy(b: Uint8Array): Decoded {
+  const ranking = chardet.analyse(b);
+  const best = ranking[0];
+  const encoding = best ? legacyEncoding(best.name) : undefined;
+  const rival = ranking.find((m) => legacyEncoding(m.name) !== encoding);
+  if (!best || !encoding || best.confidence < MIN_CONFIDENCE || (rival && rival.confidence >= best.confidence)) {
+    return refuse(
+      `无法可靠识别文本编码（encoding not recognized）：最可能是 ${describeGuess(best)}；` +
+        `只能导入 UTF-8、UTF-16、GB18030/GBK/GB2312 和 Big5 编码的中文文本。${SAVE_AS_UTF8}`,
+    );
   }
   const text = iconv.decode(Buffer.from(b), encoding === 'Big5' ? 'big5' : 'gb18030');
-  return { text, encoding, replacements: countReplacements(text) };
+  return plausibleOrRefuse(text, encoding, best.confidence, encoding === 'Big5' ? 'big5' : 'gb');
+}
+
+/** A guessed decode is kept only when the text reads like a Chinese document. */
+function plausibleOrRefuse(text: string, encoding: DetectedEncoding, confidence: number, set: CommonSet): Decoded {
+  const p = chinesePlausibility(text, set);
+  if (!p.ok) {
+    const broken = brokenCharacters(text);
+    const why = broken
+      ? `含 ${broken.count} 个替换字符或控制字符（${broken.examples.join('、')}）`
+      : `只有 ${Math.floor(p.expectedShare * 100)}% 是中文公文常用的字符和标点，汉字中常用字占 ${Math.floor(p.commonHanShare * 100)}%`;
+    refuse(`按 ${encoding}（可信度 ${confidence}%）解码后不像中文文本：${why}，可能是其他编码（decoded text implausible, encoding not recognized）。${SAVE_AS_UTF8}`);
+  }
+  return { text, encoding, confidence };
 }
 
 /** Encode text for tests and fixtures (GB18030, optionally with CRLF line ends). */

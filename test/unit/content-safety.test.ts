@@ -1,0 +1,104 @@
+/**
+ * Hostile content directories: nothing dropped silently, non-UTF-8 files, scheduled publication,
+ * relation cycles, non-YAML frontmatter, JSON-lines keys. Each case copies the ok fixture to a
+ * temporary directory and adds the hostile file.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { collectSite } from '../../src/content/load.ts';
+import { formatProblem } from '../../src/lib/errors.ts';
+import { ROOT } from '../helpers/build-site.ts';
+
+const OK = path.join(ROOT, 'test/fixtures/content/ok');
+
+function site(files: Record<string, string | Buffer>, siteYamlExtra = ''): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'portal-hostile-'));
+  cpSync(OK, dir, { recursive: true });
+  if (siteYamlExtra) writeFileSync(path.join(dir, 'site.yaml'), `${readFileSync(path.join(OK, 'site.yaml'), 'utf8')}\n${siteYamlExtra}\n`);
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+async function lines(dir: string, today = '2026-01-01'): Promise<string[]> {
+  const r = await collectSite({ root: dir, source: '.', today });
+  return r.problems.filter((p) => p.severity === 'error').map(formatProblem);
+}
+
+const POLICY = (extra: string) => `---\ntitle: 测试文件\nissuers: sl-zfb\nindexNumber: 111501020000000001/2023-00099\ntopic: zwgk\npublished: 2023-05-01\n${extra}---\n正文。\n`;
+
+describe('nothing under content/ is dropped silently', () => {
+  const stray = {
+    'policy/x.md': 'policies',
+    'x.md': 'content/ 顶层',
+    'policies/_x.md': '以 “_” 开头',
+    'policies/.x.md': '以 “.” 开头',
+    'policies/y.markdown': '.markdown',
+    'policies/z.txt': '.txt',
+    'policies/a.mdx': '.mdx',
+    'mn/policy/a.md': 'mn/policies',
+    'open/report/2024.yaml': 'open/reports',
+  };
+  for (const [file, hint] of Object.entries(stray)) {
+    it(`reports ${file}`, async () => {
+      const out = await lines(site({ [file]: 'x' }));
+      const line = out.find((l) => l.includes(file));
+      expect(line, out.join('\n')).toBeDefined();
+      expect(line).toContain(hint);
+    });
+  }
+
+  it('accepts files listed in site.yaml ignore', async () => {
+    const dir = site({ 'notes/a.txt': 'x', 'README.md': 'x', 'policies/.gitkeep': '' }, 'ignore:\n  - README.md\n  - notes/**\n  - "**/.gitkeep"');
+    expect(await lines(dir)).toEqual([]);
+  });
+});
+
+describe('content files', () => {
+  it('a file that is not UTF-8 fails naming the file', async () => {
+    const gbk = Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0x69, 0x74, 0x6c, 0x65, 0x3a, 0x20, 0xd5, 0xfe, 0xb8, 0xae, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a]);
+    const out = await lines(site({ 'policies/gbk.md': gbk }));
+    expect(out.some((l) => l.startsWith('policies/gbk.md') || l.includes('gbk.md:1') )).toBe(true);
+    expect(out.join('\n')).toMatch(/不是 UTF-8/);
+  });
+
+  it('non-YAML frontmatter is an error and never runs', async () => {
+    const g = globalThis as Record<string, unknown>;
+    const out = await lines(site({ 'policies/js.md': '---js\n{ title: (globalThis.__pwnedContent = 1, "x") }\n---\n正文' }));
+    expect(g.__pwnedContent).toBeUndefined();
+    expect(out.find((l) => l.includes('policies/js.md'))).toMatch(/只能使用 YAML/);
+  });
+
+  it('an alias bomb is one line naming the file, and other problems are still reported', async () => {
+    const bomb = ['---', 'a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghij'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(',')}]`), '---', '正文'].join('\n');
+    const out = await lines(site({ 'policies/bomb.md': bomb, 'policies/_stray.md': 'x' }));
+    const bombLines = out.filter((l) => l.includes('bomb.md'));
+    expect(bombLines).toHaveLength(1);
+    expect(bombLines[0]).toMatch(/别名/);
+    expect(out.some((l) => l.includes('_stray.md'))).toBe(true);
+  });
+});
+
+describe('scheduled publication and cycles', () => {
+  it('a document published after the build date is listed as scheduled, not built', async () => {
+    const dir = site({ 'policies/future.md': POLICY('').replace('2023-05-01', '2099-01-01') });
+    const r = await collectSite({ root: dir, source: '.', today: '2026-01-01' });
+    expect(r.data?.policies.map((p) => p.id)).not.toContain('future');
+    expect(r.drafts.find((d) => d.id === 'future')?.scheduled).toBe('2099-01-01');
+    const later = await collectSite({ root: dir, source: '.', today: '2099-01-01' });
+    expect(later.data?.policies.map((p) => p.id)).toContain('future');
+  });
+
+  it('A repeals B while B repeals A is an error', async () => {
+    const dir = site({
+      'policies/cyc-a.md': POLICY('repeals: [cyc-b]\n'),
+      'policies/cyc-b.md': POLICY('amends: [cyc-a]\n').replace('00099', '00098'),
+    });
+    const out = await lines(dir);
+    expect(out.join('\n')).toMatch(/成环：cyc-a → cyc-b → cyc-a/);
+  });
+});
