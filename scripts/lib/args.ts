@@ -71,7 +71,22 @@ export function usageError(help: string, msg: string, prefix = ''): never {
 }
 
 /** parseArgs, printing the help (exit 0) or the usage error (exit 2) when there is one. */
+/**
+ * An unexpected failure in a command prints one line, not a stack trace that names our code
+ * instead of the editor's input (PORTAL_DEBUG=1 shows the trace).
+ */
+function installOneLineErrors(): void {
+  const fail = (e: unknown): void => {
+    if (process.env.PORTAL_DEBUG === '1') console.error(e);
+    else console.error(`✗ ${e instanceof Error ? e.message.split('\n').slice(0, 20).join('\n') : String(e)}`);
+    process.exit(1);
+  };
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
+}
+
 export function parseArgsOrExit(argv: readonly string[], spec: ArgSpec, help: string, errorPrefix = ''): Args {
+  installOneLineErrors();
   const r = parseArgs(argv, spec);
   if ('help' in r) {
     console.log(help);

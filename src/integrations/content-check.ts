@@ -21,8 +21,10 @@ export function contentCheck(): AstroIntegration {
           logger.warn(`内容警告 ${warnings.length} 个（content warnings）:\n${warnings.slice(0, 50).map(formatProblem).join('\n')}${warnings.length > 50 ? `\n… 另有 ${warnings.length - 50} 个（npm run check 列出全部）` : ''}`);
         }
         if (errors.length || !result.data) {
-          // The lines go into the error itself so they show even with --silent.
-          throw new Error(`内容校验失败，共 ${errors.length} 个问题（content validation failed）:\n${errors.map(formatProblem).join('\n')}`);
+          // Straight to stderr and out: shown even with --silent, and no stack trace that
+          // points editors at our code instead of their file.
+          process.stderr.write(`内容校验失败，共 ${errors.length} 个问题（content validation failed）:\n${errors.map(formatProblem).join('\n')}\n`);
+          process.exit(1);
         }
         logger.info(`内容校验通过：政策文件 ${result.data.policies.length} 篇，政策解读 ${result.data.interpretations.length} 篇`);
       },

@@ -102,3 +102,22 @@ describe('scheduled publication and cycles', () => {
     expect(out.join('\n')).toMatch(/成环：cyc-a → cyc-b → cyc-a/);
   });
 });
+
+describe('content/open/ goes through the same sanitizer check', () => {
+  it('reports script, iframe and meta refresh in the guide, a consultation and report text', async () => {
+    const { collectOpenData } = await import('../../src/content/open-data.ts');
+    const dir = mkdtempSync(path.join(tmpdir(), 'portal-hostile-open-'));
+    cpSync(path.join(ROOT, 'content'), dir, { recursive: true });
+    const append = (rel: string, text: string) => writeFileSync(path.join(dir, rel), readFileSync(path.join(dir, rel), 'utf8') + text);
+    append('open/guide.md', '\n<script>alert(1)</script>\n');
+    append('open/consultations/yishenqing-guifan-2024.md', '\n<iframe src="https://evil.example/"></iframe>\n');
+    const report = readFileSync(path.join(dir, 'open/reports/2024.yaml'), 'utf8').replace('overview: |\n', 'overview: |\n  <meta http-equiv="refresh" content="0;url=https://evil.example/">\n');
+    writeFileSync(path.join(dir, 'open/reports/2024.yaml'), report);
+    const site = (await collectSite({ root: dir, source: '.' })).data;
+    const r = await collectOpenData({ root: dir, source: '.', site });
+    const out = r.problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n');
+    expect(out).toMatch(/open\/guide\.md:\d+ body（正文）: 含不安全或不允许的 HTML <script>/);
+    expect(out).toMatch(/open\/consultations\/yishenqing-guifan-2024\.md:\d+ body（正文）: 含不安全或不允许的 HTML <iframe>/);
+    expect(out).toMatch(/open\/reports\/2024\.yaml:\d+ overview（总体情况）: 含不安全或不允许的 HTML <meta>/);
+  });
+});

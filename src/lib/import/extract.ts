@@ -383,8 +383,16 @@ export function extractDocument(input: string, options: ExtractOptions): Extract
 const H3 = /^(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.．]/u;
 const H4 = /^[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]/u;
 
+/**
+ * Imported text is data, never markup: `<` cannot open HTML, `](` cannot make a link or image,
+ * `[x]:` cannot define a link target (npm run check refuses what the sanitizer would remove).
+ */
+function escapeInline(t: string): string {
+  return t.replace(/</g, '&lt;').replace(/\]\(/g, ']\\(').replace(/^(\[[^\]]*\]:)/u, '\\$1');
+}
+
 function escapeMarkdown(t: string): string {
-  return t.replace(/^([#>*+-]|\d+[.)](?=\s))/u, '\\$1');
+  return escapeInline(t).replace(/^([#>*+-]|\d+[.)](?=\s))/u, '\\$1');
 }
 
 /** A short line used as a heading: no sentence punctuation inside, at most one at the end. */
@@ -415,18 +423,18 @@ export function renderBody(lines: readonly Line[], dateIndex: number): string {
           parts.push(lines[j]!.text);
           j++;
         }
-        push(`## ${collapseCjkSpaces(parts.join(''))}`);
+        push(`## ${escapeInline(collapseCjkSpaces(parts.join('')))}`);
         i = j;
         continue;
       }
     }
     if (H3.test(t) && headingLike(t, 40)) {
-      push(`### ${t}`);
+      push(`### ${escapeInline(t)}`);
       i++;
       continue;
     }
     if (H4.test(t) && headingLike(t, 40)) {
-      push(`#### ${t}`);
+      push(`#### ${escapeInline(t)}`);
       i++;
       continue;
     }

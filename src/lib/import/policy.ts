@@ -3,7 +3,7 @@
  * the Markdown file text with explanatory `#` comments in the frontmatter. Pure.
  */
 import { createHash } from 'node:crypto';
-import matter from 'gray-matter';
+import { stringify as stringifyYaml } from 'yaml';
 import type { Extracted } from './extract.ts';
 
 export interface FrontmatterOptions {
@@ -73,11 +73,20 @@ export function importId(ex: Pick<Extracted, 'written' | 'docNumber'>, text: str
   return year ? `imp-${year}-${hash}` : `imp-${hash}`;
 }
 
-/** The Markdown file: frontmatter (gray-matter/YAML) with the comments on top, then the body. */
+/** A comment line: every line break (YAML 1.2 ends lines at LF and CR) and control character becomes a space. */
+function commentLine(c: string): string {
+  return `# ${c.replace(/[\x00-\x1F\x7F-\x9F\u2028\u2029\uFEFF]/g, ' ')}`;
+}
+
+/**
+ * The Markdown file: YAML 1.2 frontmatter (the `yaml` package, the parser npm run check uses)
+ * with the comments on top, then the body. Strings that would read back as something else
+ * (`---`, `: `, `#`, `{{`, line breaks, numbers, booleans) are quoted by the serializer.
+ */
 export function renderPolicyFile(draft: PolicyDraft, body: string): string {
-  const file = matter.stringify(`\n${body.endsWith('\n') ? body : `${body}\n`}`, draft.data);
-  const comments = draft.comments.map((c) => `# ${c.replace(/\n/g, ' ')}`).join('\n');
-  return file.replace(/^---\n/, `---\n${comments ? `${comments}\n` : ''}`);
+  const yaml = stringifyYaml(draft.data, { lineWidth: 0, minContentWidth: 0 });
+  const comments = draft.comments.map(commentLine).join('\n');
+  return `---\n${comments ? `${comments}\n` : ''}${yaml}---\n\n${body.endsWith('\n') ? body : `${body}\n`}`;
 }
 
 /** 1-based line of a top-level key in a rendered file (for problem messages). */

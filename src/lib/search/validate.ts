@@ -78,7 +78,7 @@ export const NO_LIMITS: Limits = Object.fromEntries(keys.map((k) => [k, k === 'p
 
 export type Check<T> = (x: unknown, at: string) => T;
 
-const invalid = (at: string, what: string): never => {
+export const invalid = (at: string, what: string): never => {
   throw new PeerError('invalid', `${at}: ${what}`);
 };
 const over = (at: string, what: string): never => {

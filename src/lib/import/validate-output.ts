@@ -1,0 +1,74 @@
+/**
+ * The checks `npm run check` makes on one policy Markdown file, run by the importer on the exact
+ * text it is about to write, so an import never leaves a file that fails the check or the build:
+ * frontmatter present and parsed by the same YAML 1.2 parser (splitFrontmatter), a mapping, the
+ * file name a valid id, the policy schema (validate), no HTML the sanitizer would remove, issuers
+ * and topic known. With `expected`, the frontmatter must also read back as exactly the data that
+ * was serialized (hostile titles stay data). Cross-file rules (duplicate 文号, relations) stay
+ * with npm run check.
+ */
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { splitFrontmatter, validate } from '../../content/files.ts';
+import type { Problem } from '../errors.ts';
+import { htmlViolations } from '../html-policy.ts';
+import { policySchema, labels as policyLabels } from '../../schemas/policy.ts';
+import { isValidId } from '../../schemas/fields/common.ts';
+
+export interface OutputContext {
+  /** organization ids of organizations.yaml (not checked when empty) */
+  organizations?: ReadonlySet<string>;
+  /** topic ids of topics.yaml (not checked when empty) */
+  topics?: ReadonlySet<string>;
+  /** the frontmatter data that was serialized: must read back equal */
+  expected?: Record<string, unknown>;
+}
+
+const problem = (file: string, field: string, label: string, reason: string, line?: number): Problem =>
+  line === undefined ? { file, field, label, reason, severity: 'error' } : { file, line, field, label, reason, severity: 'error' };
+
+/** Problems of the frontmatter block itself; the parsed mapping when there are none. */
+function readFrontmatter(text: string, rel: string): { data?: Record<string, unknown>; body: string; problems: Problem[]; lineOf?: (p: readonly PropertyKey[]) => number | undefined } {
+  if (!/^---\r?\n/.test(text)) return { body: text, problems: [problem(rel, 'frontmatter', '前置元数据', '缺少前置元数据：文件应以 --- 开头的 YAML 块开始（missing frontmatter）', 1)] };
+  const { body, yaml } = splitFrontmatter(text, rel);
+  if (!yaml) return { body, problems: [problem(rel, 'frontmatter', '前置元数据', '前置元数据没有结束的 ---（unterminated frontmatter）', 1)] };
+  if (yaml.problems.length) return { body, problems: yaml.problems };
+  const v = yaml.value ?? {};
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+    return { body, problems: [problem(rel, 'frontmatter', '前置元数据', '前置元数据应为 “键: 值” 形式（frontmatter must be a mapping）', 2)] };
+  }
+  return { data: v as Record<string, unknown>, body, problems: [], lineOf: yaml.lineOf };
+}
+
+/** Issuer and topic ids that organizations.yaml / topics.yaml do not have. */
+function unknownIds(data: Record<string, unknown>, rel: string, ctx: OutputContext, lineOf: (p: readonly PropertyKey[]) => number | undefined): Problem[] {
+  const out: Problem[] = [];
+  const issuers = typeof data.issuers === 'string' ? [data.issuers] : Array.isArray(data.issuers) ? data.issuers : [];
+  if (ctx.organizations?.size) {
+    issuers.forEach((id, i) => {
+      if (typeof id === 'string' && !ctx.organizations!.has(id)) out.push(problem(rel, `issuers[${i}]`, '发文机关', `发文机关 "${id}" 不在 organizations.yaml 中（unknown organization）`, lineOf(['issuers', i])));
+    });
+  }
+  if (ctx.topics?.size && typeof data.topic === 'string' && !ctx.topics.has(data.topic)) {
+    out.push(problem(rel, 'topic', '主题分类', `主题分类 "${data.topic}" 不在 topics.yaml 中（unknown topic）`, lineOf(['topic'])));
+  }
+  return out;
+}
+
+/** Every problem npm run check would report for `text` written at `rel` (a path ending in <id>.md). */
+export function validatePolicyOutput(text: string, rel: string, ctx: OutputContext = {}): Problem[] {
+  const fm = readFrontmatter(text, rel);
+  const problems = [...fm.problems];
+  for (const v of htmlViolations(fm.body)) {
+    problems.push(problem(rel, 'body', '正文', `正文含不安全的 HTML ${v.found}：${v.reason}`, text.slice(0, text.length - fm.body.length).split('\n').length + v.line - 1));
+  }
+  if (!fm.data || !fm.lineOf) return problems;
+  const id = path.basename(rel).replace(/\.mdx?$/i, '');
+  if (fm.data.id === undefined && !isValidId(id)) problems.push(problem(rel, 'id', '标识', `文件名 "${id}" 不能用作标识（file name is not a valid id）`));
+  if (ctx.expected && !isDeepStrictEqual(fm.data, ctx.expected)) {
+    problems.push(problem(rel, 'frontmatter', '前置元数据', '写出的前置元数据读回后与原值不一致（frontmatter does not round-trip）', 2));
+  }
+  problems.push(...validate(policySchema, fm.data, { file: rel, labels: policyLabels, lineOf: fm.lineOf }).problems);
+  problems.push(...unknownIds(fm.data, rel, ctx, fm.lineOf));
+  return problems;
+}
