@@ -1,22 +1,27 @@
 /**
  * npm run import -- [options] <files or folders>
  *
- * Legacy .txt (UTF-8, UTF-8 with BOM, UTF-16 with BOM, GB18030/GBK; any line ends) and .docx
- * documents → content/policies/<id>.md with frontmatter. Fields are read from the official
- * document layout (src/lib/import/extract.ts); what could not be found is reported, and the
- * result is validated with the same schema as `npm run check`. Existing files are never
- * overwritten without --force.
+ * Legacy .txt (UTF-8 with or without BOM, UTF-16 with or without BOM, GB18030/GBK/GB2312, Big5;
+ * any line ends) and .docx documents → content/policies/<id>.md with frontmatter. Fields are read
+ * from the official document layout (src/lib/import/extract.ts); what could not be found is
+ * reported. Imported files are untrusted: an empty file, an encoding that cannot be identified
+ * with confidence, a .docx that is not a zip or inflates past the caps (src/lib/import/guards.ts)
+ * is refused with one line naming the file, and the exact text about to be written is checked
+ * like `npm run check` does (src/lib/import/validate-output.ts): a file that would fail is not
+ * written. Existing files are never overwritten without --force.
  */
 import { readFile, readdir, stat, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import mammoth from 'mammoth';
 import { decodeText, type DetectedEncoding } from '../src/lib/import/decode.ts';
+import { extractDocxText } from '../src/lib/import/docx.ts';
 import { extractDocument, type OrgRef } from '../src/lib/import/extract.ts';
-import { buildPolicyFrontmatter, importId, lineOfKey, renderPolicyFile } from '../src/lib/import/policy.ts';
+import { checkExtractedText, checkFileSize, checkOutputSize, DOCX_MAX_FILE_BYTES, ImportRefusal, MAX_TXT_BYTES, refuse } from '../src/lib/import/guards.ts';
+import { brokenCharacters } from '../src/lib/import/plausible.ts';
+import { buildPolicyFrontmatter, importId, renderPolicyFile } from '../src/lib/import/policy.ts';
 import { normalizeText } from '../src/lib/import/normalize.ts';
+import { validatePolicyOutput } from '../src/lib/import/validate-output.ts';
 import { indexCode, nextIndexNumber } from '../src/lib/index-number.ts';
-import { formatProblem, issuesToProblems, type Problem } from '../src/lib/errors.ts';
-import { policySchema, labels as policyLabels } from '../src/schemas/policy.ts';
+import { formatProblem } from '../src/lib/errors.ts';
 import { isValidId } from '../src/schemas/fields/common.ts';
 import { isIsoDate } from '../src/schemas/fields/dates.ts';
 import { parseArgsOrExit, usageError } from './lib/args.ts';
@@ -24,10 +29,14 @@ import { readYamlList, scanDocuments } from './lib/content-files.ts';
 
 const HELP = `用法 usage: npm run import -- [选项 options] <文件或目录 files or folders>...
 
-把旧的 .txt（UTF-8、带 BOM 的 UTF-8、GB18030/GBK，Windows 换行均可）和 .docx 公文转为
-content/policies/ 下带信息表（frontmatter）的 Markdown 文件。自动识别：标题、发文字号、发文机关、
+把旧的 .txt（UTF-8、UTF-16、GB18030/GBK/GB2312、Big5，带不带 BOM、Windows 换行均可）和 .docx 公文
+转为 content/policies/ 下带信息表（frontmatter）的 Markdown 文件。自动识别：标题、发文字号、发文机关、
 成文日期、主送机关、附件名称、公开方式；找不到的项目逐条列出。
 Converts legacy .txt/.docx documents into policy Markdown files and reports what it could not find.
+
+拒绝导入（不写文件）refused, nothing written: 空文件；无法可靠识别的编码（如日文 Shift-JIS、韩文 EUC-KR、
+俄文 KOI8-R、二进制文件，请另存为 UTF-8）；不是 zip 的 .docx、解压后超过上限的 .docx；
+生成的文件不能通过 npm run check 时（缺主题分类、发文机关、日期等：用 --topic、--issuer、--published 补全）。
 
 选项 options:
   --out <目录>          写入目录（默认 content/policies）output folder
@@ -43,8 +52,8 @@ Converts legacy .txt/.docx documents into policy Markdown files and reports what
 
 示例 examples:
   npm run import -- 旧文件/2016年工作要点.txt --topic zwgk
-  npm run import -- 旧文件/ --dry-run
-退出码 exit code: 0 全部写入（信息表可能仍需补全，见提示）, 1 有文件未导入（读取失败或已存在）, 2 用法错误.`;
+  npm run import -- 旧文件/ --topic zwgk --dry-run
+退出码 exit code: 0 全部写入（--dry-run：全部可写入）all written, 1 有文件未导入（被拒绝、信息表不完整或已存在）some not imported, 2 用法错误 usage error.`;
 
 function fail(msg: string): never {
   return usageError(HELP, msg);
@@ -117,16 +126,25 @@ async function listInputs(inputs: string[]): Promise<{ files: string[]; errors: 
   return { files, errors };
 }
 
-async function readText(file: string): Promise<{ text: string; encoding: DetectedEncoding | 'DOCX'; warnings: string[] }> {
+type Source = { text: string; encoding: DetectedEncoding | 'DOCX'; warnings: string[] };
+
+/** The text of one input, or an ImportRefusal: too large, empty, unidentifiable encoding, bad .docx. */
+async function readText(file: string): Promise<Source> {
+  const docx = /\.docx$/i.test(file);
+  checkFileSize((await stat(file)).size, docx ? DOCX_MAX_FILE_BYTES : MAX_TXT_BYTES, docx ? '.docx' : '.txt');
   const bytes = await readFile(file);
-  if (/\.docx$/i.test(file)) {
-    const result = await mammoth.extractRawText({ buffer: bytes });
-    const warnings = result.messages.map((m) => `docx: ${m.message}`);
-    return { text: result.value, encoding: 'DOCX', warnings };
+  if (bytes.length === 0) refuse('文件为空（0 字节），未导入（empty file）');
+  let source: Source;
+  if (docx) {
+    source = { ...(await extractDocxText(bytes)), encoding: 'DOCX' };
+    const broken = brokenCharacters(source.text);
+    if (broken) refuse(`.docx 的文字含 ${broken.count} 个替换字符或控制字符（${broken.examples.join('、')}）：原文已损坏（replacement or control characters）`);
+  } else {
+    const d = decodeText(bytes);
+    source = { text: d.text, encoding: d.encoding, warnings: d.confidence < 100 ? [`编码按 ${d.encoding} 识别，可信度 ${d.confidence}%：请核对标题和正文是否有乱码`] : [] };
   }
-  const d = decodeText(bytes);
-  const warnings = d.replacements > 0 ? [`有 ${d.replacements} 个字符无法按 ${d.encoding} 解码，显示为 �（undecodable bytes）：请核对原文编码`] : [];
-  return { text: d.text, encoding: d.encoding, warnings };
+  checkExtractedText(source.text, docx ? '.docx 中' : '文件中');
+  return source;
 }
 
 async function loadContext(contentDir: string): Promise<{ organizations: OrgRef[]; topics: string[]; indexNumbers: Set<string>; ids: Set<string> }> {

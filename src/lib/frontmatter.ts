@@ -17,7 +17,7 @@ export interface SplitFrontmatter {
   problem?: Problem;
 }
 
-const OPEN = /^---[ \t]*\r?$/;
+const OPEN = /^---[ \t]*(?:ya?ml[ \t]*)?\r?$/i;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*\r?$/;
 
 function problem(file: string, line: number, reason: string, hint?: string): Problem {
@@ -53,7 +53,7 @@ export function splitFrontmatter(text: string, file: string): SplitFrontmatter {
     const current = text.slice(lineStart, end === -1 ? text.length : end);
     if (CLOSE.test(current)) {
       // without the newline before the closing line, so an error at the end points at the last YAML line
-      const yamlText = text.slice(firstEnd + 1, Math.max(firstEnd + 1, lineStart - 1));
+      const yamlText = text.slice(firstEnd + 1, Math.max(firstEnd + 1, lineStart - 1)).replace(/\r$/, '');
       const body = end === -1 ? '' : text.slice(end + 1);
       return { body, yaml: parseYaml(yamlText, file, 2) };
     }

@@ -31,6 +31,11 @@ describe('frontmatter is YAML 1.2 only', () => {
     });
   }
 
+  it('accepts CRLF line ends and an explicit ---yaml opening', () => {
+    expect(splitFrontmatter('---\r\ntitle: x\r\n---\r\n正文', F).yaml?.value).toEqual({ title: 'x' });
+    expect(splitFrontmatter('---yaml\ntitle: x\n---\n正文', F).yaml?.value).toEqual({ title: 'x' });
+  });
+
   it('reports missing and unterminated frontmatter', () => {
     expect(splitFrontmatter('正文', F).problem?.reason).toMatch(/缺少前置元数据/);
     expect(splitFrontmatter('', F).problem?.reason).toMatch(/缺少前置元数据/);

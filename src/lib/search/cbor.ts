@@ -5,28 +5,56 @@
  */
 export type Cbor = number | string | Cbor[];
 
-export function decodeCbor(buf: Uint8Array): Cbor {
+/** Nesting depth decodeCbor accepts (the index files use 4). */
+export const CBOR_MAX_DEPTH = 16;
+
+/**
+ * Decodes one item. Bounded for untrusted input (a federated peer's files): a length may not
+ * exceed the bytes left (every item takes at least one), nesting stops at `maxDepth`, integers
+ * must be exact in a double, and reading past the end is an error, so the result is never much
+ * larger than the input.
+ */
+export function decodeCbor(buf: Uint8Array, maxDepth = CBOR_MAX_DEPTH): Cbor {
   let p = 0;
   const td = new TextDecoder();
+  const fail = (what: string): never => {
+    throw new RangeError(`cbor: ${what} at ${p}`);
+  };
+  const take = (n: number): number => {
+    if (p + n > buf.length) fail('truncated');
+    const at = p;
+    p += n;
+    return at;
+  };
   const arg = (info: number): number => {
     if (info < 24) return info;
-    if (info === 24) return buf[p++]!;
-    if (info === 25) { const v = (buf[p]! << 8) | buf[p + 1]!; p += 2; return v; }
-    if (info === 26) { const v = ((buf[p]! << 24) >>> 0) + (buf[p + 1]! << 16) + (buf[p + 2]! << 8) + buf[p + 3]!; p += 4; return v; }
-    if (info === 27) { let v = 0; for (let i = 0; i < 8; i++) v = v * 256 + buf[p + i]!; p += 8; return v; }
-    throw new Error(`cbor: unsupported length ${info} at ${p}`);
+    if (info > 27) return fail(`unsupported length ${info}`);
+    const size = 1 << (info - 24);
+    const at = take(size);
+    let v = 0;
+    for (let i = 0; i < size; i++) v = v * 256 + buf[at + i]!;
+    return Number.isSafeInteger(v) ? v : fail('integer too large');
   };
-  const item = (): Cbor => {
-    const b = buf[p++]!;
+  const item = (depth: number): Cbor => {
+    const b = buf[take(1)]!;
     const major = b >> 5;
     const n = arg(b & 31);
     if (major === 0) return n;
     if (major === 1) return -1 - n;
-    if (major === 3) { const s = td.decode(buf.subarray(p, p + n)); p += n; return s; }
-    if (major === 4) { const a: Cbor[] = []; for (let i = 0; i < n; i++) a.push(item()); return a; }
-    throw new Error(`cbor: unsupported major type ${major} at ${p - 1}`);
+    if (major === 3) {
+      const at = take(n);
+      return td.decode(buf.subarray(at, at + n));
+    }
+    if (major === 4) {
+      if (depth >= maxDepth) fail('nested too deep');
+      if (n > buf.length - p) fail(`${n} items in ${buf.length - p} bytes`);
+      const a: Cbor[] = new Array(n);
+      for (let i = 0; i < n; i++) a[i] = item(depth + 1);
+      return a;
+    }
+    return fail(`unsupported major type ${major}`);
   };
-  return item();
+  return item(0);
 }
 
 export function encodeCbor(v: Cbor): Uint8Array {
