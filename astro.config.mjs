@@ -7,11 +7,14 @@ import { contentCheck } from './src/integrations/content-check.ts';
 // Operators deploy dist/ anywhere, including under a sub-path: PORTAL_BASE=/gov/ npm run build.
 const base = process.env.PORTAL_BASE || '/';
 const outDir = process.env.PORTAL_OUT_DIR || './dist';
+// Static files copied into dist/ as is (checked first by src/content/file-safety.ts).
+const publicDir = process.env.PORTAL_PUBLIC_DIR || './public';
 
 export default defineConfig({
   output: 'static',
   base,
   outDir,
+  publicDir,
   site: process.env.PORTAL_SITE_URL || 'https://www.example.gov.cn',
   trailingSlash: 'always',
   // Stylesheets stay external files: the CSP (src/lib/csp.ts) forbids inline styles.

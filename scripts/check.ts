@@ -7,6 +7,7 @@
 import { collectSite } from '../src/content/load.ts';
 import { collectOpenData } from '../src/content/open-data.ts';
 import { formatProblem } from '../src/lib/errors.ts';
+import { checkedDirs, scanTree } from '../src/content/file-safety.ts';
 import { CONTENT_OPTIONS, contentOptions, parseArgsOrExit } from './lib/args.ts';
 
 const HELP = `用法 usage: npm run check -- [选项 options]
@@ -33,7 +34,15 @@ const options: { source?: string; root?: string; lenient?: boolean; today?: stri
 if (args.flags.has('--lenient') || process.env.PORTAL_LENIENT === '1') options.lenient = true;
 
 const started = performance.now();
+// Symlinks out of the repository and special files first: the loader would read through them.
+const unsafe = await scanTree(options.root ?? process.cwd(), checkedDirs(options.source));
+if (unsafe.some((p) => p.severity === 'error')) {
+  for (const p of unsafe) console.log(formatProblem(p));
+  console.log('✗ 文件安全检查未通过，未读取内容 check failed: unsafe files (symlinks, special files), content not read');
+  process.exit(1);
+}
 const result = await collectSite(options);
+result.problems.push(...unsafe);
 // 政府信息公开 platform content (content/open/): checked against the library just loaded
 if (result.data) {
   const open = await collectOpenData({ ...options, site: result.data });

@@ -163,44 +163,35 @@ async function loadContext(contentDir: string): Promise<{ organizations: OrgRef[
 }
 
 function rel(p: string): string {
-  return path.relative(process.cwd(), p).split(path.sep).join('/') || p;
+  return shown(path.relative(process.cwd(), p).split(path.sep).join('/') || p);
 }
 
-const o = parseOptions(process.argv.slice(2));
-const { files, errors } = await listInputs(o.inputs);
-for (const e of errors) console.error(`✗ ${e}`);
-if (o.id && files.length > 1) fail('--id 只能在导入一个文件时使用 (--id needs exactly one input file)');
-const ctx = await loadContext(o.content);
-const orgById = new Map(ctx.organizations.map((x) => [x.id, x]));
-if (o.issuers) for (const id of o.issuers) if (!orgById.has(id)) fail(`--issuer: 发文机关 "${id}" 不在 ${o.content}/organizations.yaml 中；允许值：${[...orgById.keys()].join('、')}`);
-if (o.topic && ctx.topics.length && !ctx.topics.includes(o.topic)) fail(`--topic: 主题分类 "${o.topic}" 不在 ${o.content}/topics.yaml 中；允许值：${ctx.topics.join('、')}`);
+/** A file name as printed: control characters (terminal escapes, line breaks) shown as \u{…}. */
+function shown(name: string): string {
+  return name.replace(/[\x00-\x1F\x7F-\x9F\u2028\u2029]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
 
-let failed = errors.length;
-let written = 0;
-let incomplete = 0;
-for (const file of files) {
-  let source;
-  try {
-    source = await readText(file);
-  } catch (e) {
-    console.error(`✗ ${file}: 无法读取（cannot read）：${(e as Error).message}`);
-    failed++;
-    continue;
-  }
+type Context = Awaited<ReturnType<typeof loadContext>>;
+
+interface Prepared {
+  id: string;
+  outFile: string;
+  output: string;
+  data: Record<string, unknown>;
+  indexNumber?: string;
+}
+
+/** Fields, frontmatter and the Markdown text of one decoded document; prints what was found. */
+function prepare(file: string, source: Source, ctx: Context, orgById: Map<string, OrgRef>): Prepared {
   const text = normalizeText(source.text);
   const ex = extractDocument(text, { organizations: ctx.organizations });
   const id = o.id ?? importId(ex, text);
   const outFile = path.join(o.out, `${id}.md`);
-  const outRel = rel(outFile);
-
   // 索引号: next serial for the first issuer and the year of the 成文日期 (or 发布日期 / 文号).
   const issuers = o.issuers?.length ? o.issuers : ex.issuers;
   const yearText = (o.published ?? ex.written)?.slice(0, 4) ?? /〔(\d{4})〕/u.exec(ex.docNumber ?? '')?.[1];
-  let indexNumber: string | undefined;
   const org = issuers[0] ? orgById.get(issuers[0]) : undefined;
-  if (org && yearText) {
-    indexNumber = nextIndexNumber(ctx.indexNumbers, indexCode(org), Number(yearText));
-  }
+  const indexNumber = org && yearText ? nextIndexNumber(ctx.indexNumbers, indexCode(org), Number(yearText)) : undefined;
   const draft = buildPolicyFrontmatter(ex, {
     ...(indexNumber ? { indexNumber } : {}),
     ...(o.topic ? { topic: o.topic } : {}),
@@ -211,7 +202,7 @@ for (const file of files) {
   });
   const output = renderPolicyFile(draft, ex.body);
 
-  console.log(`\n${rel(file)}（${source.encoding}）→ ${outRel}`);
+  console.log(`\n${rel(file)}（${source.encoding}）→ ${rel(outFile)}`);
   const show = (label: string, v: string | undefined) => console.log(`  ${label}: ${v ?? '（未找到 not found）'}`);
   show('标题 title', ex.title);
   show('发文字号 docNumber', ex.docNumber);
@@ -223,51 +214,70 @@ for (const file of files) {
   for (const w of source.warnings) console.log(`  ! ${w}`);
   for (const m of ex.missing) if (!(m.field === 'issuers' && o.issuers?.length)) console.log(`  未找到 not found ${m.field}（${m.label}）: ${m.reason}`);
   for (const n of ex.notes) console.log(`  注意 note: ${n}`);
-
-  // Same schema as npm run check.
-  const problems: Problem[] = [];
-  const parsed = policySchema.safeParse(draft.data, { reportInput: true });
-  if (!parsed.success) {
-    problems.push(
-      ...issuesToProblems(parsed.error.issues, {
-        file: outRel,
-        labels: policyLabels,
-        lineOf: (p) => lineOfKey(output, String(p[0] ?? '')) ?? 2,
-      }),
-    );
-  }
-  for (const p of problems) console.log(`  ${formatProblem(p)}`);
-  if (problems.length) incomplete++;
-
-  const exists = await stat(outFile).then(
-    () => true,
-    () => false,
-  );
-  if (!exists && ctx.ids.has(id)) {
-    // the id is used by another file in content/ (an interpretation, or a policy elsewhere)
-    console.log(`  ✗ 标识 "${id}" 已被 ${o.content}/ 中的其他文件使用（duplicate id）：请用 --id 指定其他标识`);
-    failed++;
-    continue;
-  }
-  if (exists && !o.force) {
-    console.log(`  ✗ ${outRel} 已存在，未覆盖（exists; use --force to overwrite）`);
-    failed++;
-    continue;
-  }
-  if (o.dryRun) {
-    console.log(`  （--dry-run：未写入 not written）\n${output.split('\n').slice(0, 40).map((l) => `  | ${l}`).join('\n')}`);
-    continue;
-  }
-  await mkdir(path.dirname(outFile), { recursive: true });
-  await writeFile(outFile, output, 'utf8');
-  written++;
-  ctx.ids.add(id);
-  if (indexNumber) ctx.indexNumbers.add(indexNumber);
-  console.log(`  ✓ 已写入 written${exists ? '（覆盖 overwritten）' : ''}`);
+  return { id, outFile, output, data: draft.data, ...(indexNumber ? { indexNumber } : {}) };
 }
 
+/** Refusal, problem or clash that keeps a prepared file from being written; undefined when it may be. */
+async function blocker(p: Prepared, ctx: Context): Promise<string | undefined> {
+  checkOutputSize(p.output);
+  // Exactly what npm run check would say about this text at this path.
+  const problems = validatePolicyOutput(p.output, rel(p.outFile), {
+    organizations: new Set(ctx.organizations.map((x) => x.id)),
+    topics: new Set(ctx.topics),
+    expected: p.data,
+  });
+  for (const pr of problems) console.log(`  ${formatProblem(pr)}`);
+  if (problems.length) {
+    return `有 ${problems.length} 个问题，npm run check 不会通过，未写入（not written: would fail npm run check）：请用 --topic、--issuer、--published 补全，或先在 organizations.yaml 中添加发文机关，再重新导入`;
+  }
+  const exists = await stat(p.outFile).then(() => true, () => false);
+  // the id is used by another file in content/ (an interpretation, or a policy elsewhere)
+  if (!exists && ctx.ids.has(p.id)) return `标识 "${p.id}" 已被 ${o.content}/ 中的其他文件使用（duplicate id）：请用 --id 指定其他标识`;
+  if (exists && !o.force) return `${rel(p.outFile)} 已存在，未覆盖（exists; use --force to overwrite）`;
+  return undefined;
+}
+
+/** One input: read, convert, check, write. */
+async function importFile(file: string, ctx: Context, orgById: Map<string, OrgRef>): Promise<'written' | 'ready' | 'failed'> {
+  let p: Prepared;
+  try {
+    p = prepare(file, await readText(file), ctx, orgById);
+    const why = await blocker(p, ctx);
+    if (why) {
+      console.log(`  ✗ ${why}`);
+      return 'failed';
+    }
+  } catch (e) {
+    if (e instanceof ImportRefusal) console.error(`✗ ${rel(file)}: ${e.message}`);
+    else console.error(`✗ ${rel(file)}: 无法读取（cannot read）：${(e as Error).message}`);
+    return 'failed';
+  }
+  if (o.dryRun) {
+    console.log(`  （--dry-run：未写入 not written）\n${p.output.split('\n').slice(0, 40).map((l) => `  | ${l}`).join('\n')}`);
+    return 'ready';
+  }
+  const overwrite = await stat(p.outFile).then(() => true, () => false);
+  await mkdir(path.dirname(p.outFile), { recursive: true });
+  await writeFile(p.outFile, p.output, 'utf8');
+  ctx.ids.add(p.id);
+  if (p.indexNumber) ctx.indexNumbers.add(p.indexNumber);
+  console.log(`  ✓ 已写入 written${overwrite ? '（覆盖 overwritten）' : ''}`);
+  return 'written';
+}
+
+const o = parseOptions(process.argv.slice(2));
+const { files, errors } = await listInputs(o.inputs);
+for (const e of errors) console.error(`✗ ${shown(e)}`);
+if (o.id && files.length > 1) fail('--id 只能在导入一个文件时使用 (--id needs exactly one input file)');
+const ctx = await loadContext(o.content);
+const orgById = new Map(ctx.organizations.map((x) => [x.id, x]));
+if (o.issuers) for (const id of o.issuers) if (!orgById.has(id)) fail(`--issuer: 发文机关 "${id}" 不在 ${o.content}/organizations.yaml 中；允许值：${[...orgById.keys()].join('、')}`);
+if (o.topic && ctx.topics.length && !ctx.topics.includes(o.topic)) fail(`--topic: 主题分类 "${o.topic}" 不在 ${o.content}/topics.yaml 中；允许值：${ctx.topics.join('、')}`);
+
+const counts = { written: 0, ready: 0, failed: errors.length };
+for (const file of files) counts[await importFile(file, ctx, orgById)]++;
 console.log(
-  `\n导入 ${files.length} 个文件：写入 ${written} 个${o.dryRun ? '（--dry-run 未写入）' : ''}，信息表待补全 ${incomplete} 个，未导入 ${failed} 个。` +
-    (incomplete ? '\n请按上面的提示补全信息表，然后运行 npm run check。' : ''),
+  `\n导入 ${files.length} 个文件：写入 ${counts.written} 个${o.dryRun ? `（--dry-run 未写入，可写入 ${counts.ready} 个）` : ''}，未导入 ${counts.failed} 个。` +
+    (counts.failed ? '\n未导入的文件见上面 ✗ 所在行的原因。' : '\n写入后可运行 npm run check 复核。'),
 );
-process.exit(failed > 0 ? 1 : 0);
+process.exit(counts.failed > 0 ? 1 : 0);

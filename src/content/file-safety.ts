@@ -124,7 +124,7 @@ async function checkLink(s: Scan, abs: string): Promise<void> {
     return push(s, abs, `符号链接的目标不存在 ${to}（dangling symlink）`);
   }
   const fix = '发布的文件必须在仓库内：请把文件复制进来，不要用符号链接';
-  if (!within(real, s.bases)) return push(s, abs, `符号链接指向项目目录之外 ${to}（实际为 ${real}）（symlink resolves outside the project root）`, 'error', fix);
+  if (!within(real, s.bases)) return push(s, abs, `符号链接指向项目目录之外 ${to}${real === target ? '' : `（实际为 ${real}）`}（symlink resolves outside the project root）`, 'error', fix);
   const inChecked = within(real, s.checked);
   if (!inChecked && path.relative(s.bases[0]!, real).split(path.sep).some((seg) => seg.startsWith('.'))) {
     return push(s, abs, `符号链接指向隐藏文件或目录 ${to}（如 .git、.env）（symlink into a hidden path）`, 'error', fix);

@@ -33,6 +33,7 @@ import { isValidId, ID_RULE } from '../schemas/fields/common.ts';
 import { isValidAttachmentFile } from '../schemas/fields/attachments.ts';
 import { bodyHtmlProblems, lineAt } from './html-problems.ts';
 import { inventoryProblems } from './inventory.ts';
+import { attachmentProblem } from './file-safety.ts';
 import { compact, listFiles, orderProblems, readTexts, readUtf8, readYamlText, relPath, splitFrontmatter, validate, type LineOf } from './files.ts';
 
 export interface LoadOptions {
@@ -190,7 +191,7 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
   const policyFiles = await listMarkdown(path.join(dir, 'policies'));
   const interpretationFiles = await listMarkdown(path.join(dir, 'interpretations'));
   const texts = await readTexts([...policyFiles, ...interpretationFiles], o.root, problems);
-  const publicDir = path.join(o.root, 'public');
+  const publicDir = path.resolve(o.root, process.env.PORTAL_PUBLIC_DIR ?? 'public');
   const attachmentChecks: { rel: string; i: number; file: string; lineOf: LineOf }[] = [];
   // Originals by path relative to policies/ or interpretations/ (no extension), valid or not,
   // so translations can find them (same relative path = translation of that document).
@@ -290,19 +291,13 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
     );
   });
 
-  // Attachments under public/ must exist (a warning: the link would be broken).
+  // Attachments under public/ must exist (a warning: the link would be broken) and be regular
+  // files inside it (an error: a symlink out would publish a host file).
   await Promise.all(
     attachmentChecks.map(async (a) => {
-      try {
-        await stat(path.join(publicDir, a.file));
-      } catch {
-        const p: Problem = {
-          file: a.rel,
-          field: `attachments[${a.i}].file`,
-          label: '附件文件',
-          reason: `附件文件不存在 public/${a.file}（attachment file not found）`,
-          severity: 'warning',
-        };
+      const bad = await attachmentProblem(publicDir, a.file);
+      if (bad) {
+        const p: Problem = { file: a.rel, field: `attachments[${a.i}].file`, label: '附件文件', ...bad };
         const line = a.lineOf(['attachments', a.i, 'file']);
         if (line !== undefined) p.line = line;
         problems.push(p);

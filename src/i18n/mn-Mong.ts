@@ -120,6 +120,10 @@ export const mnMong: UiStrings = {
   'search.problem.unreachable': 'ᠬᠣᠯᠪᠣᠭᠳᠠᠵᠤ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ',
   'search.problem.timeout': 'ᠬᠠᠷᠢᠭᠤ ᠣᠷᠣᠢᠳᠠᠪᠠ',
   'search.problem.broken': 'ᠬᠠᠶᠢᠯᠲᠠ\u202Fᠶᠢᠨ ᠢᠨᠳᠧᠺᠰ\u202Fᠢ ᠤᠩᠰᠢᠵᠤ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ',
+  // limit, invalid: the words of search.problem.broken ("could not read the search index"), no new
+  // Mongolian wording until an editor supplies one
+  'search.problem.limit': 'ᠬᠠᠶᠢᠯᠲᠠ\u202Fᠶᠢᠨ ᠢᠨᠳᠧᠺᠰ\u202Fᠢ ᠤᠩᠰᠢᠵᠤ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ',
+  'search.problem.invalid': 'ᠬᠠᠶᠢᠯᠲᠠ\u202Fᠶᠢᠨ ᠢᠨᠳᠧᠺᠰ\u202Fᠢ ᠤᠩᠰᠢᠵᠤ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ',
   'search.languageMn': 'ᠮᠣᠩᠭᠣᠯ',
   'level.国家': 'ᠤᠯᠤᠰ',
   'level.自治区': 'ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠵᠠᠰᠠᠬᠤ ᠣᠷᠣᠨ',

@@ -117,6 +117,8 @@ export const zhCN = {
   'search.problem.unreachable': '无法连接',
   'search.problem.timeout': '响应超时',
   'search.problem.broken': '索引无法读取',
+  'search.problem.limit': '索引数据量超出限制',
+  'search.problem.invalid': '索引数据格式不正确',
   'search.languageMn': '蒙古文',
   'level.国家': '国家',
   'level.自治区': '自治区',

@@ -7,11 +7,30 @@ import type { AstroIntegration } from 'astro';
 import { collectSite } from '../content/load.ts';
 import { collectOpenData } from '../content/open-data.ts';
 import { formatProblem } from '../lib/errors.ts';
+import { fileURLToPath } from 'node:url';
+import { checkedDirs, scanTree } from '../content/file-safety.ts';
+import { writeFile } from 'node:fs/promises';
+import { cspOptions } from '../lib/csp.ts';
+import { nginxSecurityHeaders } from '../lib/security-headers.ts';
+import type { SiteConfig } from '../lib/model.ts';
 
 export function contentCheck(): AstroIntegration {
+  let site: SiteConfig | undefined;
   return {
     name: 'portal:content-check',
     hooks: {
+      // Symlinks out of the repository and special files stop the build here, before Astro reads
+      // content or copies public/ into dist/ (astro:build:start comes after the content sync).
+      'astro:config:setup': async ({ config, command, logger }) => {
+        if (command !== 'build' && command !== 'dev') return;
+        const problems = await scanTree(fileURLToPath(config.root), checkedDirs(undefined, fileURLToPath(config.publicDir)));
+        const errors = problems.filter((p) => p.severity === 'error');
+        for (const p of problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(p));
+        if (errors.length) {
+          process.stderr.write(`文件安全检查失败，共 ${errors.length} 个问题（file safety check failed）:\n${errors.map(formatProblem).join('\n')}\n`);
+          process.exit(1);
+        }
+      },
       'astro:build:start': async ({ logger }) => {
         const result = await collectSite({ lenient: process.env.PORTAL_LENIENT === '1' });
         if (result.data) result.problems.push(...(await collectOpenData({ site: result.data })).problems);
@@ -27,6 +46,11 @@ export function contentCheck(): AstroIntegration {
           process.exit(1);
         }
         logger.info(`内容校验通过：政策文件 ${result.data.policies.length} 篇，政策解读 ${result.data.interpretations.length} 篇`);
+        site = result.data.site;
+      },
+      // The server headers for this build's CSP (federation peers change connect-src): docs/deployment.md
+      'astro:build:done': async ({ dir }) => {
+        if (site) await writeFile(new URL('security-headers.conf', dir), nginxSecurityHeaders(cspOptions(site)));
       },
     },
   };

@@ -22,7 +22,7 @@ interface EngineResponse {
   total: number;
   results: EngineResult[];
   suggestions?: { title: string; url: string; docNumber?: string }[];
-  notices?: { site: SiteLabel; problem: 'unreachable' | 'timeout' | 'broken' }[];
+  notices?: { site: SiteLabel; problem: 'unreachable' | 'timeout' | 'broken' | 'limit' | 'invalid' }[];
 }
 interface Engine {
   options(o: { basePath?: string; language?: string }): Promise<void> | void;
@@ -66,6 +66,38 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
+}
+
+/** A link to `url` when it is http(s) (a path of this site included); a result of a peer is
+ * data, and javascript:, data: or other schemes never become a link (then no href at all). */
+function link(url: string, props: Partial<HTMLAnchorElement>, ...children: (Node | string)[]): HTMLAnchorElement {
+  const a = el('a', props, ...children);
+  try {
+    const u = new URL(url, location.href);
+    if (u.protocol === 'http:' || u.protocol === 'https:') a.setAttribute('href', url);
+  } catch {
+    // not a URL: text only
+  }
+  return a;
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/** The engine's excerpt (escaped text, <mark> around matches) as nodes: only <mark> becomes an
+ * element, everything else stays text, whatever a peer's document contained. Never innerHTML. */
+function excerptNodes(html: string): Node[] {
+  const out: Node[] = [];
+  let mark: HTMLElement | null = null;
+  for (const part of html.split(/(<\/?mark>)/)) {
+    if (part === '<mark>') out.push((mark = el('mark')));
+    else if (part === '</mark>') mark = null;
+    else if (part) {
+      const text = document.createTextNode(part.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!));
+      if (mark) mark.append(text);
+      else out.push(text);
+    }
+  }
+  return out;
 }
 
 async function main() {
@@ -161,7 +193,7 @@ const siteName = (s: SiteLabel, view: View) => (view.mn ? (s.name.mn ?? s.name.z
 function renderResult(r: EngineResult, view: View): HTMLLIElement {
   const { strings } = view;
   const li = el('li');
-  const title = el('a', { className: 'doc-list__title', href: r.url }, r.title);
+  const title = link(r.url, { className: 'doc-list__title' }, r.title);
   // a Mongolian result on a Chinese page: its own language, for fonts and screen readers
   const foreign = r.language && r.language !== (view.mn ? 'mn' : 'zh');
   if (foreign && r.language === 'mn') li.lang = 'mn-Mong';
@@ -176,10 +208,8 @@ function renderResult(r: EngineResult, view: View): HTMLLIElement {
   if (r.docNumber) meta.append(el('span', {}, r.docNumber));
   if (r.published) meta.append(el('span', {}, `${strings.published}${strings.colon}${r.published}`));
   li.append(meta);
-  // The engine returns HTML-escaped text with <mark> around matches.
-  const excerpt = el('p', { className: 'doc-list__excerpt' });
-  excerpt.innerHTML = r.excerpt;
-  li.append(excerpt);
+  // The engine returns HTML-escaped text with <mark> around matches: rebuilt as nodes.
+  li.append(el('p', { className: 'doc-list__excerpt' }, ...excerptNodes(r.excerpt)));
   // the same document published by several sites: one entry, every copy linked
   const others = (r.sources ?? []).slice(1);
   if (others.length) {
@@ -187,7 +217,7 @@ function renderResult(r: EngineResult, view: View): HTMLLIElement {
     also.dataset.sources = String(r.sources!.length);
     others.forEach((s, i) => {
       if (i) also.append(strings.listSep);
-      also.append(el('a', { href: s.url }, siteName(s.site, view)));
+      also.append(link(s.url, {}, siteName(s.site, view)));
     });
     li.append(also);
   }
@@ -201,7 +231,9 @@ function renderNotices(host: HTMLElement, res: EngineResponse, view: View) {
   if (list.length === 0) return host.replaceChildren();
   const ul = el('ul');
   for (const n of list) {
-    const li = el('li', {}, `${siteName(n.site, view)}${view.strings.colon}${view.strings.problems[n.problem] ?? n.problem}`);
+    // strings without words for a newer problem (limit, invalid): 索引无法读取 (unreadable)
+    const problem = view.strings.problems[n.problem] ?? view.strings.problems.broken ?? n.problem;
+    const li = el('li', {}, `${siteName(n.site, view)}${view.strings.colon}${problem}`);
     li.dataset.site = n.site.id;
     ul.append(li);
   }
@@ -230,7 +262,7 @@ function renderSuggestions(host: HTMLElement, res: EngineResponse, strings: Stri
   const s = res.suggestions ?? [];
   if (s.length === 0) return host.replaceChildren();
   const ul = el('ul');
-  for (const item of s) ul.append(el('li', {}, el('a', { href: item.url }, item.title), item.docNumber ? `（${item.docNumber}）` : ''));
+  for (const item of s) ul.append(el('li', {}, link(item.url, {}, item.title), item.docNumber ? `（${item.docNumber}）` : ''));
   host.replaceChildren(el('p', {}, strings.suggest), ul);
 }
 

@@ -10,7 +10,9 @@
  *     federation: false searches this site only; default: this site and the peers listed in
  *       its search/sites.json (content/site.yaml `federation:`).
  *     peers: [{ id, name, level, region, url }] instead of the sites.json list (benchmarks).
- *     timeout: milliseconds a peer may take per request before it is skipped (default 5000).
+ *     timeout: milliseconds a peer may keep a query waiting (its own requests in flight)
+ *       before it is skipped (default 5000). Each peer also has bounds per query on requests,
+ *       bytes and declared sizes (src/lib/search/validate.ts PEER_LIMITS, docs/federation.md).
  *   search(query, { filters?, sort?, limit?, offset?, languages? }) → { total, results, … }
  *     filters: { kind, issuer, topic, docType, year, status, level, site }: a value, a list
  *       (any of), or Pagefind's { any | all | none | not } forms. `site` (site id) and `level`
@@ -39,8 +41,11 @@ import { buildExcerpt, highlight, matchRanges } from '../lib/search/excerpt.ts';
 import { docnumBucket, fnv1a } from '../lib/search/layout.ts';
 import { normalizeText } from '../lib/search/normalize.ts';
 import { compareScores, idf, scoreDoc, substringDistance, TIER_DOCNUMBER, TIER_PHRASE, type DocScore, type DocTokenHit, type QueryToken } from '../lib/search/rank.ts';
-import { duplicateKey, resolveSiteUrl, selectSites, SITES_FILE, type PeerProblem, type SiteInfo, type SitesFile } from '../lib/search/federation.ts';
-import { loadBucket, loadFragment, loadSection, loadSort, MissingLanguage, openIndex, within, type Fragment, type Manifest, type PfResult, type SiteIndex } from './site-index.ts';
+import { duplicateKey, isSafeUrl, resolveSiteUrl, selectSites, SITES_FILE, type PeerProblem, type SiteInfo, type SitesFile } from '../lib/search/federation.ts';
+import { PeerBudget } from '../lib/search/peer-budget.ts';
+import { NO_LIMITS, PEER_LIMITS, PeerError } from '../lib/search/validate.ts';
+import { indexChecks } from '../lib/search/validate-index.ts';
+import { fetchJson, loadBucket, loadFragment, loadSection, loadSort, MissingLanguage, openIndex, ownBudget, withBudget, type Fragment, type Manifest, type PfResult, type SiteIndex } from './site-index.ts';
 
 export interface EngineOptions {
   basePath?: string;
@@ -116,6 +121,8 @@ interface Fed {
   sites: Site[];
   lang: string;
   timeout: number;
+  /** result URLs may be file: (Node reading built sites from disk) */
+  fileUrls: boolean;
   selfManifest: Manifest;
   indexes: Map<string, Promise<SiteIndex>>;
   /** peers that failed recently: skipped until `until` */
@@ -159,30 +166,36 @@ function defaultLanguage(): string {
 
 const isAbsolute = (u: string) => /^[a-z][a-z0-9+.-]*:/i.test(u);
 
+/** This site's sites.json, checked; null when absent or not of the expected shape (a
+ * records-only benchmark build has none): this site alone is searched then. */
+async function readSites(base: string): Promise<SitesFile | null> {
+  try {
+    return await fetchJson(ownBudget(), base + SITES_FILE, indexChecks(NO_LIMITS).sites, SITES_FILE);
+  } catch {
+    return null;
+  }
+}
+
 async function init(): Promise<Fed> {
   let base = config.basePath ?? defaultBase();
   if (!base.endsWith('/')) base += '/';
   const siteBase = config.baseUrl ?? base.replace(/search\/$/, '');
-  const selfManifest = (await (await fetch(base + 'manifest.json')).json()) as Manifest;
-  let file: SitesFile | null = null;
-  try {
-    const r = await fetch(base + SITES_FILE);
-    if (r.ok) file = (await r.json()) as SitesFile;
-  } catch {
-    // built without a site description (a records-only benchmark build): no federation
-  }
+  const selfManifest = await fetchJson(ownBudget(), base + 'manifest.json', indexChecks(NO_LIMITS).manifest, 'manifest.json');
+  const file = await readSites(base);
   const me = file?.site;
   const self: Site = { id: me?.id ?? 'self', name: me?.name ?? { zh: '' }, level: me?.level ?? '', region: me?.region ?? '', self: true, base, siteBase, order: 0 };
+  const fileUrls = /^file:/i.test(base);
   const peers = config.peers ?? (config.federation === false ? [] : (file?.peers ?? []));
   const sites = [self];
   peers.forEach((p, i) => {
-    if (p.id === self.id) return;
+    // a peer root must be http(s) or a path (file: only for the engine in Node)
+    if (p.id === self.id || !isSafeUrl(p.url, fileUrls)) return;
     // a path peer stays a path in the browser (same host); in Node it resolves against basePath
     const root = isAbsolute(p.url) || !isAbsolute(base) ? p.url : resolveSiteUrl(p.url, base);
     const r = root.endsWith('/') ? root : `${root}/`;
     sites.push({ id: p.id, name: p.name, level: p.level, region: p.region, self: false, base: r + 'search/', siteBase: r, order: i + 1 });
   });
-  return { self, sites, lang: config.language ?? defaultLanguage(), timeout: config.timeout ?? 5000, selfManifest, indexes: new Map(), down: new Map() };
+  return { self, sites, lang: config.language ?? defaultLanguage(), timeout: config.timeout ?? 5000, fileUrls, selfManifest, indexes: new Map(), down: new Map() };
 }
 
 function getFed(): Promise<Fed> {
@@ -195,7 +208,10 @@ function getFed(): Promise<Fed> {
 
 const label = (s: Site): SiteLabel => ({ id: s.id, name: s.name, level: s.level, self: s.self });
 
-function problemOf(e: unknown): PeerProblem {
+/** Why a peer failed: the bound it went over (its budget tripped), else what the error says. */
+function problemOf(e: unknown, net?: PeerBudget): PeerProblem {
+  if (net?.problem) return net.problem;
+  if (e instanceof PeerError) return e.problem;
   if (e instanceof MissingLanguage) return 'no-language';
   const name = (e as { name?: string } | null)?.name;
   if (name === 'TimeoutError') return 'timeout';
@@ -203,27 +219,27 @@ function problemOf(e: unknown): PeerProblem {
   return 'broken';
 }
 
-/** A site's index in `lang`; this site falls back to its other language, peers do not. */
-function getIndex(fed: Fed, site: Site, lang: string): Promise<SiteIndex> {
+/** Per site, what this query may cost it: peers are bounded (PEER_LIMITS, `timeout` ms of
+ * their own time), this site is not. A fresh set per query, so one query's trip does not
+ * outlive it (the `down` list does that). */
+type Nets = Map<string, PeerBudget>;
+function budgets(fed: Fed): Nets {
+  return new Map(fed.sites.map((s) => [s.id, s.self ? ownBudget() : new PeerBudget(PEER_LIMITS, fed.timeout)]));
+}
+
+/** A site's index in `lang`, its requests made under `net`; this site falls back to its other
+ * language, peers do not. The opened index is shared by queries; a peer has no wall-clock
+ * limit here: its budget stops it after `timeout` ms of its own requests, so a slow or
+ * hostile peer never makes another one look slow. */
+function getIndex(fed: Fed, site: Site, lang: string, net: PeerBudget): Promise<SiteIndex> {
   const key = `${site.id}|${lang}`;
   let p = fed.indexes.get(key);
   if (!p) {
-    // a peer gets `timeout` for opening as a whole, not per request
-    p = within(
-      openIndex({
-        base: site.base,
-        siteBase: site.siteBase,
-        lang,
-        fallback: site.self && lang === fed.lang,
-        timeout: site.self ? 0 : fed.timeout,
-        ...(site.self ? { manifest: fed.selfManifest } : {}),
-      }),
-      site.self ? 0 : fed.timeout,
-    );
+    p = openIndex({ base: site.base, siteBase: site.siteBase, lang, fallback: site.self && lang === fed.lang, net, ...(site.self ? { manifest: fed.selfManifest } : {}) });
     fed.indexes.set(key, p);
     p.catch(() => fed.indexes.delete(key));
   }
-  return p;
+  return p.then((ix) => withBudget(ix, net));
 }
 
 function markDown(fed: Fed, site: Site, problem: PeerProblem): void {
@@ -446,8 +462,16 @@ function joinUrl(base: string, path: string): string {
   return base.replace(/\/+$/, '') + '/' + path.replace(/^\/+/, '');
 }
 
-/** Open the chosen sites' indexes; peers that fail are reported, not fatal. */
-async function openSources(fed: Fed, sites: Site[], langs: string[], report: SearchResponse['sites']): Promise<Source[]> {
+/** A peer failed: reported, and skipped for DOWN_MS (this site's failures are thrown). */
+function failed(fed: Fed, site: Site, e: unknown, nets: Nets, report: SearchResponse['sites']): null {
+  const problem = problemOf(e, nets.get(site.id));
+  markDown(fed, site, problem);
+  report.push({ site: label(site), status: problem, total: 0 });
+  return null;
+}
+
+/** Open the chosen sites' indexes (all at once); peers that fail are reported, not fatal. */
+async function openSources(fed: Fed, sites: Site[], langs: string[], report: SearchResponse['sites'], nets: Nets): Promise<Source[]> {
   const now = Date.now();
   const opened = await Promise.all(
     sites.flatMap((site) =>
@@ -458,21 +482,49 @@ async function openSources(fed: Fed, sites: Site[], langs: string[], report: Sea
           return null;
         }
         try {
-          const ix = await getIndex(fed, site, lang);
+          const ix = await getIndex(fed, site, lang, nets.get(site.id)!);
           // the own index may have fallen back to another language: ask it once
           if (site.self && ix.lang !== lang && langs.includes(ix.lang)) return null;
           return { site, ix };
         } catch (e) {
-          const problem = problemOf(e);
+          const problem = problemOf(e, nets.get(site.id));
           if (site.self && problem !== 'no-language') throw e;
-          markDown(fed, site, problem);
-          report.push({ site: label(site), status: problem, total: 0 });
-          return null;
+          return failed(fed, site, e, nets, report);
         }
       }),
     ),
   );
   return opened.filter((s): s is Source => s !== null);
+}
+
+/** One language's sources queried together and ranked with one global IDF. */
+async function queryGroup(
+  fed: Fed,
+  lang: string,
+  srcs: Source[],
+  q: { parsed: ParsedQuery; filters: SearchOptions['filters']; listing: boolean; nets: Nets },
+): Promise<{ candidates: Candidate[]; near: { src: Source; id: string }[]; report: SearchResponse['sites'] }> {
+  const report: SearchResponse['sites'] = [];
+  const commonFrom = srcs.find((s) => s.site.self) ?? srcs[0]!;
+  const { variants, covers } = variantsFor(q.parsed, lang, commonFrom.ix.common);
+  const tokens = [...new Set(covers.flat().map((t) => t.text))];
+  const group: Candidate['group'] = { variants, covers, idfs: new Map() };
+  const settled = await Promise.all(
+    srcs.map((src) =>
+      querySource(src, q.parsed, tokens, pfFilters(q.filters, !!src.site.level), q.listing).catch((e: unknown) => {
+        if (src.site.self) throw e;
+        return failed(fed, src.site, e, q.nets, report);
+      }),
+    ),
+  );
+  const ok = settled.filter((h): h is SourceHits => h !== null);
+  const candidates: Candidate[] = [];
+  if (q.listing) {
+    for (const h of ok) for (const id of h.listing) candidates.push({ key: `${h.src.site.id}|${lang}|${id}`, src: h.src, id, variant: 0, group, score: { tier: 0, score: 0, coverage: 1, phrases: 0, runs: 0 } });
+  } else candidates.push(...rankGroup(ok, group, q.parsed));
+  const near = ok.flatMap((h) => h.near.map((id) => ({ src: h.src, id })));
+  for (const h of ok) report.push({ site: label(h.src.site), status: 'ok', total: 0 });
+  return { candidates, near, report };
 }
 
 export async function search(query: string, opts: SearchOptions = {}): Promise<SearchResponse> {
@@ -487,42 +539,24 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
   // this site without a sites.json has no known level: the level filter goes to the index
   const unknownLevel = fed.sites.filter((s) => !s.level && !chosen.includes(s) && selectSites([s], { site: opts.filters?.site }).length);
   const report: SearchResponse['sites'] = [];
-  const sources = await openSources(fed, [...chosen, ...unknownLevel], langs, report);
+  const nets = budgets(fed);
+  const sources = await openSources(fed, [...chosen, ...unknownLevel], langs, report, nets);
 
-  // every source queried in parallel; a peer gets `timeout` for the whole query
+  // every source queried in parallel, the languages too; a peer is stopped by its budget
   const byLang = new Map<string, Source[]>();
   for (const s of sources) byLang.set(s.ix.lang, [...(byLang.get(s.ix.lang) ?? []), s]);
+  const groups = await Promise.all([...byLang].map(([lang, srcs]) => queryGroup(fed, lang, srcs, { parsed, filters: opts.filters, listing, nets })));
   const candidates: Candidate[] = [];
   const near: { src: Source; id: string }[] = [];
-  for (const [lang, srcs] of byLang) {
-    const commonFrom = srcs.find((s) => s.site.self) ?? srcs[0]!;
-    const { variants, covers } = variantsFor(parsed, lang, commonFrom.ix.common);
-    const tokens = [...new Set(covers.flat().map((t) => t.text))];
-    const group: Candidate['group'] = { variants, covers, idfs: new Map() };
-    const settled = await Promise.all(
-      srcs.map(async (src) => {
-        const filters = pfFilters(opts.filters, !!src.site.level);
-        try {
-          const p = querySource(src, parsed, tokens, filters, listing);
-          return await (src.site.self ? p : within(p, fed.timeout));
-        } catch (e) {
-          if (src.site.self) throw e;
-          const problem = problemOf(e);
-          markDown(fed, src.site, problem);
-          report.push({ site: label(src.site), status: problem, total: 0 });
-          return null;
-        }
-      }),
-    );
-    const ok = settled.filter((h): h is SourceHits => h !== null);
-    if (listing) {
-      for (const h of ok) for (const id of h.listing) candidates.push({ key: `${h.src.site.id}|${lang}|${id}`, src: h.src, id, variant: 0, group, score: { tier: 0, score: 0, coverage: 1, phrases: 0, runs: 0 } });
-    } else candidates.push(...rankGroup(ok, group, parsed));
-    for (const h of ok) for (const id of h.near) near.push({ src: h.src, id });
-    for (const h of ok) report.push({ site: label(h.src.site), status: 'ok', total: 0 });
+  for (const g of groups) {
+    candidates.push(...g.candidates);
+    near.push(...g.near);
+    report.push(...g.report);
   }
+  const tripped = (site: Site) => !!nets.get(site.id)?.problem;
 
-  let order = candidates;
+  // a peer that went over a bound meanwhile (even in a file whose failure was tolerated) is out
+  let order = candidates.filter((c) => !tripped(c.src.site));
   const bySite = (a: Candidate, b: Candidate) => a.src.site.order - b.src.site.order || (a.src.ix.lang < b.src.ix.lang ? -1 : a.src.ix.lang > b.src.ix.lang ? 1 : 0);
   if (sortDir || listing) {
     // search/sort/<shard>.json: each site's ids in publication order, with their dates
@@ -564,15 +598,17 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
       return await loadFragment(c.src.ix, c.id);
     } catch (e) {
       if (c.src.site.self) throw e;
-      const problem = problemOf(e);
-      markDown(fed, c.src.site, problem);
-      report.push({ site: label(c.src.site), status: problem, total: 0 });
-      return null;
+      return failed(fed, c.src.site, e, nets, report);
     }
   };
   let pageItems: Shown[];
   let dropped = 0;
-  const isDown = (site: Site) => !site.self && (fed.down.get(site.id)?.until ?? 0) > Date.now();
+  const isDown = (site: Site) => tripped(site) || (!site.self && (fed.down.get(site.id)?.until ?? 0) > Date.now());
+  // a result links to http(s) or a path of this host, whatever a peer's fragment says
+  const urlOf = (c: { src: Source }, frag: Fragment): string | null => {
+    const url = joinUrl(c.src.ix.siteBase, frag.url);
+    return isSafeUrl(url, fed.fileUrls) ? url : null;
+  };
   if (federated) {
     // fragments from the top (in batches), so duplicates above the page are folded in too;
     // a site that failed meanwhile is not asked again
@@ -584,8 +620,8 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
       const frags = await Promise.all(batch.map((c) => (isDown(c.src.site) ? Promise.resolve(null) : fragOf(c))));
       batch.forEach((c, k) => {
         const frag = frags[k];
-        if (!frag) return void dropped++;
-        const url = joinUrl(c.src.ix.siteBase, frag.url);
+        const url = frag && urlOf(c, frag);
+        if (!frag || !url) return void dropped++;
         const key = duplicateKey(frag.meta.docNumber, frag.filters?.issuer);
         const dk = key && `${c.src.ix.lang}#${key}`;
         const at = dk ? seen.get(dk) : undefined;
@@ -607,11 +643,12 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
     pageItems = [];
     page.forEach((c, i) => {
       const frag = frags[i];
-      if (!frag) return void dropped++;
-      pageItems.push({ c, frag, sources: [{ site: c.src.site, url: joinUrl(c.src.ix.siteBase, frag.url) }] });
+      const url = frag && urlOf(c, frag);
+      if (!frag || !url) return void dropped++;
+      pageItems.push({ c, frag, sources: [{ site: c.src.site, url }] });
     });
   }
-  const results = await Promise.all(
+  const built = await Promise.all(
     pageItems.map(async ({ c, frag, sources: srcs }) => {
       const toks = c.group.variants[c.variant] ?? c.group.variants[0] ?? [];
       const title = frag.meta.title ?? '';
@@ -634,6 +671,8 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
       return r;
     }),
   );
+  const results = withoutTripped(built, nets);
+  dropped += built.length - results.length;
 
   // near misses: a 文号 with another year or a close serial, a title with a wrong character
   const suggestIds: { src: Source; id: string }[] = [];
@@ -659,10 +698,14 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
     suggested.add(k);
     const f = await fragOf(c);
     if (!f) continue;
-    const s: SearchResponse['suggestions'][number] = { url: joinUrl(c.src.ix.siteBase, f.url), title: f.meta.title ?? '' };
+    const url = urlOf(c, f);
+    if (!url) continue;
+    const s: SearchResponse['suggestions'][number] = { url, title: f.meta.title ?? '' };
     if (f.meta.docNumber) s.docNumber = f.meta.docNumber;
     suggestions.push(s);
   }
+  // every peer that went over a bound or out of time in this query, wherever it happened
+  for (const site of fed.sites) if (!site.self && tripped(site)) failed(fed, site, null, nets, report);
   const sites = siteReport(report, order);
   const notices = sites.filter((r) => r.status !== 'ok' && r.status !== 'no-language').map((r) => ({ site: r.site, problem: r.status as PeerProblem }));
   // with several sites `total` is an estimate: duplicates below the page are not known yet
@@ -672,6 +715,19 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
     res.ranked = order.map((c) => ({ site: c.src.site.id, id: c.id, tier: c.score.tier, score: c.score.score }));
   }
   return res;
+}
+
+/** Results without those of a peer that tripped its budget while they were made (its notice
+ * says its documents are not in the results), and without its copies in `sources`. */
+function withoutTripped(results: SearchResult[], nets: Nets): SearchResult[] {
+  const bad = (id: string) => !!nets.get(id)?.problem;
+  const out = results.filter((r) => !bad(r.site.id));
+  for (const r of out) {
+    if (!r.sources) continue;
+    r.sources = r.sources.filter((x) => !bad(x.site.id));
+    if (r.sources.length < 2) delete r.sources;
+  }
+  return out;
 }
 
 /** One line per site asked: its first failure (down, slow, broken), else `ok` when any of its
@@ -692,28 +748,32 @@ function siteReport(report: SearchResponse['sites'], order: Candidate[]): Search
 export async function filters(): Promise<Record<string, Record<string, number>>> {
   const fed = await getFed();
   const report: SearchResponse['sites'] = [];
-  const sources = await openSources(fed, fed.sites, [fed.lang], report);
+  const nets = budgets(fed);
+  const sources = await openSources(fed, fed.sites, [fed.lang], report, nets);
   const out: Record<string, Record<string, number>> = {};
   const add = (k: string, v: string, n: number) => {
     const o = (out[k] ??= {});
     o[v] = (o[v] ?? 0) + n;
   };
-  for (const src of sources) {
-    try {
-      for (const s of src.ix.shards) {
-        const f = await (src.site.self ? s.pf.filters() : within(s.pf.filters(), fed.timeout));
-        for (const [k, vals] of Object.entries(f)) {
-          if (k === 'level' && src.site.level) continue;
-          for (const [v, n] of Object.entries(vals)) add(k, v, n);
-        }
+  // all sites at once: a slow peer costs its own time only
+  const counts = await Promise.all(
+    sources.map((src) =>
+      Promise.all(src.ix.shards.map((s) => s.pf.filters())).catch((e: unknown) => {
+        if (src.site.self) throw e;
+        return failed(fed, src.site, e, nets, report);
+      }),
+    ),
+  );
+  sources.forEach((src, i) => {
+    for (const f of counts[i] ?? []) {
+      for (const [k, vals] of Object.entries(f)) {
+        if (k === 'level' && src.site.level) continue;
+        for (const [v, n] of Object.entries(vals)) add(k, v, n);
       }
-    } catch (e) {
-      if (src.site.self) throw e;
-      markDown(fed, src.site, problemOf(e));
-      continue;
     }
+    if (!counts[i]) return;
     if (fed.sites.length > 1) add('site', src.site.id, src.ix.pages);
     if (src.site.level) add('level', src.site.level, src.ix.pages);
-  }
+  });
   return out;
 }

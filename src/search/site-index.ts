@@ -7,10 +7,13 @@
  * are data, read by this site's engine.
  */
 import { cleanTerm, cmpWords, decodePostings, filterPages, indexFiles, pageId, groupsFor, scoreTerm, spanMayHold, type FilterSpec, type Posting } from '../lib/search/postings.ts';
-import { decodeCbor, type Cbor } from '../lib/search/cbor.ts';
-import type { IndexShard, SearchManifest } from '../lib/search/layout.ts';
+import { decodeCbor } from '../lib/search/cbor.ts';
+import type { IndexShard } from '../lib/search/layout.ts';
+import { PeerBudget } from '../lib/search/peer-budget.ts';
+import { NO_LIMITS, PEER_LIMITS, PeerError, type Check } from '../lib/search/validate.ts';
+import { indexChecks, PAGE_ID, type FragmentData, type IndexChecks, type Manifest, type SortData } from '../lib/search/validate-index.ts';
 
-export type Manifest = SearchManifest & { agencies: string[] };
+export type { Manifest };
 export interface PfResult {
   id: string;
   score: number;
@@ -27,15 +30,11 @@ export interface Shard {
   language: string;
   pages: number;
   pf: PostingIndex;
+  /** the manifest entry and the files loaded from it (shared by every query) */
+  desc: IndexShard;
+  cache: Map<string, Promise<unknown>>;
 }
-export interface Fragment {
-  url: string;
-  /** the body's first section (all of it when `sections` is absent) */
-  content: string;
-  sections?: number;
-  filters: Record<string, string[]>;
-  meta: { title?: string; docNumber?: string; published?: string };
-}
+export type Fragment = FragmentData;
 /** page ids in ascending publication order, and each id's date when the index records it */
 export interface SortOrder {
   ids: string[];
@@ -54,38 +53,12 @@ export interface SiteIndex {
   shards: Shard[];
   pages: number;
   common: Set<string>;
-  /** fetch with this site's time limit */
-  get(url: string): Promise<Response>;
+  /** this query's requests to the site: bounds, time, abort (withBudget makes a view per query) */
+  net: PeerBudget;
+  /** the file shapes, with this site's bounds */
+  checks: IndexChecks;
   fragments: Map<string, Promise<Fragment>>;
   files: Map<string, Promise<unknown>>;
-}
-
-/** fetch that rejects after `ms` (0: no limit) with an error named TimeoutError; the limit
- * covers the body too (a server that sends headers and then stalls is as slow as one that
- * never answers), so the response comes back already read. */
-export async function fetchWithin(url: string, ms: number): Promise<Response> {
-  if (!ms) return fetch(url);
-  const ctl = new AbortController();
-  const timer = setTimeout(() => ctl.abort(new DOMException('timeout', 'TimeoutError')), ms);
-  try {
-    const r = await fetch(url, { signal: ctl.signal });
-    const body = await r.arrayBuffer();
-    return new Response([101, 204, 205, 304].includes(r.status) ? null : body, { status: r.status, headers: r.headers });
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** `p`, or a TimeoutError after `ms` (0: no limit). */
-export function within<T>(p: Promise<T>, ms: number): Promise<T> {
-  if (!ms) return p;
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new DOMException('timeout', 'TimeoutError')), ms);
-    p.then(
-      (v) => (clearTimeout(timer), resolve(v)),
-      (e) => (clearTimeout(timer), reject(e)),
-    );
-  });
 }
 
 export class MissingLanguage extends Error {}
@@ -100,52 +73,85 @@ export interface OpenOptions {
   /** wanted search language; `fallback` allows another when the index lacks it */
   lang: string;
   fallback: boolean;
-  /** time limit per request (0: none) */
-  timeout: number;
-  /** a manifest already fetched */
+  /** the requests' bounds and abort (a peer's per query); default: unbounded, or peer bounds
+   * with `timeout` ms when that is set */
+  net?: PeerBudget;
+  /** time limit (0: none) when no `net` is given */
+  timeout?: number;
+  /** a manifest already fetched (and checked) */
   manifest?: Manifest;
 }
 
+/** A budget for this site's own index: shapes checked, no bounds. */
+export const ownBudget = (): PeerBudget => new PeerBudget(NO_LIMITS, 0);
+
 export async function openIndex(o: OpenOptions): Promise<SiteIndex> {
-  const get = (url: string) => fetchWithin(url, o.timeout);
-  let manifest = o.manifest;
-  if (!manifest) {
-    const r = await get(o.base + 'manifest.json');
-    if (!r.ok) throw new Error(`manifest.json: HTTP ${r.status}`);
-    manifest = (await r.json()) as Manifest;
-  }
-  if (!manifest.languages || !manifest.bundle || !manifest.docnum) throw new Error('manifest.json: not a search manifest');
-  if (manifest.version !== 2) throw new Error(`manifest.json: index version ${manifest.version}, this engine reads version 2 (rebuild the site)`);
+  const net = o.net ?? (o.timeout ? new PeerBudget(PEER_LIMITS, o.timeout) : ownBudget());
+  const checks = indexChecks(net.limits);
+  const manifest = o.manifest ?? (await fetchJson(net, o.base + 'manifest.json', checks.manifest, 'manifest.json'));
   const langKey = manifest.languages[o.lang] ? o.lang : !o.fallback ? '' : manifest.languages.zh ? 'zh' : (Object.keys(manifest.languages)[0] ?? '');
   const l = manifest.languages[langKey];
   if (!l) throw new MissingLanguage(`no ${o.lang} index`);
   const bundlePath = o.base + manifest.bundle;
-  const shards: Shard[] = l.shards.map((s) => ({ language: s.language, pages: s.pages, pf: postingIndex(s, bundlePath, get) }));
+  const shards = l.shards.map((desc) => ({ language: desc.language, pages: desc.pages, desc, cache: new Map<string, Promise<unknown>>() })) as Shard[];
   const common = new Set<string>();
   const cs = manifest.common ?? '';
   for (let i = 0; i + 1 < cs.length; i += 2) common.add(cs.slice(i, i + 2));
-  return {
-    lang: langKey,
-    base: o.base,
-    siteBase: o.siteBase,
-    bundle: bundlePath,
-    manifest,
-    shards,
-    pages: l.pages,
-    common,
-    get,
-    fragments: new Map(),
-    files: new Map(),
-  };
+  const ix: SiteIndex = { lang: langKey, base: o.base, siteBase: o.siteBase, bundle: bundlePath, manifest, shards, pages: l.pages, common, net, checks, fragments: new Map(), files: new Map() };
+  return withBudget(ix, net);
 }
 
-/** A gzipped index file's bytes (as they are, if a server already inflated it). */
-async function gunzip(r: Response, what: string): Promise<Uint8Array> {
+/** The same index, its requests made under `net` (one query's budget); caches are shared. */
+export function withBudget(ix: SiteIndex, net: PeerBudget): SiteIndex {
+  const shards = ix.shards.map((s) => ({ ...s, pf: postingIndex(s, ix.bundle, net, ix.checks) }));
+  return { ...ix, net, shards };
+}
+
+/** A bundle file's bytes (inflated when gzipped); a missing file is an error. */
+async function bytesOf(net: PeerBudget, url: string, what: string): Promise<Uint8Array> {
+  const r = await net.fetch(url);
   if (!r.ok) throw new Error(`${what}: HTTP ${r.status}`);
-  const raw = new Uint8Array(await r.arrayBuffer());
-  if (raw[0] !== 0x1f || raw[1] !== 0x8b) return raw;
-  const ds = new Response(new Blob([raw]).stream().pipeThrough(new DecompressionStream('gzip')));
-  return new Uint8Array(await ds.arrayBuffer());
+  return r.bytes;
+}
+
+/** A peer's bad data trips its budget (the peer is skipped even where a caller falls back);
+ * this site's own just throws. */
+function bad(net: PeerBudget, e: unknown): unknown {
+  return e instanceof PeerError && net.limits !== NO_LIMITS ? net.trip(e.problem, e.message) : e;
+}
+
+/** `c(x)`, tripping a peer's budget when it fails. */
+function checked<T>(c: Check<T>, x: unknown, what: string, net: PeerBudget): T {
+  try {
+    return c(x, what);
+  } catch (e) {
+    throw bad(net, e);
+  }
+}
+
+/** A CBOR file, decoded within bounds and checked. */
+async function cborFile<T>(net: PeerBudget, url: string, c: Check<T>, what: string): Promise<T> {
+  const bytes = await bytesOf(net, url, what);
+  let x: unknown;
+  try {
+    x = decodeCbor(bytes);
+  } catch (e) {
+    throw bad(net, new PeerError('invalid', `${what}: ${(e as Error).message}`));
+  }
+  return checked(c, x, what, net);
+}
+
+/** A JSON file (after a `prefix` it may start with), parsed and checked. */
+export async function fetchJson<T>(net: PeerBudget, url: string, c: Check<T>, what: string, prefix = ''): Promise<T> {
+  let bytes = await bytesOf(net, url, what);
+  if (prefix && String.fromCharCode(...bytes.subarray(0, prefix.length)) === prefix) bytes = bytes.subarray(prefix.length);
+  let x: unknown;
+  try {
+    x = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    throw bad(net, new PeerError('broken', `${what}: not JSON`));
+  }
+  return checked(c, x, what, net);
 }
 
 /** `load()` once per key; a failed load is forgotten, so the next call tries again. */
@@ -159,16 +165,27 @@ function cached<T>(cache: Map<string, Promise<unknown>>, key: string, load: () =
   return p;
 }
 
-/** One posting index: loads directory files, chunks and filter lists as queries need them. */
-function postingIndex(s: IndexShard, bundle: string, get: (url: string) => Promise<Response>): PostingIndex {
-  const cache = new Map<string, Promise<unknown>>();
-  const once = <T>(key: string, load: () => Promise<T>): Promise<T> => cached(cache, key, load);
-  const dir = (g: number) =>
-    once(`d${g}`, async () => JSON.parse(new TextDecoder().decode(await gunzip(await get(bundle + indexFiles.dir(s.tag, g)), 'index directory'))) as [string, string, number?][]);
+/** Index chunks to load for a term: the one holding it, then extensions within a byte budget
+ * (a single common character, 第 or 人, would otherwise load every chunk of its bigrams) and,
+ * for a peer, a chunk count (its directory's byte counts are its own word). */
+function chunksToLoad(wanted: { n: number; bytes: number }[], max: number): number[] {
+  let spent = 0;
+  return wanted
+    .filter((c, i) => i === 0 || (spent += c.bytes) <= EXTENSION_BYTES)
+    .slice(0, max)
+    .map((c) => c.n);
+}
+
+/** One posting index: loads directory files, chunks and filter lists as queries need them
+ * (cached in the shard, shared by queries), each request made under this query's `net`. */
+function postingIndex(sh: Shard, bundle: string, net: PeerBudget, checks: IndexChecks): PostingIndex {
+  const s = sh.desc;
+  const once = <T>(key: string, load: () => Promise<T>): Promise<T> => cached(sh.cache, key, load);
+  const dir = (g: number) => once(`d${g}`, () => fetchJson(net, bundle + indexFiles.dir(s.tag, g), checks.dir, 'index directory'));
   const chunk = (n: number) =>
     once(`i${n}`, async () => {
-      const words = (decodeCbor(await gunzip(await get(bundle + indexFiles.chunk(s.tag, n)), 'index chunk')) as Cbor[][])[0] as Cbor[][];
-      return new Map(words.map((w) => [w[0] as string, w[1] as number[]]));
+      const [words] = await cborFile(net, bundle + indexFiles.chunk(s.tag, n), checks.chunk, 'index chunk');
+      return new Map(words);
     });
   /** index words equal to `term` or (prefix) starting with it, with their postings */
   const lookup = async (term: string, prefix: boolean): Promise<{ word: string; postings: Posting[] }[]> => {
@@ -177,28 +194,20 @@ function postingIndex(s: IndexShard, bundle: string, get: (url: string) => Promi
     for (const g of groupsFor(s.groups, term, prefix)) {
       (await dir(g)).forEach((sp, i) => spanMayHold(sp[0], sp[1], term, prefix) && wanted.push({ n: g * s.groupSize + i, bytes: sp[2] ?? 0 }));
     }
-    // the chunk holding the term, then extension chunks within a budget: a single common
-    // character (第, 人) would otherwise load every chunk of its bigrams
-    let spent = 0;
-    const load = wanted.filter((c, i) => i === 0 || (spent += c.bytes) <= EXTENSION_BYTES);
-    for (const m of await Promise.all(load.map((c) => chunk(c.n)))) {
+    for (const m of await Promise.all(chunksToLoad(wanted, net.limits.termChunks).map(chunk))) {
       for (const [w, flat] of m) if (w === term || (prefix && w.startsWith(term))) out.push({ word: w, postings: decodePostings(flat) });
     }
     return out.sort((a, b) => cmpWords(a.word, b.word));
   };
   const filterValues = () =>
-    once('values', async () => {
-      const r = await get(bundle + indexFiles.filterValues(s.tag));
-      if (!r.ok) throw new Error(`filter values: HTTP ${r.status}`);
-      return r.json() as Promise<Record<string, [string, number][]>>;
-    });
+    once('values', () => fetchJson(net, bundle + indexFiles.filterValues(s.tag), checks.filterValues, 'filter values'));
   const pagesOf = async (name: string, value: string): Promise<number[]> => {
     const all = await filterValues();
     const fi = Object.keys(all).indexOf(name);
     const vi = fi < 0 ? -1 : all[name]!.findIndex((v) => v[0] === value);
     if (vi < 0) return [];
     return once(`f${fi}-${vi}`, async () => {
-      const deltas = decodeCbor(await gunzip(await get(bundle + indexFiles.filter(s.tag, fi, vi)), 'filter')) as number[];
+      const deltas = await cborFile(net, bundle + indexFiles.filter(s.tag, fi, vi), checks.filterPages, 'filter');
       let n = 0;
       return deltas.map((d) => (n += d));
     });
@@ -229,44 +238,42 @@ function postingIndex(s: IndexShard, bundle: string, get: (url: string) => Promi
   };
 }
 
-/** A fragment's JSON, after the signature Pagefind's fragments start with. */
-function fragmentJson<T>(bytes: Uint8Array): T {
-  const sig = 'pagefind_dcd';
-  const hasSig = String.fromCharCode(...bytes.subarray(0, sig.length)) === sig;
-  return JSON.parse(new TextDecoder().decode(hasSig ? bytes.subarray(sig.length) : bytes)) as T;
-}
+/** Pagefind's fragments start with this signature (ours keep it) */
+const SIG = 'pagefind_dcd';
 
+/** A page's fragment; a page id not of the index's form (from a peer's 文号 or sort file) is
+ * never put into a URL. */
 export function loadFragment(ix: SiteIndex, id: string): Promise<Fragment> {
-  return cached(ix.fragments, id, async () => fragmentJson<Fragment>(await gunzip(await ix.get(`${ix.bundle}fragment/${id}.pf_fragment`), `fragment ${id}`)));
+  if (!PAGE_ID.test(id)) return Promise.reject(bad(ix.net, new PeerError('invalid', `page id ${JSON.stringify(id.slice(0, 50))}`)));
+  return cached(ix.fragments, id, () => fetchJson(ix.net, `${ix.bundle}fragment/${id}.pf_fragment`, ix.checks.fragment, `fragment ${id}`, SIG));
 }
 
-/** Body section k of a page (section 0 is in its fragment). */
+/** Body section k of a page (section 0 is in its fragment); the fragment's when it cannot be read. */
 export async function loadSection(ix: SiteIndex, id: string, frag: Fragment, k: number): Promise<string> {
-  if (k <= 0 || !frag.sections || k >= frag.sections) return frag.content;
+  if (k <= 0 || !frag.sections || k >= frag.sections || !PAGE_ID.test(id)) return frag.content;
   try {
-    return new TextDecoder().decode(await gunzip(await ix.get(`${ix.bundle}text/${id}.${k}`), `text ${id}.${k}`));
+    const text = new TextDecoder().decode(await bytesOf(ix.net, `${ix.bundle}text/${id}.${k}`, `text ${id}.${k}`));
+    return checked(ix.checks.text, text, `text ${id}.${k}`, ix.net);
   } catch {
     return frag.content;
   }
 }
 
-/** A JSON file of the bundle, cached; `empty` when it is missing or unreadable. A failed
- * request (a peer's timeout) is not cached: the next query asks again. */
-function loadJson<T>(ix: SiteIndex, path: string, empty: T): Promise<T> {
-  return cached(ix.files, path, async () => {
-    const r = await ix.get(ix.base + path);
-    return r.ok ? (r.json() as Promise<T>) : empty;
-  }).catch(() => empty);
+/** A JSON file of the bundle, checked and cached; `empty` when it is missing or unreadable (a
+ * peer's bad file has tripped its budget by then). A failed request (a peer's timeout, a
+ * missing file) is not cached: the next query asks again. */
+function loadJson<T>(ix: SiteIndex, path: string, c: Check<T>, empty: T): Promise<T> {
+  return cached(ix.files, path, () => fetchJson(ix.net, ix.base + path, c, path)).catch(() => empty);
 }
 
 export function loadBucket(ix: SiteIndex, b: number | string): Promise<Record<string, string[][]>> {
-  return loadJson(ix, `${ix.manifest.docnum.dir}${b}.json`, {});
+  return loadJson(ix, `${ix.manifest.docnum.dir}${b}.json`, ix.checks.bucket, {});
 }
 
 /** <bundle>/sort/<shard>.json: `{ids, dates: [[date, count]…]}`. */
 export async function loadSort(ix: SiteIndex, shard: string): Promise<SortOrder> {
-  const raw = await loadJson<string[] | { ids: string[]; dates?: [string, number][] }>(ix, `${ix.manifest.bundle}sort/${shard}.json`, []);
-  const ids = Array.isArray(raw) ? raw : (raw.ids ?? []);
+  const raw = await loadJson<SortData>(ix, `${ix.manifest.bundle}sort/${shard}.json`, ix.checks.sort, []);
+  const ids = Array.isArray(raw) ? raw : raw.ids;
   const dates = new Map<string, string>();
   if (!Array.isArray(raw) && raw.dates) {
     let i = 0;

@@ -18,8 +18,6 @@ const BROKEN = /[\uFFFD\x00-\x08\x0B\x0E-\x1F\x7F-\x9F]/gu;
 const EXPECTED =
   /[\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E\uFF61-\uFF65\u2010-\u2027\u2030-\u205E\x21-\x7E\u00A7\u00B0\u00B1\u00B7\u00D7\u00F7\u2103\u2116\u2160-\u217F\u2190-\u2199\u2460-\u24FF\u2500-\u257F\u25A0-\u25CF\u2605\u2606\u3220-\u3243\u3280-\u32B0]/u;
 
-export type CommonSet = 'gb' | 'big5' | 'either';
-
 /** U+FFFD and control characters, as `U+0001` style names (at most 3) and a count; undefined if none. */
 export function brokenCharacters(text: string): { count: number; examples: string[] } | undefined {
   const found = text.match(BROKEN);
@@ -28,17 +26,16 @@ export function brokenCharacters(text: string): { count: number; examples: strin
   return { count: found.length, examples };
 }
 
-/** GB2312 hanzi (levels 1 and 2: rows B0–F7) or Big5 常用字 (A440–C67E). */
-function isCommonHan(ch: string, set: CommonSet): boolean {
-  if (set !== 'big5') {
-    const b = iconv.encode(ch, 'gbk');
-    if (b.length === 2 && b[0]! >= 0xb0 && b[0]! <= 0xf7 && b[1]! >= 0xa1) return true;
-  }
-  if (set !== 'gb') {
-    const b = iconv.encode(ch, 'big5');
-    if (b.length === 2 && b[0]! >= 0xa4 && (b[0]! < 0xc6 || (b[0] === 0xc6 && b[1]! <= 0x7e))) return true;
-  }
-  return false;
+/**
+ * A common character: GB2312 hanzi (levels 1 and 2, rows B0–F7) or Big5 常用字 (A440–C67E).
+ * Either set, whatever the source encoding: traditional texts are also saved as GBK (the
+ * corpus has a 1954 report written so), simplified ones as UTF-16.
+ */
+function isCommonHan(ch: string): boolean {
+  const gb = iconv.encode(ch, 'gbk');
+  if (gb.length === 2 && gb[0]! >= 0xb0 && gb[0]! <= 0xf7 && gb[1]! >= 0xa1) return true;
+  const b5 = iconv.encode(ch, 'big5');
+  return b5.length === 2 && b5[0]! >= 0xa4 && (b5[0]! < 0xc6 || (b5[0] === 0xc6 && b5[1]! <= 0x7e));
 }
 
 export interface Plausibility {
@@ -50,7 +47,7 @@ export interface Plausibility {
 }
 
 /** Measures `text` (private-use characters count as unexpected: legacy decoders map unknown codes there). */
-export function chinesePlausibility(text: string, set: CommonSet): Plausibility {
+export function chinesePlausibility(text: string): Plausibility {
   let total = 0;
   let expected = 0;
   const han = new Map<string, number>();
@@ -66,7 +63,7 @@ export function chinesePlausibility(text: string, set: CommonSet): Plausibility 
   // distinct characters only: iconv per character is slow, documents repeat the same few thousand
   for (const [ch, n] of han) {
     hanTotal += n;
-    if (isCommonHan(ch, set)) common += n;
+    if (isCommonHan(ch)) common += n;
   }
   const expectedShare = total ? expected / total : 1;
   const commonHanShare = hanTotal ? common / hanTotal : 1;

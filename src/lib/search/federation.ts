@@ -83,5 +83,18 @@ export function duplicateKey(docNumber: string | undefined, issuers: string[] | 
   return `${key}#${[...new Set(issuers ?? [])].sort().join('、')}`;
 }
 
-/** Why a peer gave no results, for the notice the search page shows. */
-export type PeerProblem = 'unreachable' | 'timeout' | 'broken' | 'no-language';
+/** Why a peer gave no results, for the notice the search page shows: `limit` when it went over
+ * a bound of src/lib/search/validate.ts (too many requests, bytes or declared shards/pages),
+ * `invalid` when a file did not have the expected shape. */
+export type PeerProblem = 'unreachable' | 'timeout' | 'broken' | 'no-language' | 'limit' | 'invalid';
+
+/**
+ * A URL a result may link to: http(s), or a path on this host (not `//host`). Never
+ * javascript:, data: or anything else a peer might slip in. `file:` only where the caller
+ * allows it (the engine in Node reading built sites from disk).
+ */
+export function isSafeUrl(url: string, allowFile = false): boolean {
+  if (/[\u0000-\u001f\u007f\\]/.test(url)) return false;
+  if (/^\/(?!\/)/.test(url)) return true;
+  return /^https?:\/\/[^/]/i.test(url) || (allowFile && /^file:\/\//i.test(url));
+}
