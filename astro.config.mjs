@@ -3,6 +3,9 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { sitemapAlternates } from './src/integrations/sitemap-alternates.ts';
+
+const alternates = sitemapAlternates();
 
 // Operators deploy dist/ anywhere, including under a sub-path: PORTAL_BASE=/gov/ npm run build.
 const base = process.env.PORTAL_BASE || '/';
@@ -22,8 +25,10 @@ export default defineConfig({
   integrations: [
     contentCheck(),
     mdx(),
+    alternates.integration,
     sitemap({
-      i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', mn: 'mn-Mong' } },
+      // hreflang pairs come from a set lookup: the plugin's own i18n option is quadratic
+      serialize: alternates.serialize,
       filter: (page) => !page.endsWith('/404/'),
     }),
   ],

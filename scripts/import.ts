@@ -248,8 +248,9 @@ async function importFile(file: string, ctx: Context, orgById: Map<string, OrgRe
       return 'failed';
     }
   } catch (e) {
-    if (e instanceof ImportRefusal) console.error(`✗ ${rel(file)}: ${e.message}`);
-    else console.error(`✗ ${rel(file)}: 无法读取（cannot read）：${(e as Error).message}`);
+    // messages may quote zip entry names or library errors: no terminal escapes
+    if (e instanceof ImportRefusal) console.error(`✗ ${rel(file)}: ${shown(e.message)}`);
+    else console.error(`✗ ${rel(file)}: 无法读取（cannot read）：${shown((e as Error).message.split('\n')[0] ?? '')}`);
     return 'failed';
   }
   if (o.dryRun) {

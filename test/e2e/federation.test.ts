@@ -5,6 +5,13 @@
  * its site.yaml. In Node (the engine module) and in Chromium (the search page) one query finds
  * documents of all three sites, labelled, filtered by level and site, the shared document once with
  * both sources; a peer that is stopped, slow or broken is skipped with a notice.
+ *
+ * Hostile peers (test/helpers/hostile-peer.ts, each on its own port) next to a healthy one: gzip
+ * bombs, a manifest declaring 100,000 shards, absurd counts, a body dripped a byte per second,
+ * files of the wrong shape, HTML and script in fragments, javascript: result URLs. Each is
+ * skipped with its notice (limit, timeout, invalid) within the time limit, the healthy peer's
+ * results stay and it is reported ok, memory grows by far less than 100 MB (Node: heap and
+ * buffers; Chromium: the page's JS heap through CDP), and nothing of a peer runs as script.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +23,7 @@ import { buildSite, ROOT } from '../helpers/build-site.ts';
 import { serveDist, type Served } from '../helpers/serve.ts';
 import { ARTIFACTS, chromiumAvailable, launchChromium } from '../helpers/browser.ts';
 import { loadEngine, type Engine } from '../search/helpers.ts';
+import { gzipBomb, INJECTED, serveHostile, type HostileMode, type HostilePeer } from '../helpers/hostile-peer.ts';
 
 interface Fixture {
   dir: string;
@@ -288,5 +296,221 @@ describe.skipIf(!chromiumAvailable)('federated search page in Chromium (Debian c
     expect(await page.isVisible('[data-search-notices]')).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'federation-peer-down.png'), fullPage: true });
     await page.close();
+  });
+});
+
+/** The problem each hostile peer is reported with. */
+const HOSTILE: Partial<Record<HostileMode, string>> = {
+  bomb: 'limit',
+  'encoded-bomb': 'limit',
+  'huge-manifest': 'limit',
+  absurd: 'limit',
+  drip: 'timeout',
+  'invalid-json': 'invalid',
+  'invalid-cbor': 'invalid',
+  'js-url': 'invalid',
+};
+const MODES = Object.keys(HOSTILE) as HostileMode[];
+const hostileId = (mode: HostileMode) => `hostile-${mode}`;
+
+/** A healthy copy of the 盟市 and every hostile copy of the 旗县, each on its own server. */
+async function startPeers(): Promise<Record<HostileMode, HostilePeer>> {
+  const zeros = await gzipBomb(256);
+  const spaces = await gzipBomb(256, 0x20);
+  const peers = {} as Record<HostileMode, HostilePeer>;
+  peers.up = await serveHostile(f.league.out, SITES.league.base, 'up');
+  for (const mode of [...MODES, 'html'] as HostileMode[]) peers[mode] = await serveHostile(f.banner.out, SITES.banner.base, mode, { bomb: mode === 'encoded-bomb' ? spaces : zeros });
+  return peers;
+}
+
+function peerInfo(peers: Record<HostileMode, HostilePeer>, mode: HostileMode) {
+  if (mode === 'up') return { id: SITES.league.id, name: { zh: '包头市人民政府' }, level: '盟市', region: '150200', url: peers.up.url };
+  return { id: hostileId(mode), name: { zh: `${INJECTED.title}恶意站点 ${mode}` }, level: '旗县', region: '150222', url: peers[mode].url };
+}
+
+/** Peak growth (MB) of the heap and array buffers while `run` runs, sampled every 5 ms. */
+async function peakGrowth<T>(run: () => Promise<T>): Promise<{ value: T; mb: number }> {
+  const mem = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.arrayBuffers;
+  };
+  const base = mem();
+  let peak = base;
+  const timer = setInterval(() => (peak = Math.max(peak, mem())), 5);
+  try {
+    const value = await run();
+    peak = Math.max(peak, mem());
+    return { value, mb: (peak - base) / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+describe('hostile federation peers (Node)', () => {
+  let peers: Record<HostileMode, HostilePeer>;
+  beforeAll(async () => {
+    peers = await startPeers();
+  });
+  afterAll(async () => {
+    for (const p of Object.values(peers ?? {})) await p.close();
+  });
+
+  /** '草原生态保护' from the 自治区 with the healthy 盟市 and the given hostile peers */
+  async function against(modes: HostileMode[], timeout = 1500) {
+    const e = await regionEngine({ peers: ['up' as HostileMode, ...modes].map((m) => peerInfo(peers, m)), timeout });
+    const t0 = Date.now();
+    const { value: r, mb } = await peakGrowth(() => e.search('草原生态保护', { limit: 20 }));
+    return { r, ms: Date.now() - t0, mb };
+  }
+  const problems = (r: Awaited<ReturnType<Engine['search']>>) => Object.fromEntries(r.notices.map((n) => [n.site.id, n.problem]));
+  const healthy = (r: Awaited<ReturnType<Engine['search']>>) => {
+    expect(ids(r)).toEqual(expect.arrayContaining(['1500000001', SITES.league.id]));
+    expect(r.sites.find((s) => s.site.id === SITES.league.id)?.status).toBe('ok');
+  };
+
+  it('skips a gzip bomb (index files, or a manifest sent gzip-encoded) with a limit notice, memory growing far less than 100 MB', async () => {
+    for (const mode of ['bomb', 'encoded-bomb'] as HostileMode[]) {
+      const { r, mb } = await against([mode]);
+      expect(problems(r)).toEqual({ [hostileId(mode)]: 'limit' });
+      healthy(r);
+      expect(mb).toBeLessThan(100);
+    }
+  });
+
+  it('skips a manifest declaring 100,000 shards or absurd counts without asking for any other file', async () => {
+    for (const mode of ['huge-manifest', 'absurd'] as HostileMode[]) {
+      peers[mode].requests.length = 0;
+      const { r, ms, mb } = await against([mode]);
+      expect(problems(r)).toEqual({ [hostileId(mode)]: 'limit' });
+      healthy(r);
+      expect(peers[mode].requests.filter((p) => !p.endsWith('/search/manifest.json'))).toEqual([]);
+      expect(ms).toBeLessThan(1500);
+      expect(mb).toBeLessThan(100);
+    }
+  });
+
+  it('times out a peer dripping a byte a second after its own time limit, never the healthy peer next to it', async () => {
+    const { r, ms } = await against(['drip'], 1000);
+    expect(problems(r)).toEqual({ [hostileId('drip')]: 'timeout' });
+    healthy(r);
+    expect(ms).toBeLessThan(1000 + 1500);
+  });
+
+  it('reports files of the wrong shape as invalid: a manifest, deeply nested CBOR, a javascript: result URL', async () => {
+    for (const mode of ['invalid-json', 'invalid-cbor', 'js-url'] as HostileMode[]) {
+      const { r } = await against([mode]);
+      expect(problems(r)).toEqual({ [hostileId(mode)]: 'invalid' });
+      healthy(r);
+      expect(r.results.every((x) => /^(\/|http:\/\/127\.0\.0\.1:)/.test(x.url))).toBe(true);
+    }
+  });
+
+  it('keeps HTML and script in a peer’s titles, 文号 and text as text: excerpts hold no markup but <mark>', async () => {
+    const { r } = await against(['html']);
+    expect(r.notices).toEqual([]);
+    healthy(r);
+    const mine = r.results.filter((x) => x.site.id === hostileId('html'));
+    expect(mine.length).toBeGreaterThan(0);
+    for (const x of [...mine, ...r.results]) {
+      expect(x.excerpt.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
+      expect(x.titleHtml.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
+      expect(x.url).toMatch(/^(\/|http:\/\/127\.0\.0\.1:\d+\/)/);
+    }
+    // the title is plain text (the page sets it as text); its markup arrives escaped in titleHtml
+    expect(mine[0]!.title).toContain(INJECTED.title);
+    expect(mine[0]!.titleHtml).toContain('&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;');
+    expect(mine[0]!.excerpt).toContain('&lt;script&gt;');
+  });
+
+  it('with every hostile peer at once: each skipped with its notice, the healthy peer ok, all within about the time limit', async () => {
+    const { r, ms, mb } = await against([...MODES, 'html'], 1500);
+    expect(problems(r)).toEqual(Object.fromEntries(MODES.map((m) => [hostileId(m), HOSTILE[m]])));
+    healthy(r);
+    expect(ids(r)).toContain(hostileId('html'));
+    expect(ms).toBeLessThan(1500 + 2000);
+    expect(mb).toBeLessThan(100);
+  });
+});
+
+describe.skipIf(!chromiumAvailable)('hostile federation peers in Chromium', () => {
+  let browser: Browser;
+  let peers: Record<HostileMode, HostilePeer>;
+  let region: HostilePeer;
+  beforeAll(async () => {
+    peers = await startPeers();
+    const listed = (['up', ...MODES, 'html'] as HostileMode[]).map((m) => peerInfo(peers, m));
+    const origins = [...new Set(listed.map((p) => new URL(p.url).origin))].join(' ');
+    // the 自治区 site as if built with these peers: its sites.json and its CSP name them
+    region = await serveHostile(f.region.out, SITES.region.base, 'up', {
+      rewrite: (file, body) => {
+        if (file.endsWith('/search/sites.json')) return Buffer.from(JSON.stringify({ ...JSON.parse(body.toString('utf8')), peers: listed }));
+        if (file.endsWith('.html')) return Buffer.from(body.toString('utf8').replace("connect-src 'self'", `connect-src 'self' ${origins}`));
+        return body;
+      },
+    });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    for (const p of [...Object.values(peers ?? {}), region]) await p?.close();
+  });
+
+  it('skips every hostile peer with its notice, shows the healthy peer, runs no peer script, the JS heap growing < 100 MB', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()));
+    const cdp = await context.newCDPSession(page);
+    const heap = async () => {
+      const h = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number; backingStorageSize?: number };
+      return h.usedSize + (h.embedderHeapUsedSize ?? 0) + (h.backingStorageSize ?? 0);
+    };
+    // the search page without a query (nothing searched) is the baseline
+    await page.goto(`${region.url}search/`);
+    const base = await heap();
+    let peak = base;
+    let polling = true;
+    const poll = (async () => {
+      while (polling) {
+        peak = Math.max(peak, await heap().catch(() => peak));
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    const t0 = Date.now();
+    await page.goto(`${region.url}search/?q=${encodeURIComponent('草原生态保护')}`);
+    await page.waitForSelector('[data-search-total]', { state: 'attached', timeout: 30_000 });
+    const ms = Date.now() - t0;
+    polling = false;
+    await poll;
+
+    const notices = new Map(await page.$$eval('[data-search-notices] li', (lis) => lis.map((li) => [(li as HTMLElement).dataset.site ?? '', li.textContent ?? ''] as [string, string])));
+    const label = { limit: /索引数据量超出限制|索引无法读取/, timeout: /响应超时/, invalid: /索引数据格式不正确|索引无法读取/ } as Record<string, RegExp>;
+    for (const mode of MODES) expect(notices.get(hostileId(mode)), mode).toMatch(label[HOSTILE[mode]!]!);
+    expect(notices.has(SITES.league.id)).toBe(false);
+    expect(notices.size).toBe(MODES.length);
+    // a hostile peer's name is shown as text
+    expect(notices.get(hostileId('drip'))).toContain(INJECTED.title);
+
+    const sites = await page.$$eval('ol[data-search-results] > li [data-site]', (l) => l.map((x) => (x as HTMLElement).dataset.site));
+    expect(sites).toEqual(expect.arrayContaining(['1500000001', SITES.league.id, hostileId('html')]));
+    const dom = await page.evaluate(() => ({
+      pwned: (window as { __pwned?: unknown }).__pwned,
+      elements: document.querySelectorAll('ol[data-search-results] img, ol[data-search-results] script, [data-search-notices] img').length,
+      excerptTags: [...new Set([...document.querySelectorAll('.doc-list__excerpt *')].map((e) => e.tagName))],
+      hrefs: [...document.querySelectorAll('ol[data-search-results] a')].map((a) => a.getAttribute('href') ?? ''),
+      titles: [...document.querySelectorAll('ol[data-search-results] .doc-list__title')].map((a) => a.textContent ?? ''),
+    }));
+    expect(dom.pwned).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(dom.elements).toBe(0);
+    expect(dom.excerptTags.filter((t) => t !== 'MARK')).toEqual([]);
+    expect(dom.hrefs.every((h) => /^(\/|http:\/\/127\.0\.0\.1:)/.test(h))).toBe(true);
+    expect(dom.titles.some((t) => t.includes(INJECTED.title))).toBe(true);
+
+    // the drip peer holds the page about its time limit (5 s), no longer
+    expect(ms).toBeLessThan(5000 + 4000);
+    expect((peak - base) / 2 ** 20).toBeLessThan(100);
+    await page.screenshot({ path: join(ARTIFACTS, 'federation-hostile-peers.png'), fullPage: true });
+    await context.close();
   });
 });

@@ -60,6 +60,14 @@ export async function gzipBomb(mib: number, byte = 0): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+};
 const SIG = Buffer.from('pagefind_dcd');
 const GZIPPED = /\.(pf_dir|pf_index|pf_filter|pf_fragment)$|\/text\/[^/]+$/;
 
@@ -110,8 +118,8 @@ function drip(res: ServerResponse, body: Buffer): void {
 }
 
 export interface HostileOptions {
-  /** the body of a file (path inside the site) instead of the one on disk */
-  rewrite?: (path: string, body: Buffer) => Buffer;
+  /** the body sent for a file (its path on disk) instead of the one on disk */
+  rewrite?: (file: string, body: Buffer) => Buffer;
   /** gzip bomb for `bomb` and `encoded-bomb` (default: 256 MiB; spaces for encoded-bomb) */
   bomb?: Buffer;
 }
@@ -129,9 +137,9 @@ export async function serveHostile(dir: string, base: string, mode: HostileMode,
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return void res.writeHead(404).end();
     const out = bodyFor(peer.mode, file, bomb);
-    const body = o.rewrite ? o.rewrite(path.slice(base.length), out.body) : out.body;
+    const body = o.rewrite ? o.rewrite(file, out.body) : out.body;
     if (peer.mode === 'drip' && path.includes('/search/')) return drip(res, body);
-    const type = extname(file) === '.html' ? 'text/html; charset=utf-8' : extname(file) === '.js' ? 'text/javascript' : extname(file) === '.json' ? 'application/json' : 'application/octet-stream';
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
     res.writeHead(200, { 'content-type': type, 'content-length': String(body.length), ...out.headers }).end(body);
   };
   const server = createServer(handle);

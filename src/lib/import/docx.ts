@@ -36,6 +36,7 @@ function findEnd(buf: Buffer): number {
 
 function notAZip(buf: Buffer): never {
   if (buf.length >= 4 && buf.readUInt32BE(0) === 0xd0cf11e0) refuse(`这是旧版 Word/WPS 文件（.doc/.wps，OLE 格式），只是扩展名为 .docx；${NOT_DOCX}`);
+  if (buf.length >= 4 && buf.readUInt32LE(0) === LOCAL) refuse(`zip 文件不完整，找不到目录（truncated zip）；${NOT_DOCX}`);
   return refuse(NOT_DOCX);
 }
 
@@ -78,7 +79,7 @@ export function listZipEntries(buf: Buffer): ZipEntry[] {
 
 /** Inflates one entry with its declared size as the limit: a lying directory cannot inflate more. */
 function verifyEntry(buf: Buffer, e: ZipEntry, cdOffset: number): void {
-  const corrupt = (why: string): never => refuse(`zip 条目 ${e.name} ${why}（corrupt zip entry）：未导入`);
+  const corrupt = (why: string, en = 'corrupt zip entry'): never => refuse(`zip 条目 ${e.name} ${why}（${en}）：未导入`);
   if (e.localOffset + 30 > cdOffset || buf.readUInt32LE(e.localOffset) !== LOCAL) corrupt('的本地文件头已损坏');
   const start = e.localOffset + 30 + buf.readUInt16LE(e.localOffset + 26) + buf.readUInt16LE(e.localOffset + 28);
   if (start + e.compressedSize > cdOffset) corrupt('超出文件范围');
@@ -91,7 +92,7 @@ function verifyEntry(buf: Buffer, e: ZipEntry, cdOffset: number): void {
   try {
     out = inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
   } catch (err) {
-    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') corrupt(`解压后超过目录记录的 ${formatSize(e.size)}（zip bomb）`);
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') corrupt(`解压后超过目录记录的 ${formatSize(e.size)}`, 'zip bomb: inflates past its declared size');
     return corrupt('无法解压');
   }
   if (out.length !== e.size) corrupt('解压后的大小与目录记录不符');
