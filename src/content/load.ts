@@ -34,6 +34,7 @@ import { isValidAttachmentFile } from '../schemas/fields/attachments.ts';
 import { bodyHtmlProblems, lineAt } from './html-problems.ts';
 import { inventoryProblems } from './inventory.ts';
 import { attachmentProblem } from './file-safety.ts';
+import { processCache, traceLoad } from './process-cache.ts';
 import { compact, listFiles, orderProblems, readTexts, readUtf8, readYamlText, relPath, splitFrontmatter, validate, type LineOf } from './files.ts';
 
 export interface LoadOptions {
@@ -58,26 +59,42 @@ export interface LoadResult {
   counts: { policies: number; interpretations: number; translations: { policies: number; interpretations: number } };
 }
 
-const cache = new Map<string, Promise<SiteData>>();
+const collected = processCache<LoadResult>('site-collected');
+const loaded = processCache<SiteData>('site-loaded');
+
+/**
+ * collectSite, once per process for the same options: the build's content check, its pages,
+ * search records and exports all share the one parse.
+ */
+export function collectSiteOnce(options: LoadOptions = {}): Promise<LoadResult> {
+  const key = JSON.stringify(resolveOptions(options));
+  let promise = collected.get(key);
+  if (!promise) {
+    promise = collectSite(options);
+    promise.catch(() => collected.delete(key));
+    collected.set(key, promise);
+  }
+  return promise;
+}
 
 /** Load, validate and return the site; throws ContentError listing all problems if any is an error. */
 export function loadSite(options: LoadOptions = {}): Promise<SiteData> {
-  const resolved = resolveOptions(options);
-  const key = JSON.stringify(resolved);
-  let promise = cache.get(key);
+  const key = JSON.stringify(resolveOptions(options));
+  let promise = loaded.get(key);
   if (!promise) {
-    promise = collectSite(resolved).then((result) => {
+    promise = collectSiteOnce(options).then((result) => {
       if (!result.data || result.problems.some((p) => p.severity === 'error')) throw new ContentError(result.problems);
       return result.data;
     });
-    promise.catch(() => cache.delete(key));
-    cache.set(key, promise);
+    promise.catch(() => loaded.delete(key));
+    loaded.set(key, promise);
   }
   return promise;
 }
 
 export function clearSiteCache(): void {
-  cache.clear();
+  collected.clear();
+  loaded.clear();
 }
 
 interface ResolvedOptions {
@@ -100,6 +117,7 @@ function resolveOptions(o: LoadOptions): ResolvedOptions {
 /** Like loadSite but never throws for content problems: returns them all (not memoized). */
 export async function collectSite(options: LoadOptions = {}): Promise<LoadResult> {
   const o = resolveOptions(options);
+  traceLoad('site', o.source);
   return o.source.endsWith('.jsonl') ? loadJsonl(o) : loadDirectory(o);
 }
 

@@ -53,7 +53,8 @@ import { consultationSchema, labels as consultationLabels } from '../schemas/ope
 import { rulesFileSchema, rulesLabels, specialsFileSchema, specialsLabels, textPageLabels, textPageSchema } from '../schemas/open/pages.ts';
 import { compact, listFiles, orderProblems, readUtf8, readYamlText, relPath as rel, splitFrontmatter, validate, type LineOf } from './files.ts';
 import { bodyHtmlProblems, fieldHtmlProblems } from './html-problems.ts';
-import { collectSite, loadSite } from './load.ts';
+import { processCache, traceLoad } from './process-cache.ts';
+import { collectSiteOnce } from './load.ts';
 
 export interface OpenLoadOptions {
   /** project root; default process.cwd() */
@@ -89,26 +90,39 @@ function resolve(o: OpenLoadOptions): Resolved {
   return { root, content: path.resolve(root, source), source, corpus: source.endsWith('.jsonl'), today: o.today ?? process.env.PORTAL_TODAY ?? todayInShanghai() };
 }
 
-const cache = new Map<string, Promise<OpenData>>();
+const collected = processCache<OpenLoadResult>('open-collected');
+const loaded = processCache<OpenData>('open-loaded');
+
+/** collectOpenData once per process for the same root/source/today (see collectSiteOnce). */
+export function collectOpenDataOnce(options: OpenLoadOptions = {}): Promise<OpenLoadResult> {
+  const key = JSON.stringify(resolve(options));
+  let p = collected.get(key);
+  if (!p) {
+    p = collectOpenData(options);
+    p.catch(() => collected.delete(key));
+    collected.set(key, p);
+  }
+  return p;
+}
 
 /** The platform content for pages (memoized per root/source/today); throws ContentError on errors. */
 export function getOpenData(options: OpenLoadOptions = {}): Promise<OpenData> {
-  const r = resolve(options);
-  const key = JSON.stringify(r);
-  let p = cache.get(key);
+  const key = JSON.stringify(resolve(options));
+  let p = loaded.get(key);
   if (!p) {
-    p = collectOpenData(options).then((res) => {
+    p = collectOpenDataOnce(options).then((res) => {
       if (!res.data || res.problems.some((x) => x.severity === 'error')) throw new ContentError(res.problems);
       return res.data;
     });
-    p.catch(() => cache.delete(key));
-    cache.set(key, p);
+    p.catch(() => loaded.delete(key));
+    loaded.set(key, p);
   }
   return p;
 }
 
 export function clearOpenDataCache(): void {
-  cache.clear();
+  collected.clear();
+  loaded.clear();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -181,6 +195,7 @@ export async function collectOpenData(options: OpenLoadOptions = {}): Promise<Op
   const r = resolve(options);
   const dir = path.join(r.content, 'open');
   const problems: Problem[] = [];
+  traceLoad('open', r.source);
 
   const empty: OpenData = { rules: [], catalog: [], powers: [], reports: [], normative: {}, gazette: [], consultations: [], specials: [], today: r.today };
   // A corpus build has no content/open of its own (content/open's references point at
@@ -191,7 +206,7 @@ export async function collectOpenData(options: OpenLoadOptions = {}): Promise<Op
   let lib: SiteData | undefined = options.site;
   if (!lib) {
     const libOpts = { root: r.root, source: r.source, lenient: process.env.PORTAL_LENIENT === '1', today: r.today };
-    lib = await loadSite(libOpts).catch(async () => (await collectSite(libOpts)).data);
+    lib = (await collectSiteOnce(libOpts)).data;
   }
   const policyIds = new Set(lib?.policies.map((p) => p.id) ?? []);
   const topicIds = new Set(lib?.topics.map((t) => t.id) ?? []);

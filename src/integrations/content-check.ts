@@ -4,8 +4,8 @@
  * Warnings (lenient corpus imports) are printed and the build goes on.
  */
 import type { AstroIntegration } from 'astro';
-import { collectSite } from '../content/load.ts';
-import { collectOpenData } from '../content/open-data.ts';
+import { collectSiteOnce } from '../content/load.ts';
+import { collectOpenDataOnce } from '../content/open-data.ts';
 import { formatProblem } from '../lib/errors.ts';
 import { fileURLToPath } from 'node:url';
 import { checkedDirs, scanTree } from '../content/file-safety.ts';
@@ -32,10 +32,12 @@ export function contentCheck(): AstroIntegration {
         }
       },
       'astro:build:start': async ({ logger }) => {
-        const result = await collectSite({ lenient: process.env.PORTAL_LENIENT === '1' });
-        if (result.data) result.problems.push(...(await collectOpenData({ site: result.data })).problems);
-        const errors = result.problems.filter((p) => p.severity === 'error');
-        const warnings = result.problems.filter((p) => p.severity === 'warning');
+        // the same parse the pages use (process-cache.ts): the library is read once per build
+        const result = await collectSiteOnce({ lenient: process.env.PORTAL_LENIENT === '1' });
+        const problems = [...result.problems];
+        if (result.data) problems.push(...(await collectOpenDataOnce({ site: result.data })).problems);
+        const errors = problems.filter((p) => p.severity === 'error');
+        const warnings = problems.filter((p) => p.severity === 'warning');
         if (warnings.length) {
           logger.warn(`内容警告 ${warnings.length} 个（content warnings）:\n${warnings.slice(0, 50).map(formatProblem).join('\n')}${warnings.length > 50 ? `\n… 另有 ${warnings.length - 50} 个（npm run check 列出全部）` : ''}`);
         }

@@ -3,9 +3,10 @@
  * astro:build:done hook runs first, and the sitemap's `serialize` then adds hreflang links.
  */
 import type { AstroIntegration } from 'astro';
+import type { SitemapItem } from '@astrojs/sitemap';
 import { alternatesFor } from '../lib/sitemap-alternates.ts';
 
-export function sitemapAlternates(): { integration: AstroIntegration; serialize: (item: { url: string; links?: unknown }) => { url: string; links?: unknown } } {
+export function sitemapAlternates(): { integration: AstroIntegration; serialize: (item: SitemapItem) => SitemapItem } {
   const paths = new Set<string>();
   let siteRoot = '';
   const integration: AstroIntegration = {
@@ -20,7 +21,7 @@ export function sitemapAlternates(): { integration: AstroIntegration; serialize:
       },
     },
   };
-  const serialize = (item: { url: string; links?: unknown }) => {
+  const serialize = (item: SitemapItem): SitemapItem => {
     const links = alternatesFor(item.url, siteRoot, paths);
     return links ? { ...item, links } : item;
   };

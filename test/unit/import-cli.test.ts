@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeGb18030 } from '../../src/lib/import/decode.ts';
+import { parse as parseYaml } from 'yaml';
 import { collectSite } from '../../src/content/load.ts';
+import { hostileFiles, NOTICE_TEXT, supportedFiles } from '../fixtures/import/make-hostile.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SEEDS = path.resolve(ROOT, '../shared/seeds');
@@ -78,15 +80,16 @@ describe('npm run import', () => {
     expect(readFileSync(path.join(content, 'policies', files[0]!), 'utf8')).toContain('title: 乌鲁木齐市');
   });
 
-  it('reports the unknown issuer and the schema problems in the check format', () => {
+  it('reports the unknown issuer and the schema problems in the check format, and writes nothing check would reject', () => {
     const content = freshContent('b');
     const r = run(['--content', content, '--out', path.join(content, 'policies'), '--id', 'caizheng-yusuan', path.join(ROOT, 'test/fixtures/import/utf8-bom-opinion.txt')]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     expect(r.out).toContain('（UTF-8 BOM）');
     expect(r.out).toContain('"示例旗财政局" 不在 organizations.yaml 中');
-    expect(r.out).toMatch(/caizheng-yusuan\.md:\d+ issuers（发文机关）: 缺少必填字段（required）/);
-    expect(r.out).toMatch(/caizheng-yusuan\.md:\d+ topic（主题分类）: 缺少必填字段（required）/);
-    expect(existsSync(path.join(content, 'policies', 'caizheng-yusuan.md'))).toBe(true);
+    expect(r.out).toMatch(/caizheng-yusuan\.md(:\d+)? issuers（发文机关）: 缺少必填字段（required）/);
+    expect(r.out).toMatch(/caizheng-yusuan\.md(:\d+)? topic（主题分类）: 缺少必填字段（required）/);
+    expect(r.out).toContain('npm run check 不会通过，未写入');
+    expect(existsSync(path.join(content, 'policies', 'caizheng-yusuan.md'))).toBe(false);
   });
 
   it.skipIf(!existsSync(SEEDS))('imports all seeds re-encoded as GB18030 + CRLF from a folder', async () => {
@@ -97,19 +100,94 @@ describe('npm run import', () => {
       writeFileSync(path.join(legacy, f), encodeGb18030(readFileSync(path.join(SEEDS, f), 'utf8'), true));
     }
     const r = run(['--content', content, '--out', path.join(content, 'policies'), '--topic', 'zwgk', legacy]);
-    expect(r.code).toBe(0);
-    expect(r.out).toContain('导入 5 个文件：写入 5 个');
-    // 002 has no date at all: the one incomplete file, reported with its field
-    expect(r.out).toContain('信息表待补全 1 个');
-    expect(r.out).toMatch(/imp-2009-[0-9a-f]{6}\.md:\d+ published（发布日期）: 缺少必填字段/);
+    // 002 has no date at all: refused with its field, the other four written
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('导入 5 个文件：写入 4 个，未导入 1 个');
+    expect(r.out).toMatch(/imp-2009-[0-9a-f]{6}\.md(:\d+)? published（发布日期）: 缺少必填字段/);
     const result = await collectSite({ root: path.dirname(content), source: 'content', today: '2025-01-01' });
-    const errors = result.problems.filter((p) => p.severity === 'error');
-    expect(errors.map((p) => `${p.field}`)).toEqual(['published']);
-    // two imports for the same issuer and year get consecutive 索引号
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(result.data?.policies).toHaveLength(4);
+    // each written file has its 索引号; the refused one used none
     const indexNumbers = readdirSync(path.join(content, 'policies'))
       .map((f) => /indexNumber: (\S+)/.exec(readFileSync(path.join(content, 'policies', f), 'utf8'))?.[1])
       .sort();
+    expect(indexNumbers).toHaveLength(4);
     expect(indexNumbers).toContain('11150000011460213X/2016-00001');
-    expect(indexNumbers).toContain('11150000011460213X/2009-00001');
+    expect(indexNumbers).not.toContain('11150000011460213X/2009-00001');
+  });
+});
+
+describe('npm run import: hostile legacy files', () => {
+  const dir = path.join(tmp, 'hostile');
+  mkdirSync(dir, { recursive: true });
+  for (const [name, bytes] of Object.entries({ ...hostileFiles(), ...supportedFiles() })) writeFileSync(path.join(dir, name), bytes);
+  for (const name of ['empty.txt', 'whitespace-only.txt', 'yaml-title.txt']) copyFileSync(path.join(ROOT, 'test/fixtures/import', name), path.join(dir, name));
+
+  it.each([
+    ['empty.txt', '文件为空（0 字节），未导入（empty file）'],
+    ['whitespace-only.txt', '文件中没有任何文字，未导入（empty input: no text）'],
+    ['zip-bomb.docx', '，上限 20.0 MB（zip bomb or oversized document）'],
+    ['lying-zip-bomb.docx', 'zip 条目 word/document.xml 解压后超过目录记录的 4.0 KB（zip bomb'],
+    ['long-text.docx', '.docx 中文字过长：2.9 MB，上限 2.0 MB（text too long）'],
+    ['many-entries.docx', '有 3000 个条目，上限 2000（too many zip entries）'],
+    ['not-a-zip.docx', '不是有效的 .docx 文件（not a .docx/zip file）'],
+    ['old-word.docx', '旧版 Word/WPS 文件（.doc/.wps，OLE 格式）'],
+    ['shift-jis.txt', '最可能是 Shift_JIS（日文），可信度'],
+    ['euc-kr.txt', '最可能是 EUC-KR（韩文），可信度'],
+    ['koi8-r.txt', '最可能是 KOI8-R（俄文），可信度'],
+    ['random.txt', '无法可靠识别文本编码（encoding not recognized）'],
+    ['binary.txt', '（binary file, not text）'],
+  ])('%s: exit 1, one line naming the file, nothing written', (name, message) => {
+    const content = freshContent(`hostile-${name}`);
+    const r = run(['--content', content, '--out', path.join(content, 'policies'), '--topic', 'zwgk', '--issuer', 'wlmq-zfbgt', '--published', '2016-12-28', path.join(dir, name)]);
+    expect(r.code).toBe(1);
+    const line = r.out.split('\n').find((l) => l.startsWith('✗ '));
+    expect(line).toContain(`${name}: `);
+    expect(line).toContain(message);
+    expect(r.out).toContain('导入 1 个文件：写入 0 个，未导入 1 个');
+    expect(readdirSync(path.join(content, 'policies'))).toEqual([]);
+  });
+
+  it('refuses Markdown over the output cap, with its size', () => {
+    const content = freshContent('hostile-output');
+    const big = path.join(dir, 'angle-brackets.txt');
+    // 1 MB of text, but every < becomes &lt; in the Markdown
+    writeFileSync(big, `${NOTICE_TEXT}${'<'.repeat(1024 * 1024)}\n`);
+    const r = run(['--content', content, '--out', path.join(content, 'policies'), '--topic', 'zwgk', big]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/✗ .*angle-brackets\.txt: 生成的 Markdown 过大：4\.0 MB，上限 3\.0 MB，未写入（output too large）/);
+    expect(readdirSync(path.join(content, 'policies'))).toEqual([]);
+  });
+
+  it('converts UTF-16 without BOM, UTF-16BE with BOM and Big5 (traditional kept) into files check accepts', async () => {
+    const content = freshContent('supported');
+    const out = path.join(content, 'policies');
+    const r16 = run(['--content', content, '--out', out, '--topic', 'zwgk', path.join(dir, 'utf16le-no-bom.txt'), path.join(dir, 'utf16be-bom.txt')]);
+    expect(r16.out).toContain('（UTF-16LE）');
+    expect(r16.out).toContain('（UTF-16BE BOM）');
+    // the same text twice: the second is the same id, not overwritten
+    expect(r16.out).toContain('已存在，未覆盖');
+    const big5 = run(['--content', content, '--out', out, '--topic', 'zwgk', '--issuer', 'wlmq-zfbgt', '--id', 'big5-notice', path.join(dir, 'big5.txt')]);
+    expect(big5.code).toBe(0);
+    expect(big5.out).toContain('（Big5）');
+    const result = await collectSite({ root: path.dirname(content), source: 'content', today: '2025-01-01' });
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(result.data?.policies.map((p) => p.title).sort()).toEqual([
+      '乌鲁木齐市人民政府办公厅关于做好政府信息公开工作的通知',
+      '烏魯木齊市人民政府辦公廳關於做好政府資訊公開工作的通知',
+    ]);
+    expect(readFileSync(path.join(out, 'big5-notice.md'), 'utf8')).toContain('為進一步做好政府資訊公開工作');
+  });
+
+  it('a title with YAML-breaking characters and a body with HTML and links stay data', async () => {
+    const content = freshContent('yaml-title');
+    const r = run(['--content', content, '--out', path.join(content, 'policies'), '--topic', 'zwgk', '--id', 'yaml-title', path.join(dir, 'yaml-title.txt')]);
+    expect(r.code).toBe(0);
+    const result = await collectSite({ root: path.dirname(content), source: 'content', today: '2025-01-01' });
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const policy = result.data?.policies[0];
+    expect(policy?.title).toBe('乌鲁木齐市人民政府办公厅关于“---”title: fake #comment {{ site.secret }} <script>alert(1)</script>的通知');
+    expect(Object.keys(parseYaml(readFileSync(path.join(content, 'policies', 'yaml-title.md'), 'utf8').split('\n---\n')[0]!.slice(4)) as object)).not.toContain('fake');
+    expect(policy?.body).not.toMatch(/<script|\]\(javascript/);
   });
 });

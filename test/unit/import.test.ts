@@ -10,8 +10,13 @@ import { chineseNumber, isDateLine, parseChineseDate } from '../../src/lib/impor
 import { collapseCjkSpaces, normalizeText } from '../../src/lib/import/normalize.ts';
 import { extractDocument, matchIssuers, type OrgRef } from '../../src/lib/import/extract.ts';
 import { buildPolicyFrontmatter, importId, renderPolicyFile } from '../../src/lib/import/policy.ts';
+import { extractDocxText, listZipEntries } from '../../src/lib/import/docx.ts';
+import { checkExtractedText, checkOutputSize, DOCX_MAX_ENTRIES, DOCX_MAX_INFLATED_BYTES, ImportRefusal, isBlank, MAX_OUTPUT_BYTES, MAX_TEXT_BYTES } from '../../src/lib/import/guards.ts';
+import { chinesePlausibility, MIN_COMMON_HAN_SHARE } from '../../src/lib/import/plausible.ts';
+import { validatePolicyOutput } from '../../src/lib/import/validate-output.ts';
 import { policySchema } from '../../src/schemas/policy.ts';
 import { makeDocx, NOTICE_PARAGRAPHS } from '../fixtures/import/make-docx.ts';
+import { hostileFiles, lyingZipBombDocx, NOTICE_TEXT, supportedFiles, TRADITIONAL_TEXT, zipBombDocx } from '../fixtures/import/make-hostile.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIX = path.join(ROOT, 'test/fixtures/import');
@@ -47,6 +52,148 @@ describe('decodeText', () => {
     expect(d.encoding).toBe('GB18030');
     expect(d.confidence).toBeGreaterThanOrEqual(MIN_CONFIDENCE);
     expect(d.text.startsWith('乌鲁木齐市人民政府办公厅文件\r\n')).toBe(true);
+  });
+});
+
+describe('decodeText: encodings without BOM, traditional characters', () => {
+  it('reads UTF-16LE without BOM and UTF-16BE with and without BOM', () => {
+    const files = supportedFiles();
+    const le = decodeText(files['utf16le-no-bom.txt']!);
+    expect(le).toMatchObject({ encoding: 'UTF-16LE', text: NOTICE_TEXT.replace(/\n/g, '\r\n') });
+    expect(decodeText(files['utf16be-bom.txt']!)).toEqual({ encoding: 'UTF-16BE BOM', text: NOTICE_TEXT, confidence: 100 });
+    expect(decodeText(Buffer.from(NOTICE_TEXT, 'utf16le').swap16())).toMatchObject({ encoding: 'UTF-16BE', text: NOTICE_TEXT });
+  });
+  it('reads UTF-16 without BOM when zero low bytes (一 U+4E00, 最 U+6700) outnumber line breaks', () => {
+    const text = '一一一一最最最最一一一一最最最最，一律按照最新规定执行。\n';
+    expect(decodeText(Buffer.from(text, 'utf16le')).text).toBe(text);
+    expect(decodeText(Buffer.from(text, 'utf16le').swap16()).text).toBe(text);
+  });
+  it('reads Big5 as the traditional characters it holds', () => {
+    const d = decodeText(supportedFiles()['big5.txt']!);
+    expect(d.encoding).toBe('Big5');
+    expect(d.confidence).toBeGreaterThanOrEqual(MIN_CONFIDENCE);
+    expect(d.text).toBe(TRADITIONAL_TEXT.replace(/\n/g, '\r\n'));
+    expect(d.text).toContain('烏魯木齊市人民政府辦公廳關於');
+  });
+  it('reads traditional characters saved as GBK (the corpus has a 1954 report written so)', () => {
+    expect(decodeText(iconv.encode(TRADITIONAL_TEXT, 'gbk'))).toMatchObject({ encoding: 'GB18030', text: TRADITIONAL_TEXT });
+  });
+});
+
+describe('decodeText refuses what it cannot identify with confidence', () => {
+  const refusal = (bytes: Uint8Array): string => {
+    try {
+      decodeText(bytes);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ImportRefusal);
+      return (e as Error).message;
+    }
+    throw new Error('decoded, expected a refusal');
+  };
+  it.each([
+    ['shift-jis.txt', /最可能是 Shift_JIS（日文），可信度 \d+%/],
+    ['euc-kr.txt', /最可能是 EUC-KR（韩文），可信度 \d+%/],
+    ['koi8-r.txt', /最可能是 KOI8-R（俄文），可信度 \d+%/],
+    ['windows-1251.txt', /最可能是 windows-1251（俄文），可信度 \d+%/],
+    ['random.txt', /无法可靠识别文本编码.*可信度 \d+%/],
+    ['binary.txt', /含 NUL 字节.*binary file/],
+  ])('%s: names the best guess, its confidence and the fix', (name, pattern) => {
+    const message = refusal(hostileFiles()[name]!);
+    expect(message).toMatch(pattern);
+    expect(message).toContain('另存为”时编码选 UTF-8');
+  });
+  it('refuses Chinese too short to tell from Korean or Latin-1 (chardet gives every candidate 10 %)', () => {
+    expect(refusal(iconv.encode('内蒙古', 'gbk'))).toMatch(/无法可靠识别文本编码/);
+  });
+  it('refuses windows-1252, UTF-32, broken UTF-8 after a BOM, control characters and U+FFFD', () => {
+    expect(refusal(iconv.encode('Café résumé naïve façade — “quoted” text here.', 'win1252'))).toMatch(/windows-125\d/);
+    expect(refusal(Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from('通知', 'utf16le')]))).toContain('UTF-32');
+    expect(refusal(Buffer.from([0xef, 0xbb, 0xbf, 0xc4, 0xe3]))).toContain('不合法的 UTF-8');
+    expect(refusal(Buffer.from('通知\x1b[31m红色\n'))).toContain('U+001B');
+    expect(refusal(Buffer.from('通知\uFFFD\n'))).toContain('U+FFFD');
+  });
+  it('Shift-JIS read as GB18030 is implausible (rare characters), real GB18030 is not', () => {
+    const mojibake = iconv.decode(hostileFiles()['shift-jis.txt']!, 'gb18030');
+    expect(chinesePlausibility(mojibake)).toMatchObject({ ok: false });
+    expect(chinesePlausibility(mojibake).commonHanShare).toBeLessThan(MIN_COMMON_HAN_SHARE);
+    expect(chinesePlausibility(NOTICE_TEXT)).toEqual({ ok: true, expectedShare: 1, commonHanShare: 1 });
+  });
+});
+
+describe('.docx zip checks', () => {
+  const refusal = async (bytes: Buffer): Promise<string> => {
+    try {
+      await extractDocxText(bytes);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ImportRefusal);
+      return (e as Error).message;
+    }
+    throw new Error('extracted, expected a refusal');
+  };
+  it('reads a deflated .docx like the stored one', async () => {
+    const stored = await extractDocxText(makeDocx(NOTICE_PARAGRAPHS));
+    expect((await extractDocxText(makeDocx(NOTICE_PARAGRAPHS, { deflate: true }))).text).toBe(stored.text);
+    expect(listZipEntries(makeDocx(NOTICE_PARAGRAPHS)).map((e) => e.name)).toEqual(['[Content_Types].xml', '_rels/.rels', 'word/document.xml']);
+  });
+  it('refuses a zip bomb by its declared sizes, before inflating anything', async () => {
+    const bomb = zipBombDocx();
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    expect(await refusal(bomb)).toMatch(/解压后共 2\d\.\d MB，上限 20\.0 MB（zip bomb/);
+    expect(DOCX_MAX_INFLATED_BYTES).toBe(20 * 1024 * 1024);
+  });
+  it('refuses a zip bomb whose directory lies about the size', async () => {
+    expect(await refusal(lyingZipBombDocx())).toMatch(/word\/document\.xml 解压后超过目录记录的 4\.0 KB（zip bomb/);
+  });
+  it('refuses what is not a .docx: text, an old OLE .doc, a truncated zip, absurd entry counts', async () => {
+    const files = hostileFiles();
+    expect(await refusal(files['not-a-zip.docx']!)).toContain('不是有效的 .docx 文件');
+    expect(await refusal(files['old-word.docx']!)).toContain('旧版 Word/WPS 文件（.doc/.wps，OLE 格式）');
+    expect(await refusal(files['truncated.docx']!)).toContain('truncated zip');
+    expect(await refusal(files['many-entries.docx']!)).toContain(`有 3000 个条目，上限 ${DOCX_MAX_ENTRIES}`);
+  });
+});
+
+describe('input and output guards', () => {
+  it('empty text: nothing, whitespace, BOM and zero-width characters', () => {
+    for (const t of ['', ' \r\n\t', '\uFEFF\u3000\u200B\n']) expect(() => checkExtractedText(t, '文件中')).toThrow(/没有任何文字.*empty input/);
+    expect(isBlank('\uFEFF 通知')).toBe(false);
+  });
+  it('caps the text and the Markdown, naming the size', () => {
+    expect(() => checkExtractedText('政'.repeat(MAX_TEXT_BYTES / 3 + 1), '文件中')).toThrow(/文字过长：2\.0 MB，上限 2\.0 MB/);
+    expect(() => checkOutputSize('a'.repeat(MAX_OUTPUT_BYTES + 1))).toThrow(/生成的 Markdown 过大：3\.0 MB，上限 3\.0 MB/);
+    expect(() => checkOutputSize('a'.repeat(MAX_OUTPUT_BYTES))).not.toThrow();
+  });
+});
+
+describe('the Markdown written is what npm run check accepts', () => {
+  const base = { issuers: ['wlmq-zfbgt'], indexNumber: '116501000107685157/2016-00001', topic: 'zwgk', published: '2016-12-26' };
+  const ctx = { organizations: new Set(organizations.map((x) => x.id)), topics: new Set(['zwgk']) };
+  const hostile = ['---', 'a: b', '# 注释', '标题\n---\ntitle: 伪造', '{{ site.secret }}', '<script>alert(1)</script>', `'单' "双"`, 'yes', '2016-01-01', '- 列表', '[1, 2]', '&a *b !c', '%YAML 1.1', '标题 #不是注释', '... 结束', 'x\r\ny', '0123'];
+  it.each(hostile)('title %j round-trips as data', (title) => {
+    const data = { title, ...base };
+    const file = renderPolicyFile({ data, comments: [`来源 ${title}`, 'a\rb\u2028c'] }, '正文\n');
+    expect(validatePolicyOutput(file, 'content/policies/imp-x.md', { ...ctx, expected: data })).toEqual([]);
+    expect(parseYaml(file.split('\n---\n')[0]!.slice(4))).toEqual(data);
+  });
+  it('reports what check reports: no frontmatter, YAML errors, HTML, unknown ids, schema, file name', () => {
+    const reasons = (text: string, rel = 'content/policies/imp-x.md') => validatePolicyOutput(text, rel, ctx).map((p) => `${p.field}: ${p.reason}`);
+    expect(reasons('')).toEqual([expect.stringContaining('缺少前置元数据')]);
+    expect(reasons('---\ntitle: [\n---\n')[0]).toContain('YAML 语法错误');
+    const ok = renderPolicyFile({ data: { title: '通知', ...base }, comments: [] }, '正文');
+    expect(reasons(ok)).toEqual([]);
+    expect(reasons(ok.replace('正文', '<script>alert(1)</script>'))).toEqual([expect.stringMatching(/^body: 正文含不安全的 HTML/)]);
+    expect(reasons(ok.replace('wlmq-zfbgt', 'nobody'))).toEqual([expect.stringContaining('发文机关 "nobody" 不在 organizations.yaml 中')]);
+    expect(reasons(ok.replace('topic: zwgk', 'topic: nope'))).toEqual([expect.stringContaining('主题分类 "nope" 不在 topics.yaml 中')]);
+    expect(reasons(ok.replace(/^topic: zwgk\n/m, ''))).toEqual(['topic: 缺少必填字段（required）']);
+    expect(reasons(ok, 'content/policies/不是标识.md')).toEqual([expect.stringContaining('不能用作标识')]);
+  });
+  it('imported body text is data: no HTML, links or link definitions', () => {
+    const ex = extractDocument(readFileSync(path.join(FIX, 'yaml-title.txt'), 'utf8'), { organizations });
+    expect(ex.title).toBe('乌鲁木齐市人民政府办公厅关于“---”title: fake #comment {{ site.secret }} <script>alert(1)</script>的通知');
+    expect(ex.body).toContain('&lt;script>alert(2)&lt;/script>请见[链接]\\(javascript:alert(3))');
+    expect(ex.body).toContain('\\[ref]: javascript:alert(4)');
+    const draft = buildPolicyFrontmatter(ex, { topic: 'zwgk', indexNumber: '116501000107685157/2024-00001' });
+    expect(validatePolicyOutput(renderPolicyFile(draft, ex.body), 'content/policies/imp-x.md', { ...ctx, expected: draft.data })).toEqual([]);
   });
 });
 

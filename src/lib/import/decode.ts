@@ -60,7 +60,7 @@ function sound(text: string, encoding: DetectedEncoding, confidence = 100): Deco
   const broken = brokenCharacters(text);
   if (broken) {
     refuse(
-      `按 ${encoding} 读取后含 ${broken.count} 个替换字符或控制字符（${broken.examples.join('、')}）：原文已损坏或不是文本文件（replacement or control characters）；请找到未损坏的原文，${SAVE_AS_UTF8}`,
+      `按 ${encoding} 读取后含 ${broken.count} 个替换字符或控制字符（${broken.examples.join('、')}）：原文已损坏或不是文本文件（replacement or control characters）；请找到未损坏的原文再导入（find an undamaged original）`,
     );
   }
   return { text, encoding, confidence };

@@ -21,6 +21,9 @@ export interface Fetched {
 }
 
 const isGzip = (b: Uint8Array) => b[0] === 0x1f && b[1] === 0x8b;
+/** compressed bytes fed to gunzip at a time: at most ~1 MB of output each (deflate's limit
+ * is ~1:1032) */
+const INFLATE_SLICE = 1024;
 
 export class PeerBudget {
   readonly limits: Limits;
@@ -106,14 +109,20 @@ export class PeerBudget {
     this.used += Date.now() - this.since;
   }
 
-  /** gunzip, streamed: stops (and trips) as soon as the output passes the bounds. */
+  /** gunzip, streamed: stops (and trips) as soon as the output passes the bounds. The input
+   * goes in by small slices, pulled as the output is read: a browser inflates all of one input
+   * chunk at once (a 256 KB bomb fed whole is 256 MB before the first read). */
   private async inflate(raw: Uint8Array, url: string): Promise<Uint8Array> {
-    const stream = new ReadableStream<Uint8Array>({
-      start(c) {
-        c.enqueue(raw);
-        c.close();
+    let at = 0;
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull(c) {
+          if (at >= raw.length) return c.close();
+          c.enqueue(raw.subarray(at, (at += INFLATE_SLICE)));
+        },
       },
-    }).pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
+      { highWaterMark: 0 },
+    ).pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
     try {
       return await this.drain(stream, this.limits.fileInflated, 'inflated', url);
     } catch (e) {
