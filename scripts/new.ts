@@ -14,7 +14,7 @@ import { inferDocType } from '../src/content/load.ts';
 import { formatProblem } from '../src/lib/errors.ts';
 import { indexCode, nextIndexNumber, parseIndexNumber } from '../src/lib/index-number.ts';
 import { INTERPRETATION_FORMS, type InterpretationForm } from '../src/lib/model.ts';
-import { todayInShanghai } from '../src/lib/validity.ts';
+import { buildDate } from '../src/lib/validity.ts';
 import { isValidId } from '../src/schemas/fields/common.ts';
 import { isIsoDate } from '../src/schemas/fields/dates.ts';
 import { parseDocNumber } from '../src/lib/docnumber.ts';
@@ -102,7 +102,7 @@ function mostCommon(values: string[]): string | undefined {
 
 const title = opts.get('title');
 if (!title) fail('缺少 --title（标题）');
-const date = opts.get('date') ?? todayInShanghai();
+const date = opts.get('date') ?? buildDate();
 if (!isIsoDate(date)) fail(`--date 应为 YYYY-MM-DD 的真实日期: ${date}`);
 const existing = await scan();
 const comments: string[] = [`由 npm run new 生成，请核对各项后删除本注释。`];

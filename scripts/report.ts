@@ -12,7 +12,7 @@ import { collectSite } from '../src/content/load.ts';
 import { complianceReport, declaredStatusOf, LIMITS, type ComplianceReport, type LateFinding } from '../src/lib/compliance.ts';
 import { formatProblem } from '../src/lib/errors.ts';
 import type { Status } from '../src/lib/model.ts';
-import { todayInShanghai } from '../src/lib/validity.ts';
+import { buildDate } from '../src/lib/validity.ts';
 import { CONTENT_OPTIONS, contentOptions, parseArgsOrExit } from './lib/args.ts';
 
 const HELP = `用法 usage: npm run report -- [选项 options]
@@ -35,7 +35,7 @@ const json = args.flags.has('--json');
 const failOnIssues = args.flags.has('--fail-on-issues');
 const options = contentOptions(args);
 
-const today = options.today ?? todayInShanghai();
+const today = options.today ?? buildDate();
 const root = path.resolve(options.root ?? process.cwd());
 const result = await collectSite({ ...options, root, today, lenient: process.env.PORTAL_LENIENT === '1' });
 if (!result.data) {

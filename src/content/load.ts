@@ -22,7 +22,7 @@ import { DOC_TYPES } from '../lib/model.ts';
 import { ContentError, nearest, type Labels, type Problem } from '../lib/errors.ts';
 import { formatCodePoint, lintMongolian } from '../lib/mongolian/fold.ts';
 import type { Locator } from '../lib/relations.ts';
-import { todayInShanghai, validateLibrary } from '../lib/validity.ts';
+import { buildDate, validateLibrary } from '../lib/validity.ts';
 import { policySchema, labels as policyLabels } from '../schemas/policy.ts';
 import { interpretationSchema, labels as interpretationLabels } from '../schemas/interpretation.ts';
 import { siteSchema, labels as siteLabels } from '../schemas/site.ts';
@@ -109,8 +109,7 @@ function resolveOptions(o: LoadOptions): ResolvedOptions {
     root: path.resolve(o.root ?? process.cwd()),
     source: o.source ?? process.env.PORTAL_CONTENT ?? 'content',
     lenient: o.lenient ?? false,
-    // PORTAL_TODAY pins the build date (tests, reproducible rebuilds), as in open-data.ts
-    today: o.today ?? process.env.PORTAL_TODAY ?? todayInShanghai(),
+    today: o.today ?? buildDate(),
   };
 }
 

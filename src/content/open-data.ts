@@ -25,7 +25,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { ContentError, nearest, type Labels, type Problem } from '../lib/errors.ts';
 import type { SiteData } from '../lib/model.ts';
-import { todayInShanghai } from '../lib/validity.ts';
+import { buildDate } from '../lib/validity.ts';
 import { AREA_IDS, allAreaNames, areaById, areaByName } from '../lib/open/areas.ts';
 import { consultationStatus, STATUS_ORDER } from '../lib/open/consultation.ts';
 import type {
@@ -87,7 +87,7 @@ function resolve(o: OpenLoadOptions): Resolved {
   const root = path.resolve(o.root ?? process.cwd());
   const source = o.source ?? process.env.PORTAL_CONTENT ?? 'content';
   // PORTAL_TODAY pins the build date (tests, reproducible rebuilds); default: today in Asia/Shanghai
-  return { root, content: path.resolve(root, source), source, corpus: source.endsWith('.jsonl'), today: o.today ?? process.env.PORTAL_TODAY ?? todayInShanghai() };
+  return { root, content: path.resolve(root, source), source, corpus: source.endsWith('.jsonl'), today: o.today ?? buildDate() };
 }
 
 const collected = processCache<OpenLoadResult>('open-collected');

@@ -26,6 +26,19 @@ export function todayInShanghai(now: Date = new Date()): IsoDate {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/**
+ * The build date: the one "today" every command and page uses. PORTAL_TODAY pins it (tests,
+ * reproducible rebuilds, previewing scheduled documents); otherwise today in Asia/Shanghai.
+ */
+export function buildDate(env: Record<string, string | undefined> = process.env): IsoDate {
+  const pinned = env.PORTAL_TODAY;
+  if (pinned === undefined || pinned === '') return todayInShanghai();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned) || Number.isNaN(Date.parse(pinned))) {
+    throw new Error(`PORTAL_TODAY 应为 YYYY-MM-DD 格式的日期，实际为 "${pinned}"（invalid PORTAL_TODAY）`);
+  }
+  return pinned;
+}
+
 const POLICY_LABELS: Record<string, string> = {
   id: '标识',
   docNumber: '发文字号',
@@ -114,7 +127,7 @@ export interface LibraryResult {
 
 /** All cross-file rules; returns the policies with derived fields and every problem found. */
 export function validateLibrary(input: LibraryInput, options: LibraryOptions = {}): LibraryResult {
-  const today = options.today ?? todayInShanghai();
+  const today = options.today ?? buildDate();
   const locate = options.locate ?? defaultLocator;
   const problems: Problem[] = [];
   const { policies, interpretations } = input;

@@ -4,10 +4,11 @@
  * WPS, Word "纯文本") or Big5 (traditional characters, kept as they are).
  *
  * Order: BOM; UTF-16 without BOM by its NUL bytes (ASCII characters have a zero high byte, so
- * NULs sit at odd offsets in UTF-16LE and even ones in UTF-16BE); any other NUL means binary;
+ * NULs sit at odd offsets in UTF-16LE and even ones in UTF-16BE) when the decoded text passes
+ * the plausibility check (src/lib/import/plausible.ts); any other NUL means binary;
  * strict UTF-8 (one invalid sequence fails it, so GBK bytes are never read as UTF-8); then
  * chardet's ranking, accepted only when its best guess is GB18030 or Big5 with confidence
- * MIN_CONFIDENCE and the decoded text passes the plausibility check (src/lib/import/plausible.ts).
+ * MIN_CONFIDENCE, ahead of every other candidate, and the decoded text passes the same check.
  * Everything else (Shift-JIS, EUC-KR, KOI8-R, windows-125x, random bytes, texts too short to
  * tell) is refused with the best guess, its confidence and the fix: save as UTF-8. A wrong guess
  * never becomes mojibake on the site. Pure: no file system.
@@ -81,8 +82,8 @@ function decodeWithBom(b: Uint8Array): Decoded | undefined {
  * UTF-16 without BOM, told by its NUL bytes: ASCII characters (line breaks, digits) have a zero
  * high byte, at odd offsets in UTF-16LE and even ones in UTF-16BE; a few Han characters have a
  * zero low byte (一 U+4E00, 最 U+6700), so the parity with more NULs is tried first and each
- * byte order must decode strictly to plausible Chinese text. Undefined when the bytes have no
- * NUL or an odd length; a refusal when neither byte order reads as text.
+ * byte order must decode strictly to plausible Chinese text. Undefined when neither does (or
+ * the bytes have no NUL or an odd length): the caller then treats NULs as binary.
  */
 function decodeUtf16WithoutBom(b: Uint8Array): Decoded | undefined {
   if (b.length < 2 || b.length % 2 !== 0 || !b.includes(0)) return undefined;
