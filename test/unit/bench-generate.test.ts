@@ -7,7 +7,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import matter from 'gray-matter';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+
+/** Frontmatter and body, read as the content check reads them. */
+function matter(text: string): { data: Record<string, unknown>; content: string } {
+  const r = splitFrontmatter(text, 'test.md');
+  return { data: (r.yaml?.value ?? {}) as Record<string, unknown>, content: r.body };
+}
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docNumberKey } from '../../src/lib/docnumber.ts';

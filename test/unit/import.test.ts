@@ -1,7 +1,13 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import matter from 'gray-matter';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+
+/** Frontmatter and body, read as the content check reads them. */
+function matter(text: string): { data: Record<string, unknown>; content: string } {
+  const r = splitFrontmatter(text, 'test.md');
+  return { data: (r.yaml?.value ?? {}) as Record<string, unknown>, content: r.body };
+}
 import mammoth from 'mammoth';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
