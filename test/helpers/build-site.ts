@@ -3,7 +3,8 @@
  * `npm run build` does, so tests assert on real dist/ output.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -27,8 +28,25 @@ export interface BuiltSite {
   base: string;
 }
 
+/**
+ * A site built once per test run for these options (suites must not write into it), or built
+ * afresh when `outDir` is given or no run directory is set up.
+ */
 export function buildSite(opts: { content?: string; base?: string; outDir?: string; lenient?: boolean } = {}): BuiltSite {
-  const outDir = opts.outDir ?? mkdtempSync(join(tmpdir(), 'portal-build-'));
+  const run = process.env.PORTAL_TEST_RUN;
+  if (opts.outDir || !run) return buildInto(opts, opts.outDir ?? mkdtempSync(join(tmpdir(), 'portal-build-')));
+  const key = createHash('sha256').update(JSON.stringify([resolve(ROOT, opts.content ?? 'content'), opts.base ?? '/', !!opts.lenient])).digest('hex').slice(0, 16);
+  const outDir = join(run, `site-${key}`);
+  if (existsSync(join(outDir, BUILT_MARK))) return { outDir, base: opts.base ?? '/' };
+  const built = buildInto(opts, outDir);
+  writeFileSync(join(outDir, BUILT_MARK), '');
+  return built;
+}
+
+/** Marks a complete shared build (outside what tests list: it is not an .html file). */
+const BUILT_MARK = '.portal-test-build-complete';
+
+function buildInto(opts: { content?: string; base?: string; lenient?: boolean }, outDir: string): BuiltSite {
   const base = opts.base ?? '/';
   const env = buildEnv({
     PORTAL_CONTENT: opts.content ? resolve(ROOT, opts.content) : resolve(ROOT, 'content'),
