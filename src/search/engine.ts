@@ -462,9 +462,11 @@ function joinUrl(base: string, path: string): string {
   return base.replace(/\/+$/, '') + '/' + path.replace(/^\/+/, '');
 }
 
-/** A peer failed: reported, and skipped for DOWN_MS (this site's failures are thrown). */
+/** A peer failed: its pending requests aborted, reported, and skipped for DOWN_MS (this
+ * site's failures are thrown). A missing language is no failure (its other index may answer). */
 function failed(fed: Fed, site: Site, e: unknown, nets: Nets, report: SearchResponse['sites']): null {
   const problem = problemOf(e, nets.get(site.id));
+  if (problem !== 'no-language' && !site.self) nets.get(site.id)?.trip(problem, `${site.id}: ${problem}`);
   markDown(fed, site, problem);
   report.push({ site: label(site), status: problem, total: 0 });
   return null;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateKey, matchesFilter, resolveSiteUrl, selectSites, sitesFile } from '../../src/lib/search/federation.ts';
+import { duplicateKey, isSafeUrl, matchesFilter, resolveSiteUrl, selectSites, sitesFile } from '../../src/lib/search/federation.ts';
+import { indexChecks } from '../../src/lib/search/validate-index.ts';
+import { NO_LIMITS, PEER_LIMITS, PeerError } from '../../src/lib/search/validate.ts';
 import { cspOptions, contentSecurityPolicy } from '../../src/lib/csp.ts';
 
 const sites = [
@@ -53,5 +55,30 @@ describe('federation rules', () => {
     expect(o.connect).toEqual(['https://baotou.example.gov.cn/zwgk/', 'http://10.1.2.3:8080/tumed/']);
     expect(contentSecurityPolicy(o)).toContain("connect-src 'self' https://baotou.example.gov.cn http://10.1.2.3:8080;");
     expect(contentSecurityPolicy(cspOptions({}))).toContain("connect-src 'self';");
+  });
+
+  it('links results only to http(s) or a path of this host (file: only where allowed)', () => {
+    for (const u of ['/zwgk/policies/a/', 'https://baotou.example.gov.cn/zwgk/policies/a/', 'http://10.1.2.3:8080/a/']) expect(isSafeUrl(u), u).toBe(true);
+    for (const u of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,x', '//evil.example/a', 'vbscript:x', 'policies/a/', '/a\\b', 'http:/x', ' /a', '/a\nb']) expect(isSafeUrl(u), u).toBe(false);
+    expect(isSafeUrl('file:///srv/site-01/policies/a/')).toBe(false);
+    expect(isSafeUrl('file:///srv/site-01/policies/a/', true)).toBe(true);
+  });
+
+  it('checks sites.json: peers with a script URL or over the count are refused', () => {
+    const check = indexChecks(PEER_LIMITS).sites;
+    const f = sitesFile({ id: '1500000001', name: { zh: '内蒙古自治区人民政府' }, level: '自治区', region: '150000', url: 'https://www.nmg.example.gov.cn/zwgk' }, { zh: 1 }, [{ id: 'guyang', name: { zh: '固阳县人民政府' }, level: '旗县', region: '150222', url: '/guyang/' }], new Date());
+    expect(check(JSON.parse(JSON.stringify(f)), 'sites.json')).toEqual(f);
+    const problem = (x: unknown) => {
+      try {
+        check(x, 'sites.json');
+        return 'ok';
+      } catch (e) {
+        return (e as PeerError).problem;
+      }
+    };
+    expect(problem({ ...f, peers: [{ ...f.peers[0], url: 'javascript:alert(1)' }] })).toBe('invalid');
+    expect(problem({ ...f, peers: [{ ...f.peers[0], name: { zh: 5 } }] })).toBe('invalid');
+    expect(problem({ ...f, peers: Array(1000).fill(f.peers[0]) })).toBe('limit');
+    expect(indexChecks(NO_LIMITS).sites({ ...f, peers: Array(1000).fill(f.peers[0]) }, 'sites.json').peers).toHaveLength(1000);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * How a SearchRecord becomes the word stream Pagefind indexes, and the file layout of the
- * search bundle. Shared by scripts/build-search.ts and src/search/engine.ts.
+ * How a SearchRecord becomes the word stream the index holds, and the file layout of the
+ * search bundle. Shared by the index writer (scripts/lib/search-index/) and src/search/engine.ts.
  *
  * Word positions: 0 … TITLE_SLOT-1 hold the title (and 文号) tokens, padded with a separator
  * word that takes a position but is not indexed; the body starts at TITLE_SLOT. The engine
@@ -9,7 +9,7 @@
  * separator too (keeps common-bigram posting lists — and so index chunks — small; ranking
  * saturates long before that).
  */
-import { tokenizeLang } from './tokenize.ts';
+import { tokenizeLang, type Token } from './tokenize.ts';
 import type { SearchRecord } from './record.ts';
 
 export const TITLE_SLOT = 128;
@@ -18,11 +18,12 @@ export const DEFAULT_POSITION_CAP = 48;
 export const SECTION_TOKENS = 600;
 /** characters of the next section repeated at the end of a section (phrases across the cut) */
 export const SECTION_OVERLAP = 40;
-/** a word Pagefind counts as a position but does not index */
+/** a word that takes a position but is not indexed (title padding, capped body tokens) */
 export const FILLER = '·';
 
-/** Pagefind language code of shard i of a language; does not start with zh/ja/th and is not a
- * valid BCP 47 tag, so neither Pagefind's indexer nor pagefind.js segments or stems. */
+/** Code of shard i of a language (manifest `shards[].language`, the sort file's name). It was
+ * Pagefind's language code when Pagefind built the postings: not starting with zh/ja/th and not
+ * a valid BCP 47 tag, so Pagefind neither segmented nor stemmed. */
 export function shardLanguage(language: string, shard: number): string {
   return `s${shard}-${language}`;
 }
@@ -55,13 +56,30 @@ export interface SearchManifest {
   agencies?: string[];
 }
 
-/** Text Pagefind indexes for one record (space-separated words). */
+/** Text of the index's word stream for one record (space-separated words, indexWords joined). */
 export function indexContent(
   record: Pick<SearchRecord, 'title' | 'docNumber' | 'body'> & { language?: string },
   cap = DEFAULT_POSITION_CAP,
   /** accumulates posting units (positions + 1 per document) per token */
   units?: Map<string, number>,
 ): { content: string; words: number } {
+  const words = indexWords(record, cap, units);
+  return { content: words.join(' '), words: words.length };
+}
+
+/**
+ * The words of one record, word i at position i: title (and 文号) tokens padded with FILLER to
+ * TITLE_SLOT, then the body tokens, a token past its `cap`-th body occurrence replaced by FILLER.
+ * The page length BM25 uses is the number of words. `bodyTokens`: the body's index tokens when
+ * the caller has them already (the writer cuts text sections from the same tokens).
+ */
+export function indexWords(
+  record: Pick<SearchRecord, 'title' | 'docNumber' | 'body'> & { language?: string },
+  cap = DEFAULT_POSITION_CAP,
+  /** accumulates posting units (positions + 1 per document) per token */
+  units?: Map<string, number>,
+  bodyTokens?: readonly Token[],
+): string[] {
   const words: string[] = [];
   const lang = record.language ?? 'zh';
   const head = tokenizeLang(record.docNumber ? `${record.title} ${record.docNumber}` : record.title, 'index', lang);
@@ -71,13 +89,13 @@ export function indexContent(
   }
   while (words.length < TITLE_SLOT) words.push(FILLER);
   const seen = new Map<string, number>();
-  for (const t of tokenizeLang(record.body, 'index', lang)) {
+  for (const t of bodyTokens ?? tokenizeLang(record.body, 'index', lang)) {
     const n = (seen.get(t.text) ?? 0) + 1;
     seen.set(t.text, n);
     words.push(n > cap ? FILLER : t.text);
   }
   if (units) for (const [t, n] of seen) units.set(t, (units.get(t) ?? 0) + Math.min(n, cap) + 1);
-  return { content: words.join(' '), words: words.length };
+  return words;
 }
 
 /**
@@ -86,7 +104,11 @@ export function indexContent(
  * SECTION_OVERLAP characters of the next. Text before the first token belongs to section 0.
  */
 export function bodySections(body: string, size = SECTION_TOKENS, language = 'zh'): string[] {
-  const toks = tokenizeLang(body, 'index', language);
+  return sectionsOf(body, tokenizeLang(body, 'index', language), size);
+}
+
+/** bodySections from the body's index tokens (tokenizeLang(body, 'index', language)). */
+export function sectionsOf(body: string, toks: readonly Token[], size = SECTION_TOKENS): string[] {
   const cuts: number[] = [0];
   for (let k = size; k < toks.length; k += size) cuts.push(toks[k]!.start);
   return cuts.map((c, i) => {

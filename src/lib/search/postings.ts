@@ -1,7 +1,8 @@
 /**
- * The posting files the engine reads itself (issue 8): Pagefind's indexer still builds the
- * postings, but a query no longer loads Pagefind's metadata (a table of every page and every
- * index chunk: 356 KB at 50,000 documents) nor pagefind.js and its WebAssembly. Instead:
+ * The posting files of the project's own index (docs/search.md): scripts/lib/search-index/
+ * inverts the records' tokens into them, the engine reads them. Unlike Pagefind's bundle, a
+ * query loads no table of every page and index chunk (Pagefind's metadata: 356 KB at 50,000
+ * documents), nor pagefind.js and its WebAssembly. Instead:
  *
  * - chunks: word-sorted CBOR `[[word, postings], …]`; `postings` is one flat list per word,
  *   per page `-(lengthCode + 1), pageDelta, position, positionDelta…` (the negative number
@@ -157,12 +158,39 @@ export function groupsFor(firsts: readonly string[], term: string, prefix: boole
 }
 
 /**
- * A query term as the indexer stores words: lower case, marks removed (Pagefind keys café as
- * cafe and ᠠᢅᠠ as ᠠᠠ, keeping the marked form as a variant whose pages the merge folds in).
+ * A query term as the indexer stores words: lower case, marks removed (as Pagefind keyed café
+ * as cafe and ᠠᢅᠠ as ᠠᠠ, folding the marked form's pages in).
  */
 export function cleanTerm(t: string): string {
   return t.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').trim();
 }
+
+/**
+ * The index word a token is stored under: cleanTerm(token), the key a query looks up ('' when
+ * nothing is left: the token keeps its position but is not indexed). Han bigrams and lower-case
+ * ASCII words, nearly every token, are their own key (checked without normalizing).
+ */
+export function indexWord(token: string): string {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return cleanTerm(token);
+  }
+  return token;
+}
+
+/** cmpWords without a regular expression (the writer sorts millions of words): UTF-16 units
+ * compared with surrogates moved above U+E000–U+FFFF, which is code point order. */
+export function cmpCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
+const codePointRank = (u: number): number => (u >= 0xd800 && u <= 0xdfff ? u + 0x2000 : u >= 0xe000 ? u - 0x800 : u);
 
 export const idf = (total: number, withTerm: number): number => Math.log((total - withTerm + 0.5) / (withTerm + 0.5) + 1);
 
