@@ -4,7 +4,9 @@
  * directory, scored as Pagefind scores them) and the small files beside them (文号 buckets,
  * fragments, text sections, publication order). The engine holds one of these for its own site
  * and one per federated peer and language (issue 9). Nothing of a peer is ever run: its files
- * are data, read by this site's engine.
+ * are data, read by this site's engine, each checked against its shape and bounds
+ * (src/lib/search/validate-index.ts) and fetched under the query's budget for that site
+ * (src/lib/search/peer-budget.ts: requests, bytes, inflated bytes, time, abort).
  */
 import { cleanTerm, cmpWords, decodePostings, filterPages, indexFiles, pageId, groupsFor, scoreTerm, spanMayHold, type FilterSpec, type Posting } from '../lib/search/postings.ts';
 import { decodeCbor } from '../lib/search/cbor.ts';
@@ -93,6 +95,7 @@ export async function openIndex(o: OpenOptions): Promise<SiteIndex> {
   const l = manifest.languages[langKey];
   if (!l) throw new MissingLanguage(`no ${o.lang} index`);
   const bundlePath = o.base + manifest.bundle;
+  // `pf` is bound to a query's budget by withBudget below
   const shards = l.shards.map((desc) => ({ language: desc.language, pages: desc.pages, desc, cache: new Map<string, Promise<unknown>>() })) as Shard[];
   const common = new Set<string>();
   const cs = manifest.common ?? '';

@@ -64,7 +64,7 @@ describe('federation rules', () => {
     expect(isSafeUrl('file:///srv/site-01/policies/a/', true)).toBe(true);
   });
 
-  it('checks sites.json: peers with a script URL or over the count are refused', () => {
+  it('checks sites.json: peer entries with a script URL are left out, too many peers refused', () => {
     const check = indexChecks(PEER_LIMITS).sites;
     const f = sitesFile({ id: '1500000001', name: { zh: '内蒙古自治区人民政府' }, level: '自治区', region: '150000', url: 'https://www.nmg.example.gov.cn/zwgk' }, { zh: 1 }, [{ id: 'guyang', name: { zh: '固阳县人民政府' }, level: '旗县', region: '150222', url: '/guyang/' }], new Date());
     expect(check(JSON.parse(JSON.stringify(f)), 'sites.json')).toEqual(f);
@@ -76,8 +76,10 @@ describe('federation rules', () => {
         return (e as PeerError).problem;
       }
     };
-    expect(problem({ ...f, peers: [{ ...f.peers[0], url: 'javascript:alert(1)' }] })).toBe('invalid');
-    expect(problem({ ...f, peers: [{ ...f.peers[0], name: { zh: 5 } }] })).toBe('invalid');
+    // a peer entry of the wrong form is left out, the others kept
+    const bad = [{ ...f.peers[0], url: 'javascript:alert(1)' }, { ...f.peers[0], name: { zh: 5 } }, { ...f.peers[0], id: '../x' }];
+    expect(check({ ...f, peers: [...bad, f.peers[0]] }, 'sites.json').peers).toEqual(f.peers);
+    expect(problem({ ...f, site: { ...f.site, url: 'javascript:alert(1)' } })).toBe('invalid');
     expect(problem({ ...f, peers: Array(1000).fill(f.peers[0]) })).toBe('limit');
     expect(indexChecks(NO_LIMITS).sites({ ...f, peers: Array(1000).fill(f.peers[0]) }, 'sites.json').peers).toHaveLength(1000);
   });

@@ -14,8 +14,8 @@ const DIR = /^(?:(?!\.\.?\/)[\w.-]+\/)+$/;
 export const PAGE_ID = /^\w{1,40}$/;
 /** a result path on the site: starts with one `/`, no control characters or backslashes */
 const SITE_PATH = /^\/(?!\/)[^\\\0-\x1f\x7f]*$/;
-/** a peer's root: http(s), or a path on this host (docs/federation.md) */
-const SITE_ROOT = /^(?:https?:\/\/[^\s\\/?#]+\/|\/(?![/\\]))[^\s\\]*$/i;
+/** a peer's root: http(s), or a path on this host (docs/federation.md); no control characters */
+const SITE_ROOT = /^(?:https?:\/\/[^\s\\/?#]+\/|\/(?![/\\]))[^\\\0-\x1f\x7f]*$/i;
 
 export type Manifest = SearchManifest & { agencies: string[] };
 export interface FragmentData {
@@ -51,7 +51,7 @@ function manifestCheck(L: Limits): Check<Manifest> {
     tag: str(24, PAGE_ID),
     avgLength: num(0, 1e9),
     groupSize: int(1, L.groupSize),
-    groups: list(str(1024), L.groups),
+    groups: list(str(L.field), L.groups),
   });
   const language = obj<{ shards: IndexShard[]; pages: number }>({ shards: list(shard, L.shards), pages: int(0, L.pages * L.shards) });
   const m = obj<SearchManifest>({
@@ -63,7 +63,7 @@ function manifestCheck(L: Limits): Check<Manifest> {
     languages: dict(str(16, /^[a-z]{2,3}(?:-\w{1,8})*$/), language, L.languages),
     docnum: obj<SearchManifest['docnum']>({ buckets: int(1, L.buckets), dir: str(256, DIR), yearBuckets: opt(int(1, L.buckets)) }),
     common: opt(str(Math.min(L.text * 4, 1e9))),
-    agencies: opt(list(str(64), L.agencies)),
+    agencies: opt(list(str(L.field), L.agencies)),
   });
   return (x, at) => {
     const version = (x as { version?: unknown } | null)?.version;
@@ -77,13 +77,24 @@ function manifestCheck(L: Limits): Check<Manifest> {
 function sitesCheck(L: Limits): Check<SitesFile> {
   const info = {
     id: str(64, /^[\w-]+$/),
-    name: obj<SiteInfo['name']>({ zh: str(200), mn: opt(str(400)) }),
+    name: obj<SiteInfo['name']>({ zh: str(L.field), mn: opt(str(L.field)) }),
     level: str(32),
     region: str(16),
     url: str(2048, SITE_ROOT),
   };
   const site = obj<SitesFile['site']>({ ...info, documents: dict(str(16), int(0, 1e9), 16), languages: list(str(16), 16), built: str(64) });
-  return obj<SitesFile>({ version: literal(1), site, peers: list(obj<SiteInfo>(info), L.peers) });
+  const peer = obj<SiteInfo>(info);
+  // a peer entry that is not of the form is left out, the others still searched
+  const peers: Check<SiteInfo[]> = (x, at) =>
+    list((v) => v, L.peers)(x, at).flatMap((p) => {
+      try {
+        return [peer(p, `${at}[]`)];
+      } catch (e) {
+        if (e instanceof PeerError) return [];
+        throw e;
+      }
+    });
+  return obj<SitesFile>({ version: literal(1), site, peers });
 }
 
 /** A word's flat postings (postings.ts): integers, each negative one (a page start, or the
@@ -106,9 +117,9 @@ const cache = new Map<Limits, IndexChecks>();
 export function indexChecks(L: Limits): IndexChecks {
   const hit = cache.get(L);
   if (hit) return hit;
-  const word = str(1024);
+  const word = str(L.field);
   const id = str(40, PAGE_ID);
-  const value = str(512);
+  const value = str(L.field);
   const checks: IndexChecks = {
     manifest: manifestCheck(L),
     sites: sitesCheck(L),
@@ -120,11 +131,11 @@ export function indexChecks(L: Limits): IndexChecks {
       url: str(2048, SITE_PATH),
       content: str(L.text),
       sections: opt(int(0, 1e6)),
-      filters: (x, at) => (x === undefined ? {} : dict(str(64), list(value, 256), 32)(x, at)),
-      meta: obj<FragmentData['meta']>({ title: opt(str(1000)), docNumber: opt(str(200)), published: opt(str(32)) }),
+      filters: (x, at) => (x === undefined ? {} : dict(str(64), list(value, L.field), 32)(x, at)),
+      meta: obj<FragmentData['meta']>({ title: opt(str(L.field)), docNumber: opt(str(L.field)), published: opt(str(32)) }),
     }),
     text: str(L.text),
-    bucket: dict(str(256), list(list(str(256), 4, 2), L.entries), L.entries),
+    bucket: dict(value, list(list(value, 4, 2), L.entries), L.entries),
     sort: either(list(id, L.pages), obj<{ ids: string[]; dates?: [string, number][] }>({ ids: list(id, L.pages), dates: opt(list(tuple<[string, number]>([str(32), int(0, 1e9)]), L.pages)) })),
   };
   cache.set(L, checks);

@@ -2,8 +2,9 @@
  * Structural checks for every file the search engine reads from a site's search bundle
  * (src/search/site-index.ts): a federated peer is untrusted, so its manifest, directory, chunk,
  * filter, fragment, text, 文号 and sort files are checked for types, list lengths, string
- * lengths and number ranges before use. Hand-written rather than zod: zod/mini alone adds
- * ~20 KB (minified) to engine.js, which every search page downloads; these checks add ~3 KB.
+ * lengths and number ranges before use. Hand-written rather than zod: a small zod/mini schema
+ * alone bundles to ~20 KB minified (full zod ~450 KB) in engine.js, which every search page
+ * downloads; these checks and the file shapes (validate-index.ts) are ~4 KB (2 KB gzipped).
  *
  * Bounds come from `Limits`: a peer gets PEER_LIMITS (docs/federation.md lists them); this
  * site gets NO_LIMITS (same shapes, no size bounds: its own build is trusted to be big).
@@ -46,12 +47,16 @@ export interface Limits {
   agencies: number;
   /** characters of a fragment's first section and of a text section (excerpts tokenize it) */
   text: number;
+  /** characters of a short field (an index word, title, 文号, filter value, site name), and
+   * values per filter in a fragment */
+  field: number;
   /** entries of one directory, filter-value, 文号 or sort list; federation peers in sites.json */
   entries: number;
   peers: number;
 }
 
-/** Bounds for a peer: ~10× what a 50,000-document site needs (docs/federation.md). */
+/** Bounds for a peer, far above what a 50,000-document site needs for a query (its first
+ * query loads ~336 KiB in a few dozen requests); docs/federation.md lists them. */
 export const PEER_LIMITS: Limits = {
   requests: 600,
   bytes: 8 * 2 ** 20,
@@ -68,6 +73,7 @@ export const PEER_LIMITS: Limits = {
   languages: 8,
   agencies: 50_000,
   text: 16_384,
+  field: 1024,
   entries: 50_000,
   peers: 256,
 };
@@ -181,8 +187,3 @@ export const either =
       throw e;
     }
   };
-
-/** Checks `x` with `c`; `what` names the file in the error. */
-export function check<T>(c: Check<T>, x: unknown, what: string): T {
-  return c(x, what);
-}
