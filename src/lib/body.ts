@@ -4,6 +4,7 @@
  * are plain paragraphs, one per line.
  */
 import { Marked, type Token, type Tokens } from 'marked';
+import { decodeHTML } from 'entities';
 import { sanitizeHtml } from './sanitize.ts';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
@@ -62,6 +63,9 @@ export function bodyToHtml(body: string, format: BodyFormat, opts: { externalLab
   return opts.sanitize === false ? html : sanitizeHtml(html);
 }
 
+/** Any label: the check only needs the page renderer's shape of links. */
+const CHECK_LABEL = '（外部链接）';
+
 export interface MarkdownBlock {
   /** 1-based line of the block's first line */
   line: number;
@@ -72,20 +76,21 @@ export interface MarkdownBlock {
 
 /** Each top-level Markdown block with its line and unsanitized HTML (for the HTML check). */
 export function markdownBlocks(body: string): MarkdownBlock[] {
-  const tokens = marked.lexer(body);
+  // the renderer pages use (its link renderer differs from marked's default)
+  const renderer = markedFor(CHECK_LABEL);
+  const tokens = renderer.lexer(body);
   const out: MarkdownBlock[] = [];
   let line = 1;
   for (const token of tokens as Token[]) {
     if (token.type !== 'space') {
       const one = Object.assign([token], { links: tokens.links });
-      out.push({ line, raw: token.raw, html: marked.parser(one) });
+      out.push({ line, raw: token.raw, html: renderer.parser(one) });
     }
     line += token.raw.match(/\n/g)?.length ?? 0;
   }
   return out;
 }
 
-const DECODE: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
 
 /** Plain text, one block per line: what the search index and excerpts are built from. */
 export function bodyToText(body: string, format: BodyFormat): string {
@@ -95,7 +100,8 @@ export function bodyToText(body: string, format: BodyFormat): string {
     .replace(/<\/(p|h[1-6]|li|tr|div|blockquote|pre|table)>/gi, '\n')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<[^>]+>/g, '')
-    .replace(/&(#?\w+);/g, (m, e: string) => DECODE[e] ?? (e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : m))
+    // every HTML entity, including &#x41; and out-of-range numbers (replaced, never thrown)
+    .replace(/&[#\w]+;/g, (m) => decodeHTML(m).replace(/\u00a0/g, ' '))
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean)

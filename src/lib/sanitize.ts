@@ -12,7 +12,9 @@
  */
 import sanitize, { type IOptions } from 'sanitize-html';
 import { parseDocument } from 'htmlparser2';
-import type { ChildNode, Element } from 'domhandler';
+
+type ChildNode = ReturnType<typeof parseDocument>['children'][number];
+type Element = Extract<ChildNode, { attribs: Record<string, string> }>;
 
 export const ALLOWED_TAGS = [
   'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'code', 'col', 'colgroup', 'dd', 'del', 'div', 'dl', 'dt', 'em',
@@ -76,6 +78,8 @@ export function sanitizeHtml(html: string): string {
 }
 
 const ALLOWED_TAG_SET = new Set<string>(ALLOWED_TAGS);
+/** Attributes the sanitizer keeps without a value: alt="" marks a decorative image. */
+const EMPTY_OK = new Set(['alt', 'reversed']);
 
 function attributeAllowed(tag: string, name: string): boolean {
   return (ALLOWED_ATTRIBUTES['*'] ?? []).includes(name) || (ALLOWED_ATTRIBUTES[tag] ?? []).includes(name);
@@ -116,6 +120,7 @@ function elementProblems(el: Element): { found: string; reason: string }[] {
     if (/^on/.test(name)) out.push({ found: `${name}=`, reason: '不允许事件处理属性（inline event handler）' });
     else if (name === 'style') out.push({ found: 'style=', reason: '不允许 style 属性，请使用 Markdown 或允许的标签（inline style not allowed）' });
     else if (!attributeAllowed(tag, name)) out.push({ found: `<${tag} ${name}=`, reason: `不允许的属性（disallowed attribute）；<${tag}> 允许：${[...(ALLOWED_ATTRIBUTES['*'] ?? []), ...(ALLOWED_ATTRIBUTES[tag] ?? [])].join(' ')}` });
+    else if (value === '' && !EMPTY_OK.has(name)) out.push({ found: `<${tag} ${name}>`, reason: '属性值为空，该属性会被去掉（empty attribute value is dropped）' });
     else if (name === 'href' || name === 'src') {
       const reason = urlProblem(tag, value);
       if (reason) out.push({ found: `${name}="${value.slice(0, 40)}"`, reason });
@@ -134,27 +139,33 @@ export interface Removal {
 }
 
 /**
- * What sanitizeHtml() would remove from `html`, described for an editor. The sanitizer's own
- * output is the judge: if it differs from an unfiltered pass, something is removed, and when the
- * description finds nothing more precise the change itself is reported.
+ * What sanitizeHtml() would remove from `html`, described for an editor. Every element is checked
+ * against the allowlist (some removals, such as CDATA or an empty attribute, happen in the parser
+ * and would not show as a difference); then the sanitizer's own output is the judge: if it differs
+ * from an unfiltered pass and nothing more precise was found, the change itself is reported.
  */
 export function removedBySanitizer(html: string): Removal[] {
-  const clean = sanitize(html, OPTIONS);
-  if (clean === sanitize(html, PASSTHROUGH)) return [];
+  const out = walkProblems(html);
+  if (out.length === 0 && sanitize(html, OPTIONS) !== sanitize(html, PASSTHROUGH)) {
+    out.push({ found: html.slice(0, 60).replace(/\s+/g, ' '), reason: 'HTML 会被安全过滤修改（sanitizer would change this HTML）' });
+  }
+  return out;
+}
+
+function walkProblems(html: string): Removal[] {
   const out: Removal[] = [];
-  const stack: ChildNode[] = [...parseDocument(html, { decodeEntities: true }).children];
+  const stack: ChildNode[] = [...parseDocument(html, { decodeEntities: true, recognizeCDATA: true }).children];
   while (stack.length) {
     const node = stack.shift()!;
     if (node.type === 'tag' || node.type === 'script' || node.type === 'style') {
       const el = node as Element;
       const problems = elementProblems(el);
       out.push(...problems);
-      if (problems.some((p) => p.found.startsWith('<') && p.found.endsWith('>'))) continue;
+      if (problems.some((p) => p.found.startsWith('<') && p.found.endsWith('>') && !p.found.includes(' '))) continue;
       stack.unshift(...el.children);
     } else if (node.type === 'directive' || node.type === 'cdata') {
-      out.push({ found: '<!…>', reason: '不允许的 HTML 声明或 CDATA（declaration not allowed）' });
+      out.push({ found: '<!…>', reason: '不允许的 HTML 声明或 CDATA，其中的文字不会显示（declaration or CDATA not allowed）' });
     }
   }
-  if (out.length === 0) out.push({ found: html.slice(0, 60).replace(/\s+/g, ' '), reason: 'HTML 会被安全过滤修改（sanitizer would change this HTML）' });
   return out;
 }
