@@ -11,6 +11,12 @@
  * - a symlink loop, a symlink to its own ancestor directory, a dangling symlink: error
  * - a FIFO, device or socket (a copy blocks or reads a device): error
  * - a file larger than LARGE_FILE_BYTES: warning with the size
+ * - any symlink under content/ (the loaders read regular files only: a linked document would
+ *   vanish), and a symlink under public/ that leaves public/ (public/raw → content/ published
+ *   the sources of drafts and scheduled documents): error
+ * - under public/, a file a browser runs as a document or script (.html, .svg, .js, .xml …):
+ *   error, except the project's own files — an "attachment" notice.html or chart.svg ran script
+ *   on the site's origin, which the CSP allows ('self')
  */
 import { lstat, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
@@ -27,6 +33,8 @@ export const MAX_SCAN_ENTRIES = 500_000;
 const BATCH = 64;
 
 export interface ScanOptions {
+  /** the public directory among `dirs` (default: the one named `public`) */
+  publicDir?: string;
   largeBytes?: number;
   maxDepth?: number;
   maxEntries?: number;
@@ -38,6 +46,8 @@ interface Scan {
   bases: string[];
   /** real paths of the checked folders (walked anyway) */
   checked: string[];
+  /** real path of the public directory, if it is checked */
+  publicDir: string | undefined;
   largeBytes: number;
   maxDepth: number;
   maxEntries: number;
@@ -59,10 +69,12 @@ export async function scanTree(root: string, dirs: readonly string[], opts: Scan
     const st = await lstat(t).catch(() => undefined);
     if (st?.isDirectory()) checked.push(await realpath(t));
   }
+  const pub = opts.publicDir ? path.resolve(absRoot, opts.publicDir) : tops.find((t) => path.basename(t) === 'public');
   const s: Scan = {
     root: absRoot,
     bases: [await realpath(absRoot), ...checked],
     checked,
+    publicDir: pub ? await realpath(pub).catch(() => undefined) : undefined,
     largeBytes: opts.largeBytes ?? LARGE_FILE_BYTES,
     maxDepth: opts.maxDepth ?? MAX_SCAN_DEPTH,
     maxEntries: opts.maxEntries ?? MAX_SCAN_ENTRIES,
@@ -97,6 +109,8 @@ async function visit(s: Scan, abs: string, depth: number): Promise<void> {
 function checkFile(s: Scan, abs: string, st: Stats, shown = ''): void {
   const special = specialKind(st);
   if (special) return push(s, abs, `${shown}不是普通文件，而是${special}；发布目录中不允许（special file）`);
+  const active = activeFileProblem(s, abs);
+  if (active) push(s, abs, active, 'error', '附件请用 PDF、OFD、Office、图片或压缩包；网页请写成 Markdown 内容');
   if (st.size > s.largeBytes) {
     const mb = (n: number) => (n / 1048576).toFixed(1);
     push(s, abs, `${shown}文件很大：${mb(st.size)} MB（${st.size} 字节），超过 ${mb(s.largeBytes)} MB（large file）`, 'warning', '大文件拖慢构建和下载；可压缩、拆分，或改为 https:// 外部链接');
@@ -112,9 +126,31 @@ function specialKind(st: Stats): string | undefined {
   return undefined;
 }
 
+/** Files a browser would run on this origin: documents and scripts. */
+const ACTIVE_TYPES = /\.(x?html?|xht|shtml|svgz?|xml|xslt?|m?js|cjs|wasm|swf|php\d?|jsp|aspx?)$/i;
+/** The project's own files in public/ (reviewed code, not content). */
+export const PROJECT_PUBLIC_FILES = ['favicon.svg', 'preferences.js'];
+
+function activeFileProblem(s: Scan, abs: string): string | undefined {
+  if (!s.publicDir || !within(abs, [s.publicDir]) || !ACTIVE_TYPES.test(abs)) return undefined;
+  const relPublic = path.relative(s.publicDir, abs).split(path.sep).join('/');
+  if (PROJECT_PUBLIC_FILES.includes(relPublic)) return undefined;
+  return `public/ 中不能放浏览器会执行的文件 ${path.extname(abs)}（网页、SVG、脚本、XML）：它会以本站身份运行（active content in public/）`;
+}
+
+/** The checked folder holding `abs` (by its parent's real path). */
+async function homeOf(s: Scan, abs: string): Promise<string | undefined> {
+  const parent = await realpath(path.dirname(abs)).catch(() => path.dirname(abs));
+  return s.checked.find((c) => within(parent, [c]));
+}
+
 async function checkLink(s: Scan, abs: string): Promise<void> {
   const target = await readlink(abs).catch(() => '?');
   const to = `→ ${target}`;
+  const home = await homeOf(s, abs);
+  if (home && home !== s.publicDir) {
+    return push(s, abs, `内容目录中不能使用符号链接 ${to}：内容只读取普通文件（symlink in the content folder）`, 'error', '请把文件本身放在这里');
+  }
   let real: string;
   try {
     real = await realpath(abs);
@@ -125,6 +161,9 @@ async function checkLink(s: Scan, abs: string): Promise<void> {
   }
   const fix = '发布的文件必须在仓库内：请把文件复制进来，不要用符号链接';
   if (!within(real, s.bases)) return push(s, abs, `符号链接指向项目目录之外 ${to}${real === target ? '' : `（实际为 ${real}）`}（symlink resolves outside the project root）`, 'error', fix);
+  if (home && !within(real, [home])) {
+    return push(s, abs, `public/ 中的符号链接只能指向 public/ 之内 ${to}（symlink leaves public/: it would publish e.g. content sources）`, 'error', fix);
+  }
   const inChecked = within(real, s.checked);
   if (!inChecked && path.relative(s.bases[0]!, real).split(path.sep).some((seg) => seg.startsWith('.'))) {
     return push(s, abs, `符号链接指向隐藏文件或目录 ${to}（如 .git、.env）（symlink into a hidden path）`, 'error', fix);

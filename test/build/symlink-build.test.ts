@@ -1,7 +1,7 @@
 /**
  * A symlink under public/ to a host file stops `astro build` before public/ is copied into
  * dist/: exit non-zero, the message names the file, where it points and why, and dist/ holds no
- * copy; a link inside the repository is copied, so the refusal is the check's doing. The public directory is a temporary copy (PORTAL_PUBLIC_DIR), the link made at test time.
+ * copy; a link within public/ is copied, so the refusal is the check's doing. The public directory is a temporary copy (PORTAL_PUBLIC_DIR), the link made at test time.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
@@ -34,10 +34,10 @@ function astroBuild(name: string, link: [target: string, name: string]) {
 }
 
 describe('building with symlinks in public/', () => {
-  it('copies a link inside the repository (Vite follows links: the check below is what stops it) and writes the server headers', () => {
-    const r = astroBuild('ok', [join(ROOT, 'public/favicon.svg'), 'icon-alias.svg']);
+  it('copies a link within public/ (Vite follows links: the check below is what stops it) and writes the server headers', () => {
+    const r = astroBuild('ok', ['files/zhengfu-xinxi-gongkai-shenqingbiao.txt', 'form-alias.txt']);
     expect(r.status, r.output).toBe(0);
-    expect(readFileSync(join(r.outDir, 'icon-alias.svg'), 'utf8')).toBe(readFileSync(join(ROOT, 'public/favicon.svg'), 'utf8'));
+    expect(readFileSync(join(r.outDir, 'form-alias.txt'), 'utf8')).toBe(readFileSync(join(ROOT, 'public/files/zhengfu-xinxi-gongkai-shenqingbiao.txt'), 'utf8'));
     expect(readFileSync(join(r.outDir, 'security-headers.conf'), 'utf8')).toBe(nginxSecurityHeaders({}));
   });
 

@@ -51,7 +51,8 @@ describe('scanTree', () => {
     symlinkSync(join(outside, 'secret.txt'), join(root, 'content/policies/b.md'));
     const problems = await scan();
     expect(problems.map((p) => p.file).sort()).toEqual(['content/policies/b.md', 'public/big']);
-    expect(problems.every((p) => p.severity === 'error' && p.reason.includes('outside the project root'))).toBe(true);
+    expect(only(problems, 'public/big')[0]!.reason).toContain('outside the project root');
+    expect(only(problems, 'content/policies/b.md')[0]!.reason).toContain('symlink in the content folder');
   });
 
   it('refuses loops: a symlink cycle and a link to its own ancestor directory', async () => {
@@ -71,16 +72,26 @@ describe('scanTree', () => {
     expect(p!.reason).toContain('dangling symlink');
   });
 
-  it('allows symlinks inside the repository, but not into hidden paths or unchecked directories', async () => {
-    symlinkSync('../../content/policies/a.md', join(root, 'public/files/same.md'));
-    symlinkSync('../src/shared.txt', join(root, 'public/shared.txt'));
+  it('allows symlinks within public/, none that leave it and none in content/', async () => {
+    symlinkSync('a.pdf', join(root, 'public/files/b.pdf'));
     symlinkSync('files', join(root, 'public/alias'));
     expect(await scan()).toEqual([]);
+    symlinkSync('../../content/policies', join(root, 'public/files/raw'));
+    symlinkSync('../src/shared.txt', join(root, 'public/shared.txt'));
     symlinkSync('../.git/config', join(root, 'public/config'));
-    symlinkSync('../src', join(root, 'public/src'));
+    symlinkSync('a.md', join(root, 'content/policies/linked.md'));
     const problems = await scan();
-    expect(only(problems, 'public/config')[0]!.reason).toContain('hidden path');
-    expect(only(problems, 'public/src')[0]!.reason).toContain('outside the checked folders');
+    for (const f of ['public/files/raw', 'public/shared.txt', 'public/config']) expect(only(problems, f)[0]!.reason, f).toContain('symlink leaves public/');
+    expect(only(problems, 'content/policies/linked.md')[0]!.reason).toContain('symlink in the content folder');
+  });
+
+  it('refuses files in public/ that a browser runs (html, svg, js, xml), except the project\'s own', async () => {
+    for (const f of ['files/notice.html', 'files/chart.svg', 'files/notice.js', 'files/feed.xml', 'x.mjs', 'files/a.SVGZ', 'files/p.xhtml']) writeFileSync(join(root, 'public', f), '<script>alert(1)</script>');
+    writeFileSync(join(root, 'public/favicon.svg'), '<svg/>');
+    writeFileSync(join(root, 'public/preferences.js'), '');
+    const problems = await scan();
+    expect(problems.map((p) => p.file).sort()).toEqual(['public/files/a.SVGZ', 'public/files/chart.svg', 'public/files/feed.xml', 'public/files/notice.html', 'public/files/notice.js', 'public/files/p.xhtml', 'public/x.mjs']);
+    expect(problems.every((p) => p.severity === 'error' && p.reason.includes('active content in public/'))).toBe(true);
   });
 
   it.runIf(spawnSync('mkfifo', ['--version']).status === 0)('refuses a FIFO (a copy would block)', async () => {
@@ -106,9 +117,10 @@ describe('scanTree', () => {
     expect((await scan({ maxEntries: 3 })).filter((p) => p.reason.includes('too many entries'))).toHaveLength(1);
   });
 
-  it('accepts an absolute folder outside the root (PORTAL_CONTENT elsewhere) and links within it', async () => {
-    symlinkSync('secret.txt', join(outside, 'alias.txt'));
+  it('accepts an absolute content folder outside the root (PORTAL_CONTENT elsewhere), without links', async () => {
     expect(await scanTree(root, [outside, 'public'])).toEqual([]);
+    symlinkSync('secret.txt', join(outside, 'alias.txt'));
+    expect((await scanTree(root, [outside, 'public']))[0]!.reason).toContain('symlink in the content folder');
   });
 });
 
