@@ -28,7 +28,7 @@ const HELP = `用法 usage: npm run report -- [选项 options]
   --content <目录>     内容目录（默认 PORTAL_CONTENT 或 content）
   --root <目录>        项目根目录（默认当前目录）
   --help               显示本帮助
-退出码 exit code: 0 完成 done（默认即使有问题也为 0）, 1 有问题且用了 --fail-on-issues 或内容无法读取, 2 用法错误.`;
+退出码 exit code: 0 完成 done（默认即使有问题也为 0）, 1 有问题且用了 --fail-on-issues，或内容有错误, 2 用法错误.`;
 
 const args = parseArgsOrExit(process.argv.slice(2), { values: CONTENT_OPTIONS, flags: ['--json', '--fail-on-issues'] }, HELP);
 const json = args.flags.has('--json');
@@ -38,9 +38,10 @@ const options = contentOptions(args);
 const today = options.today ?? buildDate();
 const root = path.resolve(options.root ?? process.cwd());
 const result = await collectSite({ ...options, root, today, lenient: process.env.PORTAL_LENIENT === '1' });
-if (!result.data) {
-  for (const p of result.problems) console.error(formatProblem(p));
-  console.error('✗ 内容无法读取，先运行 npm run check 修正（content cannot be loaded）');
+// A report over content with errors would leave the broken files out and say "no problems".
+if (!result.data || result.problems.some((p) => p.severity === 'error')) {
+  for (const p of result.problems.filter((x) => x.severity === 'error')) console.error(formatProblem(p));
+  console.error('✗ 内容有错误，先运行 npm run check 修正，再做时限自查（content has errors）');
   process.exit(1);
 }
 const data = result.data;

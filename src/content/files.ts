@@ -125,8 +125,36 @@ export function compact<T extends object>(o: T): T {
   return o;
 }
 
-/** File order, then line; problems at the same place keep the order they were found in. */
+/** Problems shown per file: one hostile file must not bury the others under thousands of lines. */
+export const MAX_PROBLEMS_PER_FILE = 30;
+
+/**
+ * File order, then line; problems at the same place keep the order they were found in. Past
+ * MAX_PROBLEMS_PER_FILE errors of one file, one line says how many more there are.
+ */
 export function orderProblems(problems: Problem[]): Problem[] {
+  return capPerFile(sortProblems(problems));
+}
+
+function capPerFile(sorted: Problem[]): Problem[] {
+  const out: Problem[] = [];
+  const counts = new Map<string, number>();
+  for (const p of sorted) {
+    const n = (counts.get(p.file) ?? 0) + 1;
+    counts.set(p.file, n);
+    if (n <= MAX_PROBLEMS_PER_FILE) out.push(p);
+  }
+  for (const [file, n] of counts) {
+    if (n <= MAX_PROBLEMS_PER_FILE) continue;
+    const hidden = sorted.filter((p) => p.file === file).slice(MAX_PROBLEMS_PER_FILE);
+    const severity = hidden.some((p) => p.severity === 'error') ? 'error' : 'warning';
+    const at = out.findLastIndex((p) => p.file === file);
+    out.splice(at + 1, 0, { file, field: '(文件)', reason: `另有 ${n - MAX_PROBLEMS_PER_FILE} 个问题未列出（${n - MAX_PROBLEMS_PER_FILE} more problems in this file）`, severity });
+  }
+  return out;
+}
+
+function sortProblems(problems: Problem[]): Problem[] {
   return problems
     .map((p, i) => ({ p, i }))
     .sort((a, b) => {

@@ -139,7 +139,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function labelFor(labels: Labels, path: readonly PropertyKey[]): string | undefined {
   const keys = path.filter((s) => typeof s !== 'number').map(String);
   for (let n = keys.length; n > 0; n--) {
-    const label = labels[keys.slice(0, n).join('.')];
+    const key = keys.slice(0, n).join('.');
+    // own keys only: `__proto__` or `constructor` in a file must not read Object.prototype
+    const label = Object.hasOwn(labels, key) ? labels[key] : undefined;
     if (label !== undefined) return label;
   }
   return undefined;
@@ -198,7 +200,8 @@ export function issueToProblems(issue: core.$ZodIssue, ctx: IssueContext): Probl
     const p: Problem = { file: ctx.file, field: formatPath(path) || '(根)', reason, severity };
     const line = ctx.lineOf?.(path) ?? ctx.line;
     if (line !== undefined) p.line = line;
-    const label = ownLabelOnly ? ctx.labels[path.filter((s) => typeof s !== 'number').map(String).join('.')] : labelFor(ctx.labels, path);
+    const own = path.filter((s) => typeof s !== 'number').map(String).join('.');
+    const label = ownLabelOnly ? (Object.hasOwn(ctx.labels, own) ? ctx.labels[own] : undefined) : labelFor(ctx.labels, path);
     if (label !== undefined) p.label = label;
     return Object.assign(p, extra);
   };
@@ -248,7 +251,8 @@ export function issueToProblems(issue: core.$ZodIssue, ctx: IssueContext): Probl
         const near = nearest(key, known);
         const path = [...issue.path, key];
         if (near !== undefined) {
-          const lab = ctx.labels[[...issue.path.filter((s) => typeof s !== 'number').map(String), near].join('.')];
+          const nearKey = [...issue.path.filter((s) => typeof s !== 'number').map(String), near].join('.');
+          const lab = Object.hasOwn(ctx.labels, nearKey) ? ctx.labels[nearKey] : undefined;
           return make(path, '未知字段（unrecognized key）', { hint: `是否应为 "${near}"${lab ? `（${lab}）` : ''}？` }, true);
         }
         return make(path, '未知字段（unrecognized key）', { allowed: known }, true);

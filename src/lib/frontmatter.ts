@@ -6,7 +6,7 @@
  */
 import { stringify as stringifyYaml } from 'yaml';
 import type { Problem } from './errors.ts';
-import { parseYaml, type ParsedYaml } from './yaml.ts';
+import { MAX_FRONTMATTER_CHARS, parseYaml, type ParsedYaml } from './yaml.ts';
 
 export interface SplitFrontmatter {
   /** the text after the closing `---` line (a suffix of the input, so offsets map to file lines) */
@@ -55,7 +55,7 @@ export function splitFrontmatter(text: string, file: string): SplitFrontmatter {
       // without the newline before the closing line, so an error at the end points at the last YAML line
       const yamlText = text.slice(firstEnd + 1, Math.max(firstEnd + 1, lineStart - 1)).replace(/\r$/, '');
       const body = end === -1 ? '' : text.slice(end + 1);
-      return { body, yaml: parseYaml(yamlText, file, 2) };
+      return { body, yaml: parseYaml(yamlText, file, 2, MAX_FRONTMATTER_CHARS) };
     }
     if (end === -1) break;
     lineStart = end + 1;

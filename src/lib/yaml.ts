@@ -3,7 +3,7 @@
  * hostile file (alias bomb, deep nesting, huge block, unknown tags) becomes one clear problem
  * naming the file instead of a crash or a stack trace that loses every other problem.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Problem } from './errors.ts';
 
 /** Line of the key at a path such as `['attachments', 0, 'file']`. */
@@ -18,7 +18,9 @@ export interface ParsedYaml {
 }
 
 /** Largest YAML text read (site.yaml of a big office is a few KB; a catalogue file tens of KB). */
-export const MAX_YAML_CHARS = 2 * 1024 * 1024;
+export const MAX_YAML_CHARS = 1024 * 1024;
+/** Largest frontmatter block: a title, a summary and a few lists. */
+export const MAX_FRONTMATTER_CHARS = 128 * 1024;
 /** Aliases expanded per document: real content needs a handful; an alias bomb needs thousands. */
 export const MAX_YAML_ALIASES = 100;
 /** Nesting of collections: content is at most 4–5 levels deep. */
@@ -82,10 +84,10 @@ function bracketDepth(text: string): number {
  * `text` parsed as YAML 1.2 (core schema: no custom tags, no merge keys, unique keys). `firstLine`
  * is the file line of the text's first line (frontmatter starts on line 2).
  */
-export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml {
+export function parseYaml(text: string, file: string, firstLine = 1, maxChars = MAX_YAML_CHARS): ParsedYaml {
   const shift = firstLine - 1;
-  if (text.length > MAX_YAML_CHARS) {
-    const reason = `YAML 内容过大：${text.length} 字符，上限 ${MAX_YAML_CHARS}（YAML too large）`;
+  if (text.length > maxChars) {
+    const reason = `YAML 内容过大：${text.length} 字符，上限 ${maxChars}（YAML too large）`;
     return { value: undefined, lineOf: NO_LINES, problems: [yamlProblem(file, firstLine, reason)] };
   }
   if (bracketDepth(text) > MAX_YAML_DEPTH) {
@@ -103,7 +105,8 @@ export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml
 
 function parseChecked(text: string, file: string, shift: number): ParsedYaml {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core', merge: false });
+  // uniqueKeys is checked below in linear time: the parser's own check is quadratic (80,000 keys took minutes)
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false, version: '1.2', schema: 'core', merge: false });
   const lineOf: LineOf = (p) => {
     const l = yamlLineOf(doc, lc)(p);
     return l === undefined ? undefined : l + shift;
@@ -112,6 +115,7 @@ function parseChecked(text: string, file: string, shift: number): ParsedYaml {
   const problems = [...doc.errors, ...doc.warnings].map((e) =>
     yamlProblem(file, (e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line) + shift, `YAML 语法错误：${e.message.split('\n')[0]}（YAML syntax error）`),
   );
+  if (!problems.length) problems.push(...keyProblems(doc, lc, file, shift));
   if (problems.length) return { value: undefined, lineOf, problems };
   let value: unknown;
   try {
@@ -124,4 +128,30 @@ function parseChecked(text: string, file: string, shift: number): ParsedYaml {
     return { value: undefined, lineOf, problems: [yamlProblem(file, 1 + shift, `YAML 嵌套过深，超过 ${MAX_YAML_DEPTH} 层（YAML nested too deeply）`)] };
   }
   return { value, lineOf, problems: [] };
+}
+
+/**
+ * Keys are plain scalars and unique within their mapping. A collection as a key (`? [a, b]`) would
+ * be stringified by toJS, with a process warning and a multi-line key in every message.
+ */
+function keyProblems(doc: Document, lc: LineCounter, file: string, shift: number): Problem[] {
+  const out: Problem[] = [];
+  const lineOf = (node: { range?: [number, number, number] | null } | null | undefined): number => (node?.range ? lc.linePos(node.range[0]).line : 1) + shift;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (out.length >= 20) return visit.BREAK;
+        const key = pair.key;
+        if (!isScalar(key)) {
+          out.push(yamlProblem(file, lineOf(key as never), '键必须是简单的文字或数字，不能是列表或映射（collection keys not allowed）'));
+          continue;
+        }
+        if (seen.has(key.value)) out.push(yamlProblem(file, lineOf(key), `键 "${String(key.value).slice(0, 40)}" 重复（duplicate key）`));
+        seen.add(key.value);
+      }
+      return undefined;
+    },
+  });
+  return out;
 }

@@ -67,6 +67,15 @@ describe('YAML resource limits give one line naming the file', () => {
     expect(parseYaml(block, F).problems[0]?.reason).toMatch(/嵌套过深/);
   });
 
+  it('many keys parse in linear time, duplicates and collection keys are errors', () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => `k${i}: 1`).join('\n');
+    expect(parseYaml(many, F).problems).toEqual([]);
+    expect(parseYaml('a: 1\nb: 2\na: 3', F).problems[0]).toMatchObject({ line: 3, reason: expect.stringContaining('duplicate key') });
+    const complex = parseYaml('? [a, [b, c]]\n: 1', F);
+    expect(complex.problems[0]?.reason).toMatch(/collection keys/);
+    expect(complex.value).toBeUndefined();
+  });
+
   it('a huge block', () => {
     expect(parseYaml(`a: "${'x'.repeat(3 * 1024 * 1024)}"`, F).problems[0]?.reason).toMatch(/过大/);
   });
