@@ -47,6 +47,7 @@ result.problems.push(...unsafe);
 if (result.data) {
   const open = await collectOpenData({ ...options, site: result.data });
   result.problems.push(...open.problems);
+  for (const x of open.scheduled ?? []) result.drafts.push({ kind: 'policy', id: x.source, source: x.source, title: x.title, scheduled: x.scheduled });
 }
 for (const p of result.problems) console.log(formatProblem(p));
 for (const d of result.drafts) {

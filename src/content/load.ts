@@ -166,6 +166,40 @@ function readFrontmatter(text: string, rel: string): Frontmatter {
   return { data, body, lineOf: y.lineOf, problems: [] };
 }
 
+/** The policy of a validated frontmatter and its Markdown body. */
+function toPolicy(d: z.output<typeof policySchema>, id: string, source: string, body: string): Policy {
+  return compact({
+    id,
+    source,
+    title: d.title,
+    docNumber: d.docNumber,
+    issuers: d.issuers,
+    indexNumber: d.indexNumber,
+    topic: d.topic,
+    docType: d.docType,
+    category: d.category,
+    written: d.written,
+    published: d.published,
+    effective: d.effective,
+    expires: d.expires,
+    status: d.status,
+    repeals: d.repeals,
+    amends: d.amends,
+    attachments: d.attachments,
+    keywords: d.keywords,
+    summary: d.summary,
+    openness: d.openness,
+    body,
+    bodyFormat: 'markdown',
+  });
+}
+
+/** Attachment files under public/ (not https links): withheld from dist/ while their document is. */
+function localFiles(attachments: readonly { file: string }[]): string[] | undefined {
+  const files = attachments.map((a) => a.file).filter((f) => !/^https:/.test(f));
+  return files.length ? files : undefined;
+}
+
 /** id from frontmatter `id` or the file name; a problem when the file name is not a valid id. */
 function idFor(file: string, rel: string, data: Record<string, unknown>, problems: Problem[]): string | undefined {
   if (data.id !== undefined) return typeof data.id === 'string' && isValidId(data.id) ? data.id : undefined; // schema reports
@@ -203,6 +237,7 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
   problems.push(...(await inventoryProblems(dir, relPath(o.root, dir), site?.ignore)));
 
   const policies: Policy[] = [];
+  const scheduledPolicies: Policy[] = [];
   const interpretations: Interpretation[] = [];
   const draftPolicyIds = new Set<string>();
   const policyFiles = await listMarkdown(path.join(dir, 'policies'));
@@ -231,40 +266,17 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
     originals.policies.set(relKey(path.join(dir, 'policies'), file), { id, source: rel, valid: !!v.data, draft: !!v.data?.draft, published: v.data?.published, scheduled: !!v.data && v.data.published > o.today });
     if (!v.data || id === undefined) return;
     const d = v.data;
+    const policy = toPolicy(d, id, rel, fm.body);
     if (d.draft || d.published > o.today) {
-      drafts.push(compact({ kind: 'policy' as const, id, source: rel, title: d.title, scheduled: d.draft ? undefined : d.published }));
+      drafts.push(compact({ kind: 'policy' as const, id, source: rel, title: d.title, scheduled: d.draft ? undefined : d.published, attachments: localFiles(d.attachments) }));
       draftPolicyIds.add(id);
+      if (!d.draft) scheduledPolicies.push(policy);
       return;
     }
     d.attachments.forEach((a, i) => {
       if (!/^https:/.test(a.file) && isValidAttachmentFile(a.file)) attachmentChecks.push({ rel, i, file: a.file, lineOf: fm.lineOf });
     });
-    policies.push(
-      compact({
-        id,
-        source: rel,
-        title: d.title,
-        docNumber: d.docNumber,
-        issuers: d.issuers,
-        indexNumber: d.indexNumber,
-        topic: d.topic,
-        docType: d.docType,
-        category: d.category,
-        written: d.written,
-        published: d.published,
-        effective: d.effective,
-        expires: d.expires,
-        status: d.status,
-        repeals: d.repeals,
-        amends: d.amends,
-        attachments: d.attachments,
-        keywords: d.keywords,
-        summary: d.summary,
-        openness: d.openness,
-        body: fm.body,
-        bodyFormat: 'markdown',
-      }),
-    );
+    policies.push(policy);
   });
   interpretationFiles.forEach((file, n) => {
     const rel = relPath(o.root, file);
@@ -348,7 +360,7 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
   if (organizations && topics) problems.push(...missingMongolianNames(dir, o.root, organizations, topics, needsMn, lines));
 
   const counts = { policies: policyFiles.length, interpretations: interpretationFiles.length, translations: translationFiles };
-  return finish(o, { site, organizations, topics, policies, interpretations, draftPolicyIds, drafts, problems, locate, counts, translations });
+  return finish(o, { site, organizations, topics, policies, scheduledPolicies, interpretations, draftPolicyIds, drafts, problems, locate, counts, translations });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -561,6 +573,8 @@ interface Collected {
   organizations: Organization[] | undefined;
   topics: Topic[] | undefined;
   policies: Policy[];
+  /** policies published after the build date: checked, not published */
+  scheduledPolicies?: Policy[];
   interpretations: Interpretation[];
   draftPolicyIds: Set<string>;
   drafts: DraftRef[];
@@ -579,7 +593,7 @@ function finish(o: ResolvedOptions, c: Collected): LoadResult {
   const topics = c.topics?.map((x) => compact({ ...x })) ?? [];
   // Cross-file rules need organizations and topics; without them, issuer/topic checks would be noise.
   const lib = validateLibrary(
-    { organizations, topics, policies: c.policies, interpretations: c.interpretations, draftPolicyIds: c.draftPolicyIds },
+    { organizations, topics, policies: c.policies, interpretations: c.interpretations, draftPolicyIds: c.draftPolicyIds, scheduled: c.scheduledPolicies ?? [] },
     { today: o.today, lenient: o.lenient, ...(c.locate ? { locate: c.locate } : {}) },
   );
   const crossProblems = c.organizations && c.topics ? lib.problems : lib.problems.filter((p) => !/^(issuers|topic)/.test(p.field));

@@ -70,6 +70,8 @@ export interface OpenLoadOptions {
 export interface OpenLoadResult {
   data?: OpenData;
   problems: Problem[];
+  /** gazette issues and reports dated after the build date: not published yet */
+  scheduled?: { source: string; title: string; scheduled: string }[];
 }
 
 interface Resolved {
@@ -209,6 +211,8 @@ export async function collectOpenData(options: OpenLoadOptions = {}): Promise<Op
     lib = (await collectSiteOnce(libOpts)).data;
   }
   const policyIds = new Set(lib?.policies.map((p) => p.id) ?? []);
+  const scheduledIds = new Set(lib?.drafts.filter((d) => d.scheduled && d.kind === 'policy' && !d.lang).map((d) => d.id) ?? []);
+  const scheduled: NonNullable<OpenLoadResult['scheduled']> = [];
   const topicIds = new Set(lib?.topics.map((t) => t.id) ?? []);
   const orgIds = new Set(lib?.organizations.map((o) => o.id) ?? []);
   const checkRefs = lib !== undefined;
@@ -332,6 +336,10 @@ export async function collectOpenData(options: OpenLoadOptions = {}): Promise<Op
     const y = await readYaml(file, r, reportFileSchema, reportLabels, problems);
     if (!y.data) continue;
     const d = y.data;
+    if (d.published && d.published > r.today) {
+      scheduled.push({ source: y.rel, title: `${d.year} 年度政府信息公开工作年度报告`, scheduled: d.published });
+      continue;
+    }
     if (d.year !== Number(base)) {
       problems.push(at(y.rel, y.lineOf(['year']), 'year', reportLabels.year, `报告年度 ${d.year} 与文件名 ${base}.yaml 不符（year does not match file name）`));
       continue;
@@ -419,11 +427,16 @@ export async function collectOpenData(options: OpenLoadOptions = {}): Promise<Op
     if (d.published.slice(0, 4) !== String(d.year)) {
       problems.push(at(y.rel, y.lineOf(['published']), 'published', gazetteLabels.published, `出版日期 ${d.published} 不在 ${d.year} 年（published outside the issue's year）`));
     }
+    const future = d.published > r.today;
     d.contents.forEach((e, i) => {
-      if (e.policy && checkRefs && !policyIds.has(e.policy)) {
+      if (e.policy && checkRefs && !policyIds.has(e.policy) && !(future && scheduledIds.has(e.policy))) {
         problems.push(policyRef(y.rel, y.lineOf(['contents', i, 'policy']), `contents[${i}].policy`, gazetteLabels['contents.policy'], e.policy, policyIds));
       }
     });
+    if (future) {
+      scheduled.push({ source: y.rel, title: `政府公报 ${d.year} 年第 ${d.number} 期`, scheduled: d.published });
+      continue;
+    }
     gazette.push(compact({ id: `${d.year}-${d.number}`, source: y.rel, year: d.year, number: d.number, total: d.total, published: d.published, file: d.file, entries: d.contents.map((e) => compact({ ...e })) }));
   }
   gazette.sort((a, b) => b.year - a.year || b.number - a.number);
@@ -502,7 +515,7 @@ export async function collectOpenData(options: OpenLoadOptions = {}): Promise<Op
   const specials = aggregateSpecials(specialDefs, lib?.policies ?? [], lib?.topics ?? []);
 
   const data: OpenData = compact({ guide, apply, rules, catalog, powers, reports, normative, gazette, consultations, specials, today: r.today });
-  return { data, problems: orderProblems(problems) };
+  return { data, problems: orderProblems(problems), scheduled };
 }
 
 function prefixed(prefix: string, rows: Record<string, number[]>): Record<string, number[]> {

@@ -9,13 +9,15 @@ import { collectOpenDataOnce } from '../content/open-data.ts';
 import { formatProblem } from '../lib/errors.ts';
 import { fileURLToPath } from 'node:url';
 import { checkedDirs, scanTree } from '../content/file-safety.ts';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import { withheldAttachments } from '../lib/withheld.ts';
 import { cspOptions } from '../lib/csp.ts';
 import { nginxSecurityHeaders } from '../lib/security-headers.ts';
 import type { SiteConfig } from '../lib/model.ts';
 
 export function contentCheck(): AstroIntegration {
   let site: SiteConfig | undefined;
+  let withheld: string[] = [];
   return {
     name: 'portal:content-check',
     hooks: {
@@ -49,10 +51,14 @@ export function contentCheck(): AstroIntegration {
         }
         logger.info(`内容校验通过：政策文件 ${result.data.policies.length} 篇，政策解读 ${result.data.interpretations.length} 篇`);
         site = result.data.site;
+        withheld = withheldAttachments(result.data);
       },
       // The server headers for this build's CSP (federation peers change connect-src): docs/deployment.md
-      'astro:build:done': async ({ dir }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         if (site) await writeFile(new URL('security-headers.conf', dir), nginxSecurityHeaders(cspOptions(site)));
+        // attachments of drafts and scheduled documents stay offline until their document is published
+        for (const file of withheld) await rm(new URL(file, dir), { force: true });
+        if (withheld.length) logger.info(`未发布文件的附件 ${withheld.length} 个未复制到发布目录（attachments of unpublished documents withheld）`);
       },
     },
   };

@@ -157,6 +157,8 @@ export interface DraftRef {
   lang?: 'mn-Mong';
   /** 发布日期 after the build date: published by the first build on or after it (not a draft) */
   scheduled?: string;
+  /** its attachment files under public/: removed from dist/ while the document is unpublished */
+  attachments?: string[];
 }
 
 /**

@@ -52,6 +52,8 @@ export interface ReferenceCheckOptions {
   locate?: Locator;
   /** ids of draft policies (excluded from the site): a reference to one gets a specific message */
   draftIds?: ReadonlySet<string>;
+  /** ids a reference may point at (default: the ids of `policies`) */
+  targets?: Iterable<string>;
 }
 
 /** Every repeals/amends/interprets id must be an existing (non-draft) policy; a policy may not repeal or amend itself. */
@@ -61,7 +63,7 @@ export function checkReferences(
   options: ReferenceCheckOptions = {},
 ): Problem[] {
   const locate = options.locate ?? defaultLocator;
-  const ids = new Set(policies.map((p) => p.id));
+  const ids = new Set(options.targets ?? policies.map((p) => p.id));
   const problems: Problem[] = [];
   const check = (doc: { id: string; source: string }, field: keyof typeof RELATION_LABELS, targets: readonly string[], selfAllowed: boolean) => {
     targets.forEach((t, i) => {

@@ -109,6 +109,11 @@ export interface LibraryInput {
   interpretations: readonly Interpretation[];
   /** ids of draft policies (excluded), for clearer messages on references to them */
   draftPolicyIds?: ReadonlySet<string>;
+  /**
+   * Policies whose 发布日期 is after the build date: not published, but checked now (dates,
+   * references, cycles), so the build does not break on the day they are due.
+   */
+  scheduled?: readonly Policy[];
 }
 
 export interface LibraryOptions {
@@ -191,7 +196,7 @@ export function validateLibrary(input: LibraryInput, options: LibraryOptions = {
 
   // References.
   problems.push(...checkReferences(policies, interpretations, { locate, ...(input.draftPolicyIds ? { draftIds: input.draftPolicyIds } : {}) }));
-  problems.push(...relationCycles(policies, { locate }));
+  problems.push(...scheduledProblems(input, locate));
 
   // Interpretation dates.
   const byId = new Map(policies.map((p) => [p.id, p]));
@@ -252,4 +257,16 @@ export function validateLibrary(input: LibraryInput, options: LibraryOptions = {
     };
   });
   return { policies: views, problems };
+}
+
+/** Dates, references and cycles of scheduled policies, against the library they will join. */
+function scheduledProblems(input: LibraryInput, locate: Locator): Problem[] {
+  const scheduled = input.scheduled ?? [];
+  const all = [...input.policies, ...scheduled];
+  const problems = scheduled.flatMap((p) => checkPolicyDates(p, locate));
+  // a scheduled document may refer to published and to other scheduled policies
+  const refOptions = { locate, targets: all.map((p) => p.id), ...(input.draftPolicyIds ? { draftIds: input.draftPolicyIds } : {}) };
+  problems.push(...checkReferences(scheduled, [], refOptions));
+  problems.push(...relationCycles(all, { locate }));
+  return problems;
 }

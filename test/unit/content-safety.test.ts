@@ -93,6 +93,36 @@ describe('scheduled publication and cycles', () => {
     expect(later.data?.policies.map((p) => p.id)).toContain('future');
   });
 
+  it('scheduled documents are checked now: their references, cycles and dates', async () => {
+    const future = (extra: string, serial: string) => POLICY(extra).replace('2023-05-01', '2099-01-02').replace('00099', serial);
+    const dir = site({
+      'policies/sched-1.md': future('repeals: [sched-2, no-such-policy]\n', '00097'),
+      'policies/sched-2.md': future('repeals: [sched-1]\n', '00096'),
+    });
+    const out = (await lines(dir)).join('\n');
+    expect(out).toMatch(/sched-1\.md:\d+ repeals\[1\].*no-such-policy/);
+    expect(out).toMatch(/成环：sched-1 → sched-2 → sched-1/);
+  });
+
+  it('a scheduled document keeps its attachments out of the build; its withheld files are listed', async () => {
+    const { withheldAttachments } = await import('../../src/lib/withheld.ts');
+    const dir = site({ 'policies/future.md': POLICY('attachments:\n  - { title: 计划, file: files/future-plan.pdf }\n').replace('2023-05-01', '2099-01-01') });
+    const r = await collectSite({ root: dir, source: '.', today: '2026-01-01' });
+    expect(withheldAttachments(r.data!)).toEqual(['files/future-plan.pdf']);
+  });
+
+  it('a gazette issue or report dated after the build date is not published', async () => {
+    const { collectOpenData } = await import('../../src/content/open-data.ts');
+    const dir = mkdtempSync(path.join(tmpdir(), 'portal-sched-open-'));
+    cpSync(path.join(ROOT, 'content'), dir, { recursive: true });
+    const g = readFileSync(path.join(dir, 'open/gazette/2020-11.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'open/gazette/2020-11.yaml'), g.replace(/published: .*/, 'published: 2020-12-31'));
+    const site = (await collectSite({ root: dir, source: '.', today: '2020-12-01' })).data;
+    const r = await collectOpenData({ root: dir, source: '.', site, today: '2020-12-01' });
+    expect(r.data?.gazette.map((x) => x.id)).not.toContain('2020-11');
+    expect(r.scheduled?.map((x) => x.source)).toContain('open/gazette/2020-11.yaml');
+  });
+
   it('A repeals B while B repeals A is an error', async () => {
     const dir = site({
       'policies/cyc-a.md': POLICY('repeals: [cyc-b]\n'),
