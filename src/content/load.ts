@@ -15,7 +15,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import type { z } from 'zod';
 import type { DocType, DraftRef, Interpretation, Organization, Policy, SiteConfig, SiteData, Topic, Translation, Translations } from '../lib/model.ts';
 import { DOC_TYPES } from '../lib/model.ts';
@@ -29,7 +28,7 @@ import { siteSchema, labels as siteLabels } from '../schemas/site.ts';
 import { organizationsSchema, labels as organizationLabels } from '../schemas/organizations.ts';
 import { topicsSchema, labels as topicLabels } from '../schemas/topics.ts';
 import { translationSchema, labels as translationLabels } from '../schemas/translation.ts';
-import { isValidId, ID_RULE } from '../schemas/fields/common.ts';
+import { hiddenCharacter, isValidId, ID_RULE } from '../schemas/fields/common.ts';
 import { isValidAttachmentFile } from '../schemas/fields/attachments.ts';
 import { bodyHtmlProblems, lineAt } from './html-problems.ts';
 import { inventoryProblems } from './inventory.ts';
@@ -672,6 +671,42 @@ interface JsonRow {
 const ROW_LABELS: Labels = { ...policyLabels, issuer: '发文机关', body: '正文' };
 const ROW_KEYS = ['id', 'title', 'docNumber', 'issuer', 'written', 'published', 'topic', 'body'] as const;
 
+/**
+ * The lines of a file, each decoded as strict UTF-8 (a GBK export read leniently would publish
+ * replacement characters); a line that is not UTF-8 is reported and yields ''.
+ */
+async function* utf8Lines(file: string, notUtf8: (line: number) => void): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = (bytes: Buffer, line: number): string => {
+    try {
+      return decoder.decode(bytes).replace(/\r$/, '');
+    } catch {
+      notUtf8(line);
+      return '';
+    }
+  };
+  let pending = Buffer.alloc(0);
+  let line = 0;
+  for await (const chunk of createReadStream(file)) {
+    let buf = Buffer.concat([pending, chunk as Buffer]);
+    for (let nl = buf.indexOf(10); nl !== -1; nl = buf.indexOf(10)) {
+      yield decode(buf.subarray(0, nl), ++line);
+      buf = buf.subarray(nl + 1);
+    }
+    pending = buf;
+  }
+  if (pending.length) yield decode(pending, ++line);
+}
+
+/** Control and bidi-override characters in any text of a row (issuer names are not schema-checked). */
+function hiddenInRow(row: object, at: { file: string; line: number }): Problem[] {
+  return Object.entries(row).flatMap(([k, v]) => {
+    // title goes through the schema's text check; the body is escaped plain text
+    const bad = typeof v === 'string' && k !== 'body' && k !== 'title' ? hiddenCharacter(v) : undefined;
+    return bad ? [{ ...at, field: k.slice(0, 60), reason: `含不可见的控制字符 ${bad}（control or bidi-override character not allowed）`, severity: 'error' as const }] : [];
+  });
+}
+
 /** A misspelt key (`docNumbr`) would silently leave its field empty: each unknown key is an error. */
 function unknownRowKeys(row: object, at: { file: string; line: number }): Problem[] {
   return Object.keys(row)
@@ -699,19 +734,19 @@ async function loadJsonl(o: ResolvedOptions): Promise<LoadResult> {
   const policies: Policy[] = [];
   const drafts: DraftRef[] = [];
 
-  let stream;
   try {
     await stat(file);
-    stream = createReadStream(file, { encoding: 'utf8' });
   } catch {
     problems.push({ file: rel, field: '(文件)', reason: '缺少文件（missing file）', severity: 'error' });
     return finish(o, { site, organizations: [], topics: [], policies, interpretations: [], draftPolicyIds: new Set(), drafts: [], problems });
   }
-  const rl = createInterface({ input: stream, crlfDelay: Infinity });
   let lineNo = 0;
   let rows = 0;
   const soft = o.lenient ? 'warning' : 'error';
-  for await (const raw of rl) {
+  const lines = utf8Lines(file, (line) => {
+    problems.push({ file: rel, line, field: '(行)', label: '编码', reason: '该行不是 UTF-8 编码（not valid UTF-8）', hint: '请把导出文件另存为 UTF-8', severity: 'error' });
+  });
+  for await (const raw of lines) {
     lineNo++;
     const text = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (!text.trim()) continue;
@@ -729,7 +764,7 @@ async function loadJsonl(o: ResolvedOptions): Promise<LoadResult> {
       continue;
     }
     const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-    const rowProblems: Problem[] = unknownRowKeys(row, at);
+    const rowProblems: Problem[] = [...unknownRowKeys(row, at), ...hiddenInRow(row, at)];
 
     // 发文机关: joint issuers are separated by spaces.
     const issuerNames = typeof row.issuer === 'string' ? row.issuer.split(/\s+/).filter(Boolean) : [];

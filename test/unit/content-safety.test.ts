@@ -151,3 +151,33 @@ describe('content/open/ goes through the same sanitizer check', () => {
     expect(out).toMatch(/open\/reports\/2024\.yaml:\d+ overview（总体情况）: 含不安全或不允许的 HTML <meta>/);
   });
 });
+
+describe('JSON-lines exports', () => {
+  const row = (o: Record<string, unknown>) => JSON.stringify({ id: 'a', title: '关于甲的通知', issuer: '某机关', published: '2020-01-01', topic: '综合', body: '正文', ...o });
+  const check = async (text: string | Buffer) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'portal-jsonl-'));
+    writeFileSync(path.join(dir, 'x.jsonl'), text);
+    cpSync(path.join(OK, 'site.yaml'), path.join(dir, 'site.yaml'));
+    process.env.PORTAL_SITE_DIR = dir;
+    try {
+      return (await collectSite({ root: dir, source: 'x.jsonl' })).problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n');
+    } finally {
+      delete process.env.PORTAL_SITE_DIR;
+    }
+  };
+
+  it('a misspelt key fails naming the line, the key and the nearest known key', async () => {
+    expect(await check(row({ docNumbr: '甲发〔2020〕1号' }) + '\n')).toMatch(/x\.jsonl:1 docNumbr: 未知字段 "docNumbr".*是否应为 "docNumber"/);
+  });
+
+  it('a file that is not UTF-8 fails at its first bad line', async () => {
+    const gbk = Buffer.concat([Buffer.from(row({}) + '\n'), Buffer.from('{"id":"b","title":"'), Buffer.from([0xd5, 0xfe, 0xb8, 0xae]), Buffer.from('"}\n')]);
+    expect(await check(gbk)).toMatch(/x\.jsonl:2 .*不是 UTF-8/);
+  });
+
+  it('control and bidi-override characters are refused', async () => {
+    const out = await check(row({ title: '甲\u202E乙', issuer: '机关\u0000' }) + '\n');
+    expect(out).toMatch(/title.*U\+202E/);
+    expect(out).toMatch(/issuer.*U\+0000/);
+  });
+});
