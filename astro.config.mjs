@@ -4,8 +4,16 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { sitemapAlternates } from './src/integrations/sitemap-alternates.ts';
+import { pruneStale } from './src/integrations/prune-stale.ts';
 
 const alternates = sitemapAlternates();
+
+// Incremental builds (docs/deployment.md): unchanged pages keep their output in dist/ (keys from
+// src/lib/page-key.ts), dist/ is not emptied, stale pages and assets are pruned afterwards.
+// PORTAL_FULL_BUILD=1 (or `astro build --force`) renders everything.
+const fullBuild = process.env.PORTAL_FULL_BUILD === '1';
+// Astro's cache (incremental build manifest and page copies); CI keeps it between runs (docs/ci-example.yml)
+const cacheDir = process.env.PORTAL_CACHE_DIR || './node_modules/.astro';
 
 // Operators deploy dist/ anywhere, including under a sub-path: PORTAL_BASE=/gov/ npm run build.
 const base = process.env.PORTAL_BASE || '/';
@@ -17,6 +25,7 @@ export default defineConfig({
   output: 'static',
   base,
   outDir,
+  cacheDir,
   publicDir,
   site: process.env.PORTAL_SITE_URL || 'https://www.example.gov.cn',
   trailingSlash: 'always',
@@ -24,6 +33,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [
     contentCheck(),
+    pruneStale(),
     mdx(),
     alternates.integration,
     sitemap({
@@ -35,7 +45,8 @@ export default defineConfig({
   // No third-party requests at run time: nothing is fetched from a CDN, and Astro's
   // dev toolbar (which loads remote content) is off.
   devToolbar: { enabled: false },
+  experimental: { incrementalBuild: !fullBuild },
   vite: {
-    build: { assetsInlineLimit: 0 },
+    build: { assetsInlineLimit: 0, emptyOutDir: fullBuild },
   },
 });

@@ -53,6 +53,8 @@ function buildInto(opts: { content?: string; base?: string; lenient?: boolean },
     PORTAL_OUT_DIR: outDir,
     PORTAL_BASE: base,
     PORTAL_LENIENT: opts.lenient ? '1' : '0',
+    // each test build has its own Astro cache: builds of other content must not share one
+    PORTAL_CACHE_DIR: `${outDir}.astro-cache`,
   });
   for (const [script, args] of [
     ['node_modules/astro/bin/astro.mjs', ['build', '--silent']],
