@@ -218,16 +218,36 @@ function idFor(file: string, rel: string, data: Record<string, unknown>, problem
 // ---------------------------------------------------------------------------------------------
 // Content directory
 
+/** What reading a content directory collects, shared by the per-kind readers below. */
+interface DirectoryScan {
+  o: ResolvedOptions;
+  dir: string;
+  problems: Problem[];
+  drafts: DraftRef[];
+  lines: Map<string, LineOf>;
+  policies: Policy[];
+  scheduledPolicies: Policy[];
+  interpretations: Interpretation[];
+  draftPolicyIds: Set<string>;
+  attachmentChecks: { rel: string; i: number; file: string; lineOf: LineOf }[];
+  /**
+   * Originals by path relative to policies/ or interpretations/ (no extension), valid or not,
+   * so translations can find them (same relative path = translation of that document).
+   */
+  originals: Record<TranslationKind, Map<string, Original>>;
+}
+
+function relKey(kindDir: string, file: string): string {
+  return path.relative(kindDir, file).split(path.sep).join('/').replace(/\.md$/i, '');
+}
+
 async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
   const dir = path.resolve(o.root, o.source);
-  const problems: Problem[] = [];
-  const drafts: DraftRef[] = [];
-  const lines = new Map<string, LineOf>();
-  const locate: Locator = (doc, p) => {
-    const line = lines.get(doc.source)?.(p);
-    return line === undefined ? { file: doc.source } : { file: doc.source, line };
+  const scan: DirectoryScan = {
+    o, dir, problems: [], drafts: [], lines: new Map(), policies: [], scheduledPolicies: [], interpretations: [],
+    draftPolicyIds: new Set(), attachmentChecks: [], originals: { policies: new Map(), interpretations: new Map() },
   };
-
+  const { problems, lines } = scan;
   const [site, organizations, topics] = await Promise.all([
     readYamlFile(path.join(dir, 'site.yaml'), o.root, siteSchema, siteLabels, problems),
     readYamlFile(path.join(dir, 'organizations.yaml'), o.root, organizationsSchema, organizationLabels, problems, lines),
@@ -235,131 +255,122 @@ async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
   ]);
   problems.push(...(await inventoryProblems(dir, relPath(o.root, dir), site?.ignore)));
 
-  const policies: Policy[] = [];
-  const scheduledPolicies: Policy[] = [];
-  const interpretations: Interpretation[] = [];
-  const draftPolicyIds = new Set<string>();
   const policyFiles = await listMarkdown(path.join(dir, 'policies'));
   const interpretationFiles = await listMarkdown(path.join(dir, 'interpretations'));
   const texts = await readTexts([...policyFiles, ...interpretationFiles], o.root, problems);
-  const publicDir = path.resolve(o.root, process.env.PORTAL_PUBLIC_DIR ?? 'public');
-  const attachmentChecks: { rel: string; i: number; file: string; lineOf: LineOf }[] = [];
-  // Originals by path relative to policies/ or interpretations/ (no extension), valid or not,
-  // so translations can find them (same relative path = translation of that document).
-  const originals: Record<TranslationKind, Map<string, Original>> = { policies: new Map(), interpretations: new Map() };
-  const relKey = (kindDir: string, file: string): string =>
-    path.relative(kindDir, file).split(path.sep).join('/').replace(/\.md$/i, '');
+  policyFiles.forEach((file, n) => readPolicyFile(scan, file, texts[n]));
+  interpretationFiles.forEach((file, n) => readInterpretationFile(scan, file, texts[policyFiles.length + n]));
+  await checkAttachments(scan, path.resolve(o.root, process.env.PORTAL_PUBLIC_DIR ?? 'public'));
 
-  policyFiles.forEach((file, n) => {
-    const rel = relPath(o.root, file);
-    const text = texts[n];
-    if (text === undefined) return; // not UTF-8: reported
-    const fm = readFrontmatter(text, rel);
-    lines.set(rel, fm.lineOf);
-    problems.push(...fm.problems, ...bodyHtmlProblems(text, fm.body, rel));
-    if (!fm.data) return;
-    const data = fm.data as Record<string, unknown>;
-    const id = idFor(file, rel, data, problems);
-    const v = validate(policySchema, data, { file: rel, labels: policyLabels, lineOf: fm.lineOf });
-    problems.push(...v.problems);
-    originals.policies.set(relKey(path.join(dir, 'policies'), file), { id, source: rel, valid: !!v.data, draft: !!v.data?.draft, published: v.data?.published, scheduled: !!v.data && v.data.published > o.today });
-    if (!v.data || id === undefined) return;
-    const d = v.data;
-    const policy = toPolicy(d, id, rel, fm.body);
-    if (d.draft || d.published > o.today) {
-      drafts.push(compact({ kind: 'policy' as const, id, source: rel, title: d.title, scheduled: d.draft ? undefined : d.published, attachments: localFiles(d.attachments) }));
-      draftPolicyIds.add(id);
-      if (!d.draft) scheduledPolicies.push(policy);
-      return;
-    }
-    d.attachments.forEach((a, i) => {
-      if (!/^https:/.test(a.file) && isValidAttachmentFile(a.file)) attachmentChecks.push({ rel, i, file: a.file, lineOf: fm.lineOf });
-    });
-    policies.push(policy);
-  });
-  interpretationFiles.forEach((file, n) => {
-    const rel = relPath(o.root, file);
-    const text = texts[policyFiles.length + n];
-    if (text === undefined) return; // not UTF-8: reported
-    const fm = readFrontmatter(text, rel);
-    lines.set(rel, fm.lineOf);
-    problems.push(...fm.problems, ...bodyHtmlProblems(text, fm.body, rel));
-    if (!fm.data) return;
-    const data = fm.data as Record<string, unknown>;
-    const id = idFor(file, rel, data, problems);
-    const v = validate(interpretationSchema, data, { file: rel, labels: interpretationLabels, lineOf: fm.lineOf });
-    problems.push(...v.problems);
-    originals.interpretations.set(relKey(path.join(dir, 'interpretations'), file), {
-      id,
-      source: rel,
-      valid: !!v.data,
-      draft: !!v.data?.draft,
-      published: v.data?.published,
-      scheduled: !!v.data && v.data.published > o.today,
-    });
-    if (!v.data || id === undefined) return;
-    const d = v.data;
-    if (d.draft || d.published > o.today) {
-      drafts.push(compact({ kind: 'interpretation' as const, id, source: rel, title: d.title, scheduled: d.draft ? undefined : d.published }));
-      return;
-    }
-    interpretations.push(
-      compact({
-        id,
-        source: rel,
-        title: d.title,
-        interprets: d.interprets,
-        published: d.published,
-        form: d.form,
-        interpreter: d.interpreter ? compact({ ...d.interpreter }) : undefined,
-        summary: d.summary,
-        body: fm.body,
-        bodyFormat: 'markdown' as const,
-      }),
-    );
-  });
+  const mn = await readTranslations(scan);
+  if (organizations && topics) problems.push(...missingMongolianNames(dir, o.root, organizations, topics, mn.needsMn, lines));
+  const locate: Locator = (doc, p) => {
+    const line = lines.get(doc.source)?.(p);
+    return line === undefined ? { file: doc.source } : { file: doc.source, line };
+  };
+  const counts = { policies: policyFiles.length, interpretations: interpretationFiles.length, translations: mn.files };
+  const { policies, scheduledPolicies, interpretations, draftPolicyIds, drafts } = scan;
+  return finish(o, { site, organizations, topics, policies, scheduledPolicies, interpretations, draftPolicyIds, drafts, problems, locate, counts, translations: mn.translations });
+}
 
-  // Attachments under public/ must exist (a warning: the link would be broken) and be regular
-  // files inside it (an error: a symlink out would publish a host file).
+/** Frontmatter and body of one document file, its problems recorded; undefined data when unusable. */
+function readDocument(scan: DirectoryScan, file: string, text: string | undefined): { rel: string; fm?: Frontmatter } {
+  const rel = relPath(scan.o.root, file);
+  if (text === undefined) return { rel }; // not UTF-8: reported
+  const fm = readFrontmatter(text, rel);
+  scan.lines.set(rel, fm.lineOf);
+  scan.problems.push(...fm.problems, ...bodyHtmlProblems(text, fm.body, rel));
+  return { rel, fm };
+}
+
+function readPolicyFile(scan: DirectoryScan, file: string, text: string | undefined): void {
+  const { rel, fm } = readDocument(scan, file, text);
+  if (!fm?.data) return;
+  const data = fm.data as Record<string, unknown>;
+  const id = idFor(file, rel, data, scan.problems);
+  const v = validate(policySchema, data, { file: rel, labels: policyLabels, lineOf: fm.lineOf });
+  scan.problems.push(...v.problems);
+  const scheduled = !!v.data && v.data.published > scan.o.today;
+  scan.originals.policies.set(relKey(path.join(scan.dir, 'policies'), file), { id, source: rel, valid: !!v.data, draft: !!v.data?.draft, published: v.data?.published, scheduled });
+  if (!v.data || id === undefined) return;
+  const d = v.data;
+  const policy = toPolicy(d, id, rel, fm.body);
+  if (d.draft || scheduled) {
+    scan.drafts.push(compact({ kind: 'policy' as const, id, source: rel, title: d.title, scheduled: d.draft ? undefined : d.published, attachments: localFiles(d.attachments) }));
+    scan.draftPolicyIds.add(id);
+    if (!d.draft) scan.scheduledPolicies.push(policy);
+    return;
+  }
+  d.attachments.forEach((a, i) => {
+    if (!/^https:/.test(a.file) && isValidAttachmentFile(a.file)) scan.attachmentChecks.push({ rel, i, file: a.file, lineOf: fm.lineOf });
+  });
+  scan.policies.push(policy);
+}
+
+function readInterpretationFile(scan: DirectoryScan, file: string, text: string | undefined): void {
+  const { rel, fm } = readDocument(scan, file, text);
+  if (!fm?.data) return;
+  const data = fm.data as Record<string, unknown>;
+  const id = idFor(file, rel, data, scan.problems);
+  const v = validate(interpretationSchema, data, { file: rel, labels: interpretationLabels, lineOf: fm.lineOf });
+  scan.problems.push(...v.problems);
+  const scheduled = !!v.data && v.data.published > scan.o.today;
+  scan.originals.interpretations.set(relKey(path.join(scan.dir, 'interpretations'), file), { id, source: rel, valid: !!v.data, draft: !!v.data?.draft, published: v.data?.published, scheduled });
+  if (!v.data || id === undefined) return;
+  const d = v.data;
+  if (d.draft || scheduled) {
+    scan.drafts.push(compact({ kind: 'interpretation' as const, id, source: rel, title: d.title, scheduled: d.draft ? undefined : d.published }));
+    return;
+  }
+  const interpreter = d.interpreter ? compact({ ...d.interpreter }) : undefined;
+  scan.interpretations.push(
+    compact({ id, source: rel, title: d.title, interprets: d.interprets, published: d.published, form: d.form, interpreter, summary: d.summary, body: fm.body, bodyFormat: 'markdown' as const }),
+  );
+}
+
+/**
+ * Attachments under public/ must exist (a warning: the link would be broken) and be regular
+ * files inside it (an error: a symlink out would publish a host file).
+ */
+async function checkAttachments(scan: DirectoryScan, publicDir: string): Promise<void> {
   await Promise.all(
-    attachmentChecks.map(async (a) => {
+    scan.attachmentChecks.map(async (a) => {
       const bad = await attachmentProblem(publicDir, a.file);
-      if (bad) {
-        const p: Problem = { file: a.rel, field: `attachments[${a.i}].file`, label: '附件文件', ...bad };
-        const line = a.lineOf(['attachments', a.i, 'file']);
-        if (line !== undefined) p.line = line;
-        problems.push(p);
-      }
+      if (!bad) return;
+      const p: Problem = { file: a.rel, field: `attachments[${a.i}].file`, label: '附件文件', ...bad };
+      const line = a.lineOf(['attachments', a.i, 'file']);
+      if (line !== undefined) p.line = line;
+      scan.problems.push(p);
     }),
   );
+}
 
-  // Mongolian translations (content/mn/policies, content/mn/interpretations).
+/** Mongolian translations (content/mn/policies, content/mn/interpretations) and the names they need. */
+async function readTranslations(scan: DirectoryScan): Promise<{ translations: Translations; files: { policies: number; interpretations: number }; needsMn: { organizations: Map<string, string[]>; topics: Map<string, string[]> } }> {
+  const { o, dir, problems } = scan;
   const translations: Translations = { policies: {}, interpretations: {} };
-  const translationFiles = { policies: 0, interpretations: 0 };
+  const files = { policies: 0, interpretations: 0 };
   const needsMn = { organizations: new Map<string, string[]>(), topics: new Map<string, string[]>() };
+  const need = (map: Map<string, string[]>, key: string, rel: string) => map.set(key, [...(map.get(key) ?? []), rel]);
   for (const kind of ['policies', 'interpretations'] as const) {
     const kindDir = path.join(dir, 'mn', kind);
-    const files = await listMarkdown(kindDir);
-    translationFiles[kind] = files.length;
-    const mnTexts = await readTexts(files, o.root, problems);
-    files.forEach((file, n) => {
+    const list = await listMarkdown(kindDir);
+    files[kind] = list.length;
+    const texts = await readTexts(list, o.root, problems);
+    list.forEach((file, n) => {
       const rel = relPath(o.root, file);
-      const mnText = mnTexts[n];
-      if (mnText === undefined) return; // not UTF-8: reported
-      const t = readTranslation(file, rel, mnText, kind, relKey(kindDir, file), originals[kind], relPath(o.root, path.join(dir, kind)), problems, drafts, o.today);
+      const text = texts[n];
+      if (text === undefined) return; // not UTF-8: reported
+      const t = readTranslation(file, rel, text, kind, relKey(kindDir, file), scan.originals[kind], relPath(o.root, path.join(dir, kind)), problems, scan.drafts, o.today);
       if (!t) return;
       translations[kind][t.id] = t;
-      if (kind !== 'policies') return;
-      const policy = policies.find((p) => p.id === t.id);
+      const policy = kind === 'policies' ? scan.policies.find((p) => p.id === t.id) : undefined;
       if (!policy) return;
-      for (const org of policy.issuers) needsMn.organizations.set(org, [...(needsMn.organizations.get(org) ?? []), rel]);
-      needsMn.topics.set(policy.topic, [...(needsMn.topics.get(policy.topic) ?? []), rel]);
+      for (const org of policy.issuers) need(needsMn.organizations, org, rel);
+      need(needsMn.topics, policy.topic, rel);
     });
   }
-  if (organizations && topics) problems.push(...missingMongolianNames(dir, o.root, organizations, topics, needsMn, lines));
-
-  const counts = { policies: policyFiles.length, interpretations: interpretationFiles.length, translations: translationFiles };
-  return finish(o, { site, organizations, topics, policies, scheduledPolicies, interpretations, draftPolicyIds, drafts, problems, locate, counts, translations });
+  return { translations, files, needsMn };
 }
 
 // ---------------------------------------------------------------------------------------------
