@@ -730,30 +730,33 @@ function unknownRowKeys(row: object, at: { file: string; line: number }): Proble
     });
 }
 
+/** What reading JSON-lines rows shares: organizations and topics found by name, 索引号 serials. */
+interface JsonlScan {
+  o: ResolvedOptions;
+  rel: string;
+  soft: Problem['severity'];
+  orgFor: (name: string) => Organization;
+  topicFor: (name: string) => Topic;
+  serials: Map<string, number>;
+}
+
 async function loadJsonl(o: ResolvedOptions): Promise<LoadResult> {
   const file = path.resolve(o.root, o.source);
   const rel = relPath(o.root, file);
   const problems: Problem[] = [];
   const siteDir = path.resolve(o.root, process.env.PORTAL_SITE_DIR ?? 'content');
   const site = await readYamlFile(path.join(siteDir, 'site.yaml'), o.root, siteSchema, siteLabels, problems);
-
   const orgs = new Map<string, Organization>();
   const topics = new Map<string, Topic>();
-  const orgFor = byName(orgs, 'org');
-  const topicFor = byName(topics, 'topic');
-  const serials = new Map<string, number>();
+  const scan: JsonlScan = { o, rel, soft: o.lenient ? 'warning' : 'error', orgFor: byName(orgs, 'org'), topicFor: byName(topics, 'topic'), serials: new Map() };
   const policies: Policy[] = [];
   const drafts: DraftRef[] = [];
-
-  try {
-    await stat(file);
-  } catch {
+  if (!(await stat(file).then(() => true, () => false))) {
     problems.push({ file: rel, field: '(文件)', reason: '缺少文件（missing file）', severity: 'error' });
     return finish(o, { site, organizations: [], topics: [], policies, interpretations: [], draftPolicyIds: new Set(), drafts: [], problems });
   }
   let lineNo = 0;
   let rows = 0;
-  const soft = o.lenient ? 'warning' : 'error';
   const lines = utf8Lines(file, (line) => {
     problems.push({ file: rel, line, field: '(行)', label: '编码', reason: '该行不是 UTF-8 编码（not valid UTF-8）', hint: '请把导出文件另存为 UTF-8', severity: 'error' });
   });
@@ -762,119 +765,11 @@ async function loadJsonl(o: ResolvedOptions): Promise<LoadResult> {
     const text = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (!text.trim()) continue;
     rows++;
-    const at = { file: rel, line: lineNo };
-    let row: JsonRow;
-    try {
-      row = JSON.parse(text) as JsonRow;
-    } catch (e) {
-      problems.push({ ...at, field: '(行)', reason: `JSON 语法错误：${(e as Error).message}（invalid JSON）`, severity: 'error' });
-      continue;
-    }
-    if (row === null || typeof row !== 'object' || Array.isArray(row)) {
-      problems.push({ ...at, field: '(行)', reason: '每行应为一个 JSON 对象（each line must be an object）', severity: 'error' });
-      continue;
-    }
-    const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-    const rowProblems: Problem[] = [...unknownRowKeys(row, at), ...hiddenInRow(row, at)];
-
-    // 发文机关: joint issuers are separated by spaces.
-    const issuerNames = typeof row.issuer === 'string' ? row.issuer.split(/\s+/).filter(Boolean) : [];
-    if (!issuerNames.length) {
-      rowProblems.push({
-        ...at,
-        field: 'issuer',
-        label: '发文机关',
-        reason: o.lenient ? `缺少发文机关，按"${UNKNOWN_ISSUER}"处理（missing issuer）` : '缺少发文机关（missing issuer）',
-        severity: soft,
-      });
-      issuerNames.push(UNKNOWN_ISSUER);
-    }
-    const issuerOrgs = issuerNames.map(orgFor);
-
-    // Dates: published falls back to written; a row with neither is `undated`.
-    const written = str(row.written);
-    let published = str(row.published);
-    let undated = false;
-    if (!published) {
-      if (written) {
-        rowProblems.push({ ...at, field: 'published', label: '发布日期', reason: `缺少发布日期${o.lenient ? `，按成文日期 ${written} 处理` : ''}（missing published date）`, severity: soft });
-        published = written;
-      } else {
-        rowProblems.push({
-          ...at,
-          field: 'published',
-          label: '发布日期',
-          reason: `缺少日期：成文日期和发布日期都没有${o.lenient ? '，按"日期不详"处理' : ''}（no date）`,
-          severity: soft,
-        });
-        undated = true;
-      }
-    }
-
-    const title = str(row.title);
-    const topicName = str(row.topic);
-    const topic = topicName ? topicFor(topicName) : undefined;
-    const year = (published ?? written ?? '').slice(0, 4) || '0000';
-    const org = issuerOrgs[0]!;
-    const serialKey = `${org.id}/${year}`;
-    const serial = (serials.get(serialKey) ?? 0) + 1;
-    serials.set(serialKey, serial);
-    const docType = title ? inferDocType(title) : undefined;
-    const candidate = compact({
-      id: typeof row.id === 'string' ? row.id : row.id === undefined ? undefined : row.id,
-      title: row.title,
-      docNumber: str(row.docNumber),
-      issuers: issuerOrgs.map((x) => x.id),
-      indexNumber: `${org.code ?? org.id}/${year}-${String(serial).padStart(5, '0')}`,
-      topic: topic?.id ?? row.topic,
-      docType,
-      category: topicName && topicName.includes('规范性文件') ? '规范性文件' : undefined,
-      written: row.written ?? undefined,
-      // the schema requires a date; an undated lenient row is validated with a placeholder
-      published: undated ? '1970-01-01' : published,
-    });
-    if (candidate.written === null) delete candidate.written;
-    const v = validate(policySchema, candidate, { file: rel, labels: ROW_LABELS, line: lineNo });
-    rowProblems.push(...v.problems);
-    if (typeof row.body !== 'string') {
-      rowProblems.push({ ...at, field: 'body', label: '正文', reason: row.body === undefined ? '缺少必填字段（required）' : '类型错误：应为文本（invalid type）', severity: 'error' });
-    }
-    if (row.id === undefined) {
-      // the schema treats id as optional (file names supply it); a row has no file name
-      rowProblems.push({ ...at, field: 'id', label: '标识', reason: '缺少必填字段（required）', severity: 'error' });
-    }
-    problems.push(...rowProblems);
-    if (!v.data || typeof row.body !== 'string' || !v.data.id) continue;
-    const d = v.data;
-    if (!undated && d.published > o.today) {
-      drafts.push({ kind: 'policy', id: d.id!, source: `${rel}:${lineNo}`, title: d.title, scheduled: d.published });
-      continue;
-    }
-    policies.push(
-      compact({
-        id: d.id!,
-        source: `${rel}:${lineNo}`,
-        title: d.title,
-        docNumber: d.docNumber,
-        issuers: d.issuers,
-        indexNumber: d.indexNumber,
-        topic: d.topic,
-        docType: d.docType,
-        category: d.category,
-        written: d.written,
-        published: undated ? '' : d.published,
-        undated: undated ? true : undefined,
-        repeals: d.repeals,
-        amends: d.amends,
-        attachments: d.attachments,
-        keywords: d.keywords,
-        openness: d.openness,
-        body: row.body,
-        bodyFormat: 'text' as const,
-      }),
-    );
+    const r = readRow(scan, text, lineNo);
+    problems.push(...r.problems);
+    if (r.draft) drafts.push(r.draft);
+    if (r.policy) policies.push(r.policy);
   }
-
   return finish(o, {
     site,
     organizations: [...orgs.values()],
@@ -886,4 +781,95 @@ async function loadJsonl(o: ResolvedOptions): Promise<LoadResult> {
     problems,
     counts: { policies: rows, interpretations: 0, translations: { policies: 0, interpretations: 0 } },
   });
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+
+/** One JSON-lines row: a policy, a scheduled document, or only problems. */
+function readRow(scan: JsonlScan, text: string, lineNo: number): { policy?: Policy; draft?: DraftRef; problems: Problem[] } {
+  const at = { file: scan.rel, line: lineNo };
+  let row: JsonRow;
+  try {
+    row = JSON.parse(text) as JsonRow;
+  } catch (e) {
+    return { problems: [{ ...at, field: '(行)', reason: `JSON 语法错误：${(e as Error).message}（invalid JSON）`, severity: 'error' }] };
+  }
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) {
+    return { problems: [{ ...at, field: '(行)', reason: '每行应为一个 JSON 对象（each line must be an object）', severity: 'error' }] };
+  }
+  const problems: Problem[] = [...unknownRowKeys(row, at), ...hiddenInRow(row, at)];
+  const issuers = rowIssuers(scan, row, at, problems);
+  const dates = rowDates(scan, row, at, problems);
+  const v = validate(policySchema, rowCandidate(scan, row, issuers, dates), { file: scan.rel, labels: ROW_LABELS, line: lineNo });
+  problems.push(...v.problems);
+  if (typeof row.body !== 'string') {
+    problems.push({ ...at, field: 'body', label: '正文', reason: row.body === undefined ? '缺少必填字段（required）' : '类型错误：应为文本（invalid type）', severity: 'error' });
+  }
+  if (row.id === undefined) {
+    // the schema treats id as optional (file names supply it); a row has no file name
+    problems.push({ ...at, field: 'id', label: '标识', reason: '缺少必填字段（required）', severity: 'error' });
+  }
+  if (!v.data || typeof row.body !== 'string' || !v.data.id) return { problems };
+  const d = v.data;
+  const source = `${scan.rel}:${lineNo}`;
+  if (!dates.undated && d.published > scan.o.today) return { problems, draft: { kind: 'policy', id: d.id!, source, title: d.title, scheduled: d.published } };
+  const policy: Policy = compact({
+    ...toPolicy(d, d.id!, source, row.body),
+    published: dates.undated ? '' : d.published,
+    undated: dates.undated ? true : undefined,
+    bodyFormat: 'text' as const,
+  });
+  return { problems, policy };
+}
+
+/** 发文机关: joint issuers are separated by spaces; a row without one gets UNKNOWN_ISSUER. */
+function rowIssuers(scan: JsonlScan, row: JsonRow, at: { file: string; line: number }, problems: Problem[]): Organization[] {
+  const names = typeof row.issuer === 'string' ? row.issuer.split(/\s+/).filter(Boolean) : [];
+  if (!names.length) {
+    const reason = scan.o.lenient ? `缺少发文机关，按"${UNKNOWN_ISSUER}"处理（missing issuer）` : '缺少发文机关（missing issuer）';
+    problems.push({ ...at, field: 'issuer', label: '发文机关', reason, severity: scan.soft });
+    names.push(UNKNOWN_ISSUER);
+  }
+  return names.map(scan.orgFor);
+}
+
+/** Dates: published falls back to written; a row with neither is `undated`. */
+function rowDates(scan: JsonlScan, row: JsonRow, at: { file: string; line: number }, problems: Problem[]): { written?: string; published?: string; undated: boolean } {
+  const written = str(row.written);
+  const published = str(row.published);
+  if (published) return { written, published, undated: false };
+  const lenient = scan.o.lenient;
+  if (written) {
+    problems.push({ ...at, field: 'published', label: '发布日期', reason: `缺少发布日期${lenient ? `，按成文日期 ${written} 处理` : ''}（missing published date）`, severity: scan.soft });
+    return { written, published: written, undated: false };
+  }
+  problems.push({ ...at, field: 'published', label: '发布日期', reason: `缺少日期：成文日期和发布日期都没有${lenient ? '，按"日期不详"处理' : ''}（no date）`, severity: scan.soft });
+  return { undated: true };
+}
+
+/** The frontmatter a row stands for, with a generated 索引号 (issuer code/year-serial). */
+function rowCandidate(scan: JsonlScan, row: JsonRow, issuers: Organization[], dates: { written?: string; published?: string; undated: boolean }): Record<string, unknown> {
+  const title = str(row.title);
+  const topicName = str(row.topic);
+  const topic = topicName ? scan.topicFor(topicName) : undefined;
+  const year = (dates.published ?? dates.written ?? '').slice(0, 4) || '0000';
+  const org = issuers[0]!;
+  const serialKey = `${org.id}/${year}`;
+  const serial = (scan.serials.get(serialKey) ?? 0) + 1;
+  scan.serials.set(serialKey, serial);
+  const candidate = compact({
+    id: row.id,
+    title: row.title,
+    docNumber: str(row.docNumber),
+    issuers: issuers.map((x) => x.id),
+    indexNumber: `${org.code ?? org.id}/${year}-${String(serial).padStart(5, '0')}`,
+    topic: topic?.id ?? row.topic,
+    docType: title ? inferDocType(title) : undefined,
+    category: topicName && topicName.includes('规范性文件') ? '规范性文件' : undefined,
+    written: row.written ?? undefined,
+    // the schema requires a date; an undated lenient row is validated with a placeholder
+    published: dates.undated ? '1970-01-01' : dates.published,
+  });
+  if (candidate.written === null) delete candidate.written;
+  return candidate;
 }
