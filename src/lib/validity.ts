@@ -134,47 +134,60 @@ export interface LibraryResult {
 export function validateLibrary(input: LibraryInput, options: LibraryOptions = {}): LibraryResult {
   const today = options.today ?? buildDate();
   const locate = options.locate ?? defaultLocator;
-  const problems: Problem[] = [];
   const { policies, interpretations } = input;
+  const byId = new Map(policies.map((p) => [p.id, p]));
+  const problems: Problem[] = [
+    ...duplicateIds([...policies, ...interpretations], locate),
+    ...duplicateDocNumbers(policies, locate, options.lenient ?? false),
+    ...unknownIssuersAndTopics(input, locate),
+    ...policies.flatMap((p) => checkPolicyDates(p, locate)),
+    ...checkReferences(policies, interpretations, { locate, ...(input.draftPolicyIds ? { draftIds: input.draftPolicyIds } : {}) }),
+    ...scheduledProblems(input, locate),
+    ...interpretationDates(interpretations, byId, locate),
+  ];
+  const relations = buildRelations(policies, interpretations);
+  const views = policies.map((p) => policyView(p, relations, byId, today, locate, problems));
+  return { policies: views, problems };
+}
 
-  // Unique ids across policies and interpretations.
+/** Unique ids across policies and interpretations. */
+function duplicateIds(docs: readonly (Policy | Interpretation)[], locate: Locator): Problem[] {
   const firstById = new Map<string, { source: string }>();
-  for (const doc of [...policies, ...interpretations]) {
+  const out: Problem[] = [];
+  for (const doc of docs) {
     const first = firstById.get(doc.id);
-    if (first) {
-      problems.push({
-        ...locate(doc, ['id']),
-        field: 'id',
-        label: '标识',
-        reason: `重复的标识 "${doc.id}"，已用于 ${first.source}（duplicate id）`,
-        hint: '请改文件名或设置不同的 id',
-        severity: 'error',
-      });
-    } else firstById.set(doc.id, doc);
+    if (!first) {
+      firstById.set(doc.id, doc);
+      continue;
+    }
+    out.push({ ...locate(doc, ['id']), field: 'id', label: '标识', reason: `重复的标识 "${doc.id}"，已用于 ${first.source}（duplicate id）`, hint: '请改文件名或设置不同的 id', severity: 'error' });
   }
+  return out;
+}
 
-  // Unique 文号.
+/** Unique 文号 (by normalized key; a warning for lenient corpus imports). */
+function duplicateDocNumbers(policies: readonly Policy[], locate: Locator, lenient: boolean): Problem[] {
   const firstByKey = new Map<string, Policy>();
+  const out: Problem[] = [];
   for (const p of policies) {
-    if (!p.docNumber) continue;
-    const key = docNumberKey(p.docNumber);
-    if (key === null) continue; // the schema reports unparseable 文号
+    const key = p.docNumber ? docNumberKey(p.docNumber) : null;
+    if (key === null) continue; // none, or unparseable: the schema reports it
     const first = firstByKey.get(key);
-    if (first) {
-      problems.push({
-        ...locate(p, ['docNumber']),
-        field: 'docNumber',
-        label: '发文字号',
-        reason: `发文字号 "${p.docNumber}" 与 ${first.source}（"${first.id}"）重复（duplicate document number）`,
-        severity: options.lenient ? 'warning' : 'error',
-      });
-    } else firstByKey.set(key, p);
+    if (!first) {
+      firstByKey.set(key, p);
+      continue;
+    }
+    const reason = `发文字号 "${p.docNumber}" 与 ${first.source}（"${first.id}"）重复（duplicate document number）`;
+    out.push({ ...locate(p, ['docNumber']), field: 'docNumber', label: '发文字号', reason, severity: lenient ? 'warning' : 'error' });
   }
+  return out;
+}
 
-  // Issuers and topic exist.
+/** Issuers and topics must exist in organizations.yaml and topics.yaml. */
+function unknownIssuersAndTopics(input: LibraryInput, locate: Locator): Problem[] {
   const orgIds = input.organizations.map((o) => o.id);
-  const orgSet = new Set(orgIds);
   const topicIds = input.topics.map((t) => t.id);
+  const orgSet = new Set(orgIds);
   const topicSet = new Set(topicIds);
   // An id that is not among `ids`: the allowed ids and, when one is close, a hint.
   const unknownId = (doc: { source: string }, at: readonly PropertyKey[], field: string, label: string, reason: string, id: string, ids: string[]): Problem => {
@@ -183,80 +196,57 @@ export function validateLibrary(input: LibraryInput, options: LibraryOptions = {
     if (near) prob.hint = `是否应为 "${near}"？`;
     return prob;
   };
-  for (const p of policies) {
+  const out: Problem[] = [];
+  for (const p of input.policies) {
     p.issuers.forEach((id, i) => {
-      if (orgSet.has(id)) return;
-      problems.push(unknownId(p, ['issuers', i], `issuers[${i}]`, '发文机关', `发文机关 "${id}" 不在 organizations.yaml 中（unknown organization）`, id, orgIds));
+      if (!orgSet.has(id)) out.push(unknownId(p, ['issuers', i], `issuers[${i}]`, '发文机关', `发文机关 "${id}" 不在 organizations.yaml 中（unknown organization）`, id, orgIds));
     });
-    if (!topicSet.has(p.topic)) {
-      problems.push(unknownId(p, ['topic'], 'topic', '主题分类', `主题分类 "${p.topic}" 不在 topics.yaml 中（unknown topic）`, p.topic, topicIds));
-    }
-    problems.push(...checkPolicyDates(p, locate));
+    if (!topicSet.has(p.topic)) out.push(unknownId(p, ['topic'], 'topic', '主题分类', `主题分类 "${p.topic}" 不在 topics.yaml 中（unknown topic）`, p.topic, topicIds));
   }
+  return out;
+}
 
-  // References.
-  problems.push(...checkReferences(policies, interpretations, { locate, ...(input.draftPolicyIds ? { draftIds: input.draftPolicyIds } : {}) }));
-  problems.push(...scheduledProblems(input, locate));
-
-  // Interpretation dates.
-  const byId = new Map(policies.map((p) => [p.id, p]));
+/** An interpretation is not published before the policy it interprets. */
+function interpretationDates(interpretations: readonly Interpretation[], byId: ReadonlyMap<string, Policy>, locate: Locator): Problem[] {
+  const out: Problem[] = [];
   for (const it of interpretations) {
-    it.interprets.forEach((pid) => {
+    for (const pid of it.interprets) {
       const p = byId.get(pid);
       const base = p?.written ?? (p?.published || undefined);
-      if (p && base && it.published < base) {
-        problems.push({
-          ...locate(it, ['published']),
-          field: 'published',
-          label: '发布日期',
-          reason: `解读发布日期 ${it.published} 早于被解读文件 "${pid}" 的${p.written ? '成文' : '发布'}日期 ${base}（interpretation published before the policy）`,
-          severity: 'error',
-        });
-      }
-    });
-  }
-
-  // Status and inverse relations.
-  const relations = buildRelations(policies, interpretations);
-  const views: PolicyView[] = policies.map((p) => {
-    const derived = deriveStatus(p, relations, byId, today);
-    let status: Status = derived.status;
-    if (p.status && derived.kind === undefined) {
-      if (p.status === '尚未生效' && p.effective && p.effective <= today) {
-        problems.push({
-          ...locate(p, ['status']),
-          field: 'status',
-          label: '有效性',
-          reason: `声明为"尚未生效"，但施行日期 ${p.effective} 已到，按"现行有效"处理（status outdated）`,
-          hint: '请更新或删除 status',
-          severity: 'warning',
-        });
-      } else status = p.status;
-    } else if (p.status && p.status !== derived.status) {
-      const terminalOverAmend = derived.status === '已修改' && (p.status === '已废止' || p.status === '已失效');
-      if (terminalOverAmend) status = p.status;
-      else {
-        problems.push({
-          ...locate(p, ['status']),
-          field: 'status',
-          label: '有效性',
-          reason: `声明为"${p.status}"，但该文件${derived.evidence}，应为"${derived.status}"（declared status contradicts ${derived.kind === 'relation' ? 'relations' : 'dates'}）`,
-          allowed: [derived.status],
-          severity: derived.kind === 'relation' ? 'error' : 'warning',
-        });
-      }
+      if (!p || !base || it.published >= base) continue;
+      const reason = `解读发布日期 ${it.published} 早于被解读文件 "${pid}" 的${p.written ? '成文' : '发布'}日期 ${base}（interpretation published before the policy）`;
+      out.push({ ...locate(it, ['published']), field: 'published', label: '发布日期', reason, severity: 'error' });
     }
-    const dated = p.published || p.written || '';
-    return {
-      ...p,
-      status,
-      repealedBy: relations.repealedBy.get(p.id) ?? [],
-      amendedBy: relations.amendedBy.get(p.id) ?? [],
-      interpretations: relations.interpretations.get(p.id) ?? [],
-      year: dated ? Number(dated.slice(0, 4)) : 0,
-    };
-  });
-  return { policies: views, problems };
+  }
+  return out;
+}
+
+/** A policy with its derived status and inverse relations; a declared status that disagrees is reported. */
+function policyView(p: Policy, relations: Relations, byId: ReadonlyMap<string, Policy>, today: IsoDate, locate: Locator, problems: Problem[]): PolicyView {
+  const derived = deriveStatus(p, relations, byId, today);
+  let status: Status = derived.status;
+  if (p.status && derived.kind === undefined) {
+    if (p.status === '尚未生效' && p.effective && p.effective <= today) {
+      const reason = `声明为"尚未生效"，但施行日期 ${p.effective} 已到，按"现行有效"处理（status outdated）`;
+      problems.push({ ...locate(p, ['status']), field: 'status', label: '有效性', reason, hint: '请更新或删除 status', severity: 'warning' });
+    } else status = p.status;
+  } else if (p.status && p.status !== derived.status) {
+    const terminalOverAmend = derived.status === '已修改' && (p.status === '已废止' || p.status === '已失效');
+    if (terminalOverAmend) status = p.status;
+    else {
+      const reason = `声明为"${p.status}"，但该文件${derived.evidence}，应为"${derived.status}"（declared status contradicts ${derived.kind === 'relation' ? 'relations' : 'dates'}）`;
+      problems.push({ ...locate(p, ['status']), field: 'status', label: '有效性', reason, allowed: [derived.status], severity: derived.kind === 'relation' ? 'error' : 'warning' });
+    }
+  }
+  const dated = p.published || p.written || '';
+  return {
+    ...p,
+    status,
+    repealedBy: relations.repealedBy.get(p.id) ?? [],
+    amendedBy: relations.amendedBy.get(p.id) ?? [],
+    interpretations: relations.interpretations.get(p.id) ?? [],
+    year: dated ? Number(dated.slice(0, 4)) : 0,
+  };
 }
 
 /** Dates, references and cycles of scheduled policies, against the library they will join. */
