@@ -193,10 +193,12 @@ function childKeys(labels: Labels, parent: readonly PropertyKey[]): string[] {
   return out;
 }
 
-/** One zod issue → one or more Problems (unknown keys give one problem per key). */
-export function issueToProblems(issue: core.$ZodIssue, ctx: IssueContext): Problem[] {
+type MakeProblem = (path: readonly PropertyKey[], reason: string, extra?: Partial<Problem>, ownLabelOnly?: boolean) => Problem;
+
+/** A Problem at a path of the file in `ctx`, with the path's line and Chinese label. */
+function problemMaker(ctx: IssueContext): MakeProblem {
   const severity = ctx.severity ?? 'error';
-  const make = (path: readonly PropertyKey[], reason: string, extra: Partial<Problem> = {}, ownLabelOnly = false): Problem => {
+  return (path, reason, extra = {}, ownLabelOnly = false) => {
     const p: Problem = { file: ctx.file, field: formatPath(path) || '(根)', reason, severity };
     const line = ctx.lineOf?.(path) ?? ctx.line;
     if (line !== undefined) p.line = line;
@@ -205,83 +207,96 @@ export function issueToProblems(issue: core.$ZodIssue, ctx: IssueContext): Probl
     if (label !== undefined) p.label = label;
     return Object.assign(p, extra);
   };
-  const input = issue.input;
+}
+
+/** too_small / too_big, by what was measured. */
+function sizeReason(issue: core.$ZodIssueTooSmall | core.$ZodIssueTooBig): string {
+  const small = issue.code === 'too_small';
+  const n = Number(small ? issue.minimum : issue.maximum);
+  if (issue.origin === 'string') {
+    if (!small) return `最多 ${n} 个字符（too big）`;
+    return n <= 1 ? '不能为空（too small: empty string）' : `至少 ${n} 个字符（too small）`;
+  }
+  if (issue.origin === 'array' || issue.origin === 'set') {
+    return small ? `至少需要 ${n} 项（too small: at least ${n} item${n === 1 ? '' : 's'}）` : `最多 ${n} 项（too big）`;
+  }
+  return small ? `不能小于 ${n}，实际为 ${show(issue.input)}（too small）` : `不能大于 ${n}，实际为 ${show(issue.input)}（too big）`;
+}
+
+/** One problem per unknown key, naming the nearest known key (with its label) or the allowed ones. */
+function unknownKeyProblems(issue: core.$ZodIssueUnrecognizedKeys, ctx: IssueContext, make: MakeProblem): Problem[] {
+  const known = childKeys(ctx.labels, issue.path);
+  return issue.keys.map((key) => {
+    const near = nearest(key, known);
+    const path = [...issue.path, key];
+    if (near === undefined) return make(path, '未知字段（unrecognized key）', { allowed: known }, true);
+    const nearKey = [...issue.path.filter((s) => typeof s !== 'number').map(String), near].join('.');
+    const lab = Object.hasOwn(ctx.labels, nearKey) ? ctx.labels[nearKey] : undefined;
+    return make(path, '未知字段（unrecognized key）', { hint: `是否应为 "${near}"${lab ? `（${lab}）` : ''}？` }, true);
+  });
+}
+
+/** Sub-issues (union branches, keys, elements) reported at their full path. */
+function nested(subs: readonly core.$ZodIssue[], base: readonly PropertyKey[], ctx: IssueContext): Problem[] {
+  return subs.flatMap((sub) => issueToProblems({ ...sub, path: [...base, ...sub.path] } as core.$ZodIssue, ctx));
+}
+
+function typeReason(issue: core.$ZodIssueInvalidType): string {
+  if (issue.input === undefined) return '缺少必填字段（required）';
+  const expected = TYPE_ZH[issue.expected] ?? issue.expected;
+  const actualType = typeOfValue(issue.input);
+  const actual = TYPE_ZH[actualType] ?? actualType;
+  return `类型错误：应为${expected}，实际为${actual} ${show(issue.input)}（invalid type: expected ${issue.expected}, received ${actualType}）`;
+}
+
+function formatReason(issue: core.$ZodIssueInvalidStringFormat): string {
+  const names: Record<string, string> = { email: '电子邮件地址', url: '网址', date: '日期 YYYY-MM-DD' };
+  if (issue.format === 'regex') return `格式不符 ${show(issue.input)}：${issue.message}（invalid format）`;
+  return `格式不符 ${show(issue.input)}，应为${names[issue.format] ?? issue.format}（invalid ${issue.format}）`;
+}
+
+/** One zod issue → one or more Problems (unknown keys give one problem per key). */
+export function issueToProblems(issue: core.$ZodIssue, ctx: IssueContext): Problem[] {
+  const make = problemMaker(ctx);
   switch (issue.code) {
-    case 'invalid_type': {
-      if (input === undefined) return [make(issue.path, '缺少必填字段（required）')];
-      const expected = TYPE_ZH[issue.expected] ?? issue.expected;
-      const actualType = typeOfValue(input);
-      const actual = TYPE_ZH[actualType] ?? actualType;
-      return [make(issue.path, `类型错误：应为${expected}，实际为${actual} ${show(input)}（invalid type: expected ${issue.expected}, received ${actualType}）`)];
-    }
-    case 'invalid_value': {
-      const values = issue.values.map((v) => String(v));
-      if (values.length === 1) {
-        return [make(issue.path, `应为 ${show(issue.values[0])}，实际为 ${show(input)}（invalid literal）`)];
-      }
-      return [make(issue.path, `不是允许的值 ${show(input)}（invalid enum value）`, { allowed: values })];
-    }
-    case 'invalid_format': {
-      const names: Record<string, string> = { email: '电子邮件地址', url: '网址', date: '日期 YYYY-MM-DD' };
-      if (issue.format === 'regex') {
-        return [make(issue.path, `格式不符 ${show(input)}：${issue.message}（invalid format）`)];
-      }
-      const name = names[issue.format] ?? issue.format;
-      return [make(issue.path, `格式不符 ${show(input)}，应为${name}（invalid ${issue.format}）`)];
-    }
-    case 'too_small': {
-      const min = Number(issue.minimum);
-      if (issue.origin === 'string') {
-        return [make(issue.path, min <= 1 ? '不能为空（too small: empty string）' : `至少 ${min} 个字符（too small）`)];
-      }
-      if (issue.origin === 'array' || issue.origin === 'set') {
-        return [make(issue.path, `至少需要 ${min} 项（too small: at least ${min} item${min === 1 ? '' : 's'}）`)];
-      }
-      return [make(issue.path, `不能小于 ${min}，实际为 ${show(input)}（too small）`)];
-    }
-    case 'too_big': {
-      const max = Number(issue.maximum);
-      if (issue.origin === 'string') return [make(issue.path, `最多 ${max} 个字符（too big）`)];
-      if (issue.origin === 'array' || issue.origin === 'set') return [make(issue.path, `最多 ${max} 项（too big）`)];
-      return [make(issue.path, `不能大于 ${max}，实际为 ${show(input)}（too big）`)];
-    }
-    case 'unrecognized_keys': {
-      const known = childKeys(ctx.labels, issue.path);
-      return issue.keys.map((key) => {
-        const near = nearest(key, known);
-        const path = [...issue.path, key];
-        if (near !== undefined) {
-          const nearKey = [...issue.path.filter((s) => typeof s !== 'number').map(String), near].join('.');
-          const lab = Object.hasOwn(ctx.labels, nearKey) ? ctx.labels[nearKey] : undefined;
-          return make(path, '未知字段（unrecognized key）', { hint: `是否应为 "${near}"${lab ? `（${lab}）` : ''}？` }, true);
-        }
-        return make(path, '未知字段（unrecognized key）', { allowed: known }, true);
-      });
-    }
+    case 'invalid_type':
+      return [make(issue.path, typeReason(issue))];
+    case 'invalid_value':
+      if (issue.values.length === 1) return [make(issue.path, `应为 ${show(issue.values[0])}，实际为 ${show(issue.input)}（invalid literal）`)];
+      return [make(issue.path, `不是允许的值 ${show(issue.input)}（invalid enum value）`, { allowed: issue.values.map((v) => String(v)) })];
+    case 'invalid_format':
+      return [make(issue.path, formatReason(issue))];
+    case 'too_small':
+    case 'too_big':
+      return [make(issue.path, sizeReason(issue))];
+    case 'unrecognized_keys':
+      return unknownKeyProblems(issue, ctx, make);
     case 'not_multiple_of':
       return [make(issue.path, `应为 ${issue.divisor} 的整数倍（not multiple of ${issue.divisor}）`)];
     case 'invalid_union': {
       // Report the branch that got furthest (most specific), else a generic line.
-      const branches = issue.errors.filter((e) => e.length > 0);
-      const first = branches[0];
-      if (first) return first.flatMap((sub) => issueToProblems({ ...sub, path: [...issue.path, ...sub.path] } as core.$ZodIssue, ctx));
-      return [make(issue.path, `值不符合任何允许的形式 ${show(input)}（invalid union）`)];
+      const first = issue.errors.find((e) => e.length > 0);
+      return first ? nested(first, issue.path, ctx) : [make(issue.path, `值不符合任何允许的形式 ${show(issue.input)}（invalid union）`)];
     }
     case 'invalid_key':
     case 'invalid_element':
-      return issue.issues.flatMap((sub) => issueToProblems({ ...sub, path: [...issue.path, ...sub.path] } as core.$ZodIssue, ctx));
+      return nested(issue.issues, issue.path, ctx);
     case 'custom': {
       const params = (issue.params ?? {}) as { allowed?: string[]; hint?: string };
-      const extra: Partial<Problem> = {};
-      if (params.allowed) extra.allowed = params.allowed;
-      if (params.hint) extra.hint = params.hint;
-      return [make(issue.path, issue.message, extra)];
+      return [make(issue.path, issue.message, compactExtra(params))];
     }
     default: {
       const other = issue as core.$ZodIssueBase;
       return [make(other.path, `${other.message}（invalid）`)];
     }
   }
+}
+
+function compactExtra(params: { allowed?: string[]; hint?: string }): Partial<Problem> {
+  const extra: Partial<Problem> = {};
+  if (params.allowed) extra.allowed = params.allowed;
+  if (params.hint) extra.hint = params.hint;
+  return extra;
 }
 
 export function issuesToProblems(issues: readonly core.$ZodIssue[], ctx: IssueContext): Problem[] {

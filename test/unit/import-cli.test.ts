@@ -92,6 +92,33 @@ describe('npm run import', () => {
     expect(existsSync(path.join(content, 'policies', 'caizheng-yusuan.md'))).toBe(false);
   });
 
+  it('refuses a 发布日期 before the 成文日期 with the message check gives; a future 发布日期 is written as scheduled', async () => {
+    const content = freshContent('dates');
+    const out = path.join(content, 'policies');
+    const b = path.join(tmp, 'dates', 'b.txt');
+    writeFileSync(b, NOTICE_TEXT.replace('2016年12月28日', '2024年3月1日'));
+    const args = ['--content', content, '--out', out, '--topic', 'zwgk', '--id', 'b'];
+    const early = run([...args, '--published', '2023-01-01', b]);
+    expect(early.code).toBe(1);
+    expect(early.out).toMatch(/b\.md:\d+ published（发布日期）: 发布日期 2023-01-01 早于成文日期 2024-03-01（published before written）/);
+    expect(early.out).toContain('npm run check 不会通过，未写入');
+    expect(readdirSync(out)).toEqual([]);
+
+    // the same text, written with a valid date and then edited: check reports exactly that problem
+    expect(run([...args, '--published', '2024-03-05', b]).code).toBe(0);
+    const file = path.join(out, 'b.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('published: 2024-03-05', 'published: 2023-01-01'));
+    const checked = await collectSite({ root: path.dirname(content), source: 'content', today: '2025-01-01' });
+    expect(checked.problems.filter((p) => p.severity === 'error').map((p) => p.reason)).toEqual(['发布日期 2023-01-01 早于成文日期 2024-03-01（published before written）']);
+
+    const later = run([...args, '--force', '--published', '2099-01-01', b]);
+    expect(later.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('published: 2099-01-01');
+    const scheduled = await collectSite({ root: path.dirname(content), source: 'content', today: '2025-01-01' });
+    expect(scheduled.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(scheduled.drafts).toEqual([expect.objectContaining({ id: 'b', scheduled: '2099-01-01' })]);
+  });
+
   it.skipIf(!existsSync(SEEDS))('imports all seeds re-encoded as GB18030 + CRLF from a folder', async () => {
     const content = freshContent('c');
     const legacy = path.join(tmp, 'c', 'legacy');
@@ -130,6 +157,7 @@ describe('npm run import: hostile legacy files', () => {
     ['lying-zip-bomb.docx', 'zip 条目 word/document.xml 解压后超过目录记录的 4.0 KB（zip bomb'],
     ['long-text.docx', '.docx 中文字过长：2.9 MB，上限 2.0 MB（text too long）'],
     ['many-entries.docx', '有 3000 个条目，上限 2000（too many zip entries）'],
+    ['two-directories.docx', '（non-canonical zip: central directory does not end at the end record），未导入'],
     ['not-a-zip.docx', '不是有效的 .docx 文件（not a .docx/zip file）'],
     ['old-word.docx', '旧版 Word/WPS 文件（.doc/.wps，OLE 格式）'],
     ['shift-jis.txt', '最可能是 Shift_JIS（日文），可信度'],

@@ -16,13 +16,24 @@ import { chineseNumber, isDateLine, parseChineseDate } from '../../src/lib/impor
 import { collapseCjkSpaces, normalizeText } from '../../src/lib/import/normalize.ts';
 import { extractDocument, matchIssuers, type OrgRef } from '../../src/lib/import/extract.ts';
 import { buildPolicyFrontmatter, importId, renderPolicyFile } from '../../src/lib/import/policy.ts';
-import { extractDocxText, listZipEntries } from '../../src/lib/import/docx.ts';
+import { canonicalZip, checkDocxZip, extractDocxText, listZipEntries } from '../../src/lib/import/docx.ts';
 import { checkExtractedText, checkOutputSize, DOCX_MAX_ENTRIES, DOCX_MAX_INFLATED_BYTES, ImportRefusal, isBlank, MAX_OUTPUT_BYTES, MAX_TEXT_BYTES } from '../../src/lib/import/guards.ts';
 import { chinesePlausibility, MIN_COMMON_HAN_SHARE } from '../../src/lib/import/plausible.ts';
 import { validatePolicyOutput } from '../../src/lib/import/validate-output.ts';
 import { policySchema } from '../../src/schemas/policy.ts';
 import { makeDocx, NOTICE_PARAGRAPHS } from '../fixtures/import/make-docx.ts';
-import { hostileFiles, lyingZipBombDocx, NOTICE_TEXT, supportedFiles, TRADITIONAL_TEXT, zipBombDocx } from '../fixtures/import/make-hostile.ts';
+import {
+  dataDescriptorDocx,
+  HIDDEN_PARAGRAPH,
+  hostileFiles,
+  lyingZipBombDocx,
+  nonCanonicalDocx,
+  NOTICE_TEXT,
+  supportedFiles,
+  TRADITIONAL_TEXT,
+  twoDirectoryDocx,
+  zipBombDocx,
+} from '../fixtures/import/make-hostile.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIX = path.join(ROOT, 'test/fixtures/import');
@@ -159,6 +170,89 @@ describe('.docx zip checks', () => {
   });
 });
 
+describe('.docx parser differential: the checker and JSZip must see the same archive', () => {
+  const refusal = async (bytes: Buffer): Promise<string> => {
+    try {
+      await extractDocxText(bytes);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ImportRefusal);
+      return (e as Error).message;
+    }
+    throw new Error('extracted, expected a refusal');
+  };
+  const DIFFERENTIAL = /^\.docx 的 zip 结构异常.*目录与目录结尾记录之间有 \d+ 字节未说明的数据.*central directory does not end at the end record/;
+
+  it('the fixture is real: JSZip (inside mammoth) reads the hidden directory of the two-directory zip', async () => {
+    const crafted = twoDirectoryDocx(makeDocx([HIDDEN_PARAGRAPH]));
+    expect((await mammoth.extractRawText({ buffer: crafted })).value).toContain(HIDDEN_PARAGRAPH);
+    expect(await refusal(crafted)).toMatch(DIFFERENTIAL);
+  });
+
+  it('refuses a bomb behind a harmless directory with one line, from the directory alone (nothing inflated)', async () => {
+    const bomb = hostileFiles()['two-directories.docx']!;
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    // listZipEntries reads headers only and inflates nothing: the refusal comes from there
+    let structural = '';
+    try {
+      listZipEntries(bomb);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ImportRefusal);
+      structural = (e as Error).message;
+    }
+    expect(structural).toMatch(DIFFERENTIAL);
+    const before = process.memoryUsage().arrayBuffers;
+    const message = await refusal(bomb);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(4 * 1024 * 1024);
+    expect(message).toBe(structural);
+    expect(message).not.toMatch(/[\r\n]/);
+  });
+
+  it.each([
+    ['prepended-unadjusted', 'central directory does not end at the end record'],
+    ['prepended-adjusted', 'data before the first entry'],
+    ['gap-between-entries', 'gap between entries'],
+    ['trailing-bytes', 'data after the end record'],
+    ['second-end-record', 'two end-of-central-directory records'],
+    ['local-name-differs', 'local name differs from the directory'],
+    ['duplicate-name', 'duplicate entry name'],
+  ])('refuses a non-canonical layout: %s', async (name, reason) => {
+    const bytes = nonCanonicalDocx()[name]!;
+    const message = await refusal(bytes);
+    expect(message).toContain(`non-canonical zip: ${reason}`);
+    expect(message).toContain('另存为');
+    expect(message).not.toMatch(/[\r\n]/);
+  });
+
+  it('refuses an entry whose bytes do not match its CRC', async () => {
+    const docx = makeDocx(NOTICE_PARAGRAPHS);
+    const at = docx.indexOf('康巴什区');
+    docx[at] = docx[at]! ^ 1;
+    expect(await refusal(docx)).toMatch(/CRC mismatch/);
+  });
+
+  it('accepts data descriptors (streaming writers) and Word files, and hands mammoth a rebuilt zip with the same text', async () => {
+    const plain = await extractDocxText(makeDocx(NOTICE_PARAGRAPHS, { deflate: true }));
+    expect((await extractDocxText(dataDescriptorDocx())).text).toBe(plain.text);
+    const notice = readFileSync(path.join(FIX, 'notice.docx'));
+    expect((await extractDocxText(notice)).text).toBe((await mammoth.extractRawText({ buffer: notice })).value);
+    const mammothData = path.join(ROOT, 'node_modules/mammoth/test/test-data');
+    if (existsSync(mammothData)) {
+      for (const f of readdirSync(mammothData).filter((x) => x.endsWith('.docx'))) {
+        const word = readFileSync(path.join(mammothData, f));
+        expect((await extractDocxText(word)).text, f).toBe((await mammoth.extractRawText({ buffer: word })).value);
+      }
+    }
+  });
+
+  it('the rebuilt zip is itself canonical: stored entries tiling the file from offset 0', () => {
+    const rebuilt = canonicalZip(checkDocxZip(makeDocx(NOTICE_PARAGRAPHS, { deflate: true })));
+    const entries = listZipEntries(rebuilt);
+    expect(entries.map((e) => [e.name, e.method])).toEqual([['[Content_Types].xml', 0], ['_rels/.rels', 0], ['word/document.xml', 0]]);
+    expect(entries[0]!.localOffset).toBe(0);
+    expect(checkDocxZip(rebuilt).map((e) => e.data)).toEqual(checkDocxZip(makeDocx(NOTICE_PARAGRAPHS)).map((e) => e.data));
+  });
+});
+
 describe('input and output guards', () => {
   it('empty text: nothing, whitespace, BOM and zero-width characters', () => {
     for (const t of ['', ' \r\n\t', '\uFEFF\u3000\u200B\n']) expect(() => checkExtractedText(t, '文件中')).toThrow(/没有任何文字.*empty input/);
@@ -192,6 +286,37 @@ describe('the Markdown written is what npm run check accepts', () => {
     expect(reasons(ok.replace('topic: zwgk', 'topic: nope'))).toEqual([expect.stringContaining('主题分类 "nope" 不在 topics.yaml 中')]);
     expect(reasons(ok.replace(/^topic: zwgk\n/m, ''))).toEqual(['topic: 缺少必填字段（required）']);
     expect(reasons(ok, 'content/policies/不是标识.md')).toEqual([expect.stringContaining('不能用作标识')]);
+  });
+  it('runs the per-document date rules of check: 发布 ≥ 成文, 施行 ≥ 成文, 有效期至 after them, no self-repeal', () => {
+    const at = (extra: Record<string, unknown>, today = '2025-01-01') => {
+      const data = { title: '通知', ...base, ...extra };
+      const file = renderPolicyFile({ data, comments: [] }, '正文');
+      return validatePolicyOutput(file, 'content/policies/imp-x.md', { ...ctx, expected: data, today }).map((p) => `${p.line} ${p.field} ${p.severity}: ${p.reason}`);
+    };
+    expect(at({ written: '2024-03-01', published: '2023-01-01' })).toEqual([expect.stringMatching(/^\d+ published error: 发布日期 2023-01-01 早于成文日期 2024-03-01（published before written）$/)]);
+    expect(at({ written: '2024-03-01', published: '2024-03-01' })).toEqual([]);
+    expect(at({ written: '2024-03-01', published: '2024-03-05', effective: '2024-02-01' })).toEqual([expect.stringContaining('effective error: 施行日期 2024-02-01 早于成文日期 2024-03-01')]);
+    expect(at({ written: '2024-03-01', published: '2024-03-05', effective: '2024-04-01', expires: '2024-04-01' })).toEqual([expect.stringContaining('expires error: 有效期至 2024-04-01 不晚于施行日期 2024-04-01')]);
+    expect(at({ published: '2024-03-05', expires: '2024-01-01' })).toEqual([expect.stringContaining('expires error: 有效期至 2024-01-01 不晚于发布日期 2024-03-05')]);
+    expect(at({ published: '2024-03-05', repeals: ['imp-x'] })).toEqual([expect.stringContaining('repeals[0] error: 文件不能废止自身 "imp-x"')]);
+    // documents elsewhere in the library: check decides, not the importer
+    expect(at({ published: '2024-03-05', repeals: ['old-policy'], amends: ['other-policy'] })).toEqual([]);
+  });
+  it('a 发布日期 after the build date is a scheduled document, not an error; its dates are still checked', () => {
+    const at = (extra: Record<string, unknown>) => {
+      const data = { title: '通知', ...base, ...extra };
+      return validatePolicyOutput(renderPolicyFile({ data, comments: [] }, '正文'), 'content/policies/imp-x.md', { ...ctx, expected: data, today: '2025-01-01' }).map((p) => p.reason);
+    };
+    expect(at({ written: '2024-12-20', published: '2099-01-01' })).toEqual([]);
+    expect(at({ written: '2099-03-01', published: '2099-01-01' })).toEqual(['发布日期 2099-01-01 早于成文日期 2099-03-01（published before written）']);
+    // without `today`, the build date check uses (PORTAL_TODAY or today): 2099 is still ahead
+    const data = { title: '通知', ...base, written: '2024-12-20', published: '2099-01-01' };
+    expect(validatePolicyOutput(renderPolicyFile({ data, comments: [] }, '正文'), 'content/policies/imp-x.md', ctx)).toEqual([]);
+  });
+  it('reports a declared 有效性 overtaken by the dates as check does (a warning)', () => {
+    const data = { title: '通知', ...base, status: '尚未生效', effective: '2024-01-01' };
+    const problems = validatePolicyOutput(renderPolicyFile({ data, comments: [] }, '正文'), 'content/policies/imp-x.md', { ...ctx, today: '2025-01-01' });
+    expect(problems).toEqual([expect.objectContaining({ field: 'status', severity: 'warning', reason: expect.stringContaining('施行日期 2024-01-01 已到') })]);
   });
   it('imported body text is data: no HTML, links or link definitions', () => {
     const ex = extractDocument(readFileSync(path.join(FIX, 'yaml-title.txt'), 'utf8'), { organizations });

@@ -67,10 +67,16 @@ describe('sorted runs', () => {
     expect(sink.buf.readUInt32LE(0)).toBe(sink.len - 4);
     expect(decodeEntry(sink.buf.subarray(4, sink.len))).toEqual({ word: '政府', pages: [0, 7, 100_000], positions: [[3, 130], [128], [5_000_000]] });
   });
+  it('refuses positions out of order, and a cut entry', () => {
+    expect(() => encodeEntry(new ByteSink(), 'x', flat([0, 5, 3]))).toThrow(/must ascend/);
+    const sink = new ByteSink();
+    encodeEntry(sink, '政府', flat([0, 300]));
+    expect(() => decodeEntry(sink.buf.subarray(4, sink.len - 1))).toThrow(/corrupt/);
+  });
   it('a run file is read back in order across block boundaries, with entries larger than a block', () => {
     const file = join(tmp, 'a.run');
     const w = new RunWriter(file);
-    const big = flat(...Array.from({ length: 40_000 }, (_, i): [number, ...number[]] => [i, 128, 129, 100 + i]));
+    const big = flat(...Array.from({ length: 40_000 }, (_, i): [number, ...number[]] => [i, 128, 129, 200 + i]));
     const words = Array.from({ length: 30_000 }, (_, i) => `w${String(i).padStart(5, '0')}`);
     words.forEach((x, i) => w.add(x, i === 20_000 ? big : flat([i, i % 500])));
     w.close();

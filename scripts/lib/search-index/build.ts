@@ -59,6 +59,10 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
   const chunkSize = opts.chunkSize ?? 8000;
   const dirGroup = opts.dirGroup ?? DIR_GROUP;
   const thinUnits = opts.thinUnits ?? THIN_UNITS;
+  const partSize = opts.shardSize ?? DEFAULT_PART_SIZE;
+  for (const [name, n] of Object.entries({ shardSize: partSize, cap, chunkSize, dirGroup, thinUnits })) {
+    if (!Number.isSafeInteger(n) || n < 1) throw new Error(`search index: ${name} ${n}: expected a whole number ≥ 1`);
+  }
   const searchDir = join(opts.out, 'search');
   // every file a query fetches by a page id or chunk number lives under a directory named by
   // the format, the writer, the options and the whole content, so a long-cached file of another
@@ -73,7 +77,7 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
   const salt = parseInt(build.slice(0, 6), 16).toString(36).padStart(2, '0').slice(-2);
   try {
     for (const [lang, recs] of byLanguage(opts.records)) {
-      const ix = indexLanguage(lang, recs, { bundle, tmp, salt, partSize: opts.shardSize ?? DEFAULT_PART_SIZE, cap, sectionTokens: SECTION_TOKENS, chunkSize, dirGroup, thinUnits, docnums, log });
+      const ix = indexLanguage(lang, recs, { bundle, tmp, salt, partSize, cap, sectionTokens: SECTION_TOKENS, chunkSize, dirGroup, thinUnits, docnums, log });
       languages[lang] = { shards: [ix.shard], pages: recs.length };
       common.push(ix.common);
     }

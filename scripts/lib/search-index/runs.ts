@@ -31,6 +31,7 @@ export class ByteSink {
     this.buf = next;
   }
   varint(v: number): void {
+    if (!(v >= 0 && v <= 0xffffffff)) throw new RangeError(`search index: ${v} is not a u32 (positions and pages must ascend)`);
     this.reserve(5);
     while (v >= 0x80) {
       this.buf[this.len++] = (v & 0x7f) | 0x80;
@@ -84,6 +85,7 @@ export function decodeEntry(b: Uint8Array): RunEntry {
     let v = 0;
     let shift = 0;
     for (;;) {
+      if (p >= b.length) throw new Error('search index: corrupt run entry');
       const x = b[p++]!;
       v += (x & 0x7f) * 2 ** shift;
       if (x < 0x80) return v;

@@ -4,15 +4,22 @@
  * frontmatter present and parsed by the same YAML 1.2 parser (splitFrontmatter), a mapping, the
  * file name a valid id, the policy schema (validate), no HTML the sanitizer would remove, issuers
  * and topic known. With `expected`, the frontmatter must also read back as exactly the data that
- * was serialized (hostile titles stay data). Cross-file rules (duplicate 文号, relations) stay
- * with npm run check.
+ * was serialized (hostile titles stay data). Then the rules validateLibrary (src/lib/validity.ts)
+ * applies to every single document, run through validateLibrary itself so they cannot drift:
+ * dates in order (成文 ≤ 发布, 施行 ≥ 成文, 有效期至 after 施行/成文/发布), no self-repeal or
+ * self-amendment, and the declared 有效性 against the dates (warnings, as in check). A 发布日期
+ * after the build date is fine: check lists the file as scheduled (定时发布) and applies the
+ * same date rules. Cross-file rules (duplicate ids and 文号, references to other documents,
+ * cycles, interpretation dates) stay with npm run check.
  */
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { splitFrontmatter, validate } from '../../content/files.ts';
+import { compact, splitFrontmatter, validate } from '../../content/files.ts';
 import type { Problem } from '../errors.ts';
 import { htmlViolations } from '../html-policy.ts';
-import { policySchema, labels as policyLabels } from '../../schemas/policy.ts';
+import type { IsoDate, Policy } from '../model.ts';
+import { buildDate, validateLibrary } from '../validity.ts';
+import { policySchema, labels as policyLabels, type PolicyFrontmatter } from '../../schemas/policy.ts';
 import { isValidId } from '../../schemas/fields/common.ts';
 
 export interface OutputContext {
@@ -22,6 +29,8 @@ export interface OutputContext {
   topics?: ReadonlySet<string>;
   /** the frontmatter data that was serialized: must read back equal */
   expected?: Record<string, unknown>;
+  /** build date for scheduled documents and status vs dates; default as npm run check (PORTAL_TODAY, else today in Asia/Shanghai) */
+  today?: IsoDate;
 }
 
 const problem = (file: string, field: string, label: string, reason: string, line?: number): Problem =>
@@ -68,7 +77,60 @@ export function validatePolicyOutput(text: string, rel: string, ctx: OutputConte
   if (ctx.expected && !isDeepStrictEqual(fm.data, ctx.expected)) {
     problems.push(problem(rel, 'frontmatter', '前置元数据', '写出的前置元数据读回后与原值不一致（frontmatter does not round-trip）', 2));
   }
-  problems.push(...validate(policySchema, fm.data, { file: rel, labels: policyLabels, lineOf: fm.lineOf }).problems);
+  const v = validate(policySchema, fm.data, { file: rel, labels: policyLabels, lineOf: fm.lineOf });
+  problems.push(...v.problems);
   problems.push(...unknownIds(fm.data, rel, ctx, fm.lineOf));
+  if (v.data && !v.data.draft) problems.push(...documentRules(v.data, typeof fm.data.id === 'string' ? fm.data.id : id, rel, ctx.today ?? buildDate(), fm.lineOf));
   return problems;
+}
+
+/**
+ * What validateLibrary reports about this one document, in a library that holds it and, as
+ * stand-ins, every policy it repeals or amends (so a reference to a document elsewhere in the
+ * library is not an error here; check decides that). A 发布日期 after `today` makes it a scheduled
+ * document, as check does. Issuers and topic are checked against organizations.yaml/topics.yaml
+ * by unknownIds, so here they are given as known. Only problems located in this file are kept.
+ */
+function documentRules(d: PolicyFrontmatter, id: string, rel: string, today: IsoDate, lineOf: (p: readonly PropertyKey[]) => number | undefined): Problem[] {
+  const policy: Policy = compact({
+    id,
+    source: rel,
+    title: d.title,
+    docNumber: d.docNumber,
+    issuers: d.issuers,
+    indexNumber: d.indexNumber,
+    topic: d.topic,
+    docType: d.docType,
+    category: d.category,
+    written: d.written,
+    published: d.published,
+    effective: d.effective,
+    expires: d.expires,
+    status: d.status,
+    repeals: d.repeals,
+    amends: d.amends,
+    attachments: d.attachments,
+    keywords: d.keywords,
+    summary: d.summary,
+    openness: d.openness,
+    body: '',
+    bodyFormat: 'markdown',
+  });
+  const OTHER = '\0other';
+  const others: Policy[] = [...new Set([...d.repeals, ...d.amends])]
+    .filter((t) => t !== id)
+    .map((t) => ({ ...policy, id: t, source: OTHER, docNumber: undefined, written: undefined, published: '', effective: undefined, expires: undefined, status: undefined, repeals: [], amends: [] }))
+    .map((o) => compact(o));
+  const scheduled = d.published > today;
+  const { problems } = validateLibrary(
+    {
+      organizations: d.issuers.map((x) => ({ id: x, name: x })),
+      topics: [{ id: d.topic, name: d.topic }],
+      policies: scheduled ? others : [policy, ...others],
+      interpretations: [],
+      scheduled: scheduled ? [policy] : [],
+    },
+    { today, locate: (doc, at) => (doc.source === rel ? compact({ file: rel, line: lineOf(at) }) : { file: OTHER }) },
+  );
+  return problems.filter((p) => p.file === rel);
 }
