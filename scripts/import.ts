@@ -227,8 +227,10 @@ async function blocker(p: Prepared, ctx: Context): Promise<string | undefined> {
     expected: p.data,
   });
   for (const pr of problems) console.log(`  ${formatProblem(pr)}`);
-  if (problems.length) {
-    return `有 ${problems.length} 个问题，npm run check 不会通过，未写入（not written: would fail npm run check）：请用 --topic、--issuer、--published 补全，或先在 organizations.yaml 中添加发文机关，再重新导入`;
+  // warnings pass check (they are printed); only errors keep the file from being written
+  const errors = problems.filter((x) => x.severity === 'error');
+  if (errors.length) {
+    return `有 ${errors.length} 个问题，npm run check 不会通过，未写入（not written: would fail npm run check）：请用 --topic、--issuer、--published 补全，或先在 organizations.yaml 中添加发文机关，再重新导入`;
   }
   const exists = await stat(p.outFile).then(() => true, () => false);
   // the id is used by another file in content/ (an interpretation, or a policy elsewhere)

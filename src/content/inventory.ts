@@ -12,7 +12,7 @@ const CONSUMED: RegExp[] = [
   /^(site|organizations|topics)\.yaml$/,
   /^(mn\/)?(policies|interpretations)\/([^/]+\/)*[^/_.][^/]*\.md$/i,
   /^open\/(guide|apply)\.md$/,
-  /^open\/(rules|specials)\.yaml$/,
+  /^open\/(rules|specials|best-bets)\.yaml$/,
   /^open\/(catalog|powers|reports|gazette)\/[^/_.][^/]*\.ya?ml$/i,
   /^open\/consultations\/[^/_.][^/]*\.md$/i,
 ];

@@ -10,6 +10,7 @@
  *   gazette/<year>-<no>.yaml  政府公报 issues
  *   consultations/<id>.md     意见征集 (frontmatter + draft text)
  *   specials.yaml             重点领域专题 definitions
+ *   best-bets.yaml            推荐结果: phrasings → a page, shown first in search (src/content/best-bets.ts)
  *
  *   collectOpenData({root?, source?, today?})  → {data?, problems}   never throws for content
  *   getOpenData()                              → OpenData (memoized; throws ContentError)
@@ -55,6 +56,7 @@ import { compact, listFiles, orderProblems, readUtf8, readYamlText, relPath as r
 import { bodyHtmlProblems, fieldHtmlProblems } from './html-problems.ts';
 import { processCache, traceLoad } from './process-cache.ts';
 import { collectSiteOnce } from './load.ts';
+import { collectBestBets } from './best-bets.ts';
 
 export interface OpenLoadOptions {
   /** project root; default process.cwd() */
@@ -513,8 +515,10 @@ export async function collectOpenData(options: OpenLoadOptions = {}): Promise<Op
     });
   }
   const specials = aggregateSpecials(specialDefs, lib?.policies ?? [], lib?.topics ?? []);
+  // -- best-bets.yaml (推荐结果, src/content/best-bets.ts)
+  const bestBets = await collectBestBets(dir, r.root, checkRefs ? policyIds : undefined, problems);
 
-  const data: OpenData = compact({ guide, apply, rules, catalog, powers, reports, normative, gazette, consultations, specials, today: r.today });
+  const data: OpenData = compact({ guide, apply, rules, catalog, powers, reports, normative, gazette, consultations, specials, bestBets, today: r.today });
   return { data, problems: orderProblems(problems), scheduled };
 }
 

@@ -47,15 +47,29 @@ export function policyExportRows(data: SiteData, siteUrl: string): ExportRow[] {
 }
 
 /**
- * CSV injection (OWASP "CSV Injection"): a cell that starts with = + - @ tab or CR, also after
- * leading whitespace (some spreadsheets trim it) or as a fullwidth sign, is run as a formula
- * (=HYPERLINK(…) exfiltrates, DDE runs commands). A leading ' makes spreadsheets show it as text;
- * the value is kept, not stripped. JSON is data for programs and stays untouched.
+ * CSV injection (OWASP "CSV Injection"): text that starts with = + - @ tab or CR, also after
+ * spaces (some spreadsheets trim them) or as a fullwidth sign ＝＋－＠, is run as a formula
+ * (=HYPERLINK(…) exfiltrates, DDE runs commands). The cell start is not the only such start: a
+ * spreadsheet whose list separator is `;` (German, French… Excel) splits every line on `;` and
+ * honours quotes only at the start of a field, so each `;` inside a quoted cell starts a new
+ * cell; consumers split multi-valued cells on `;` (docs/open-data.md); `,`, tab and line breaks
+ * split under other settings. So a `'` is inserted (OWASP's advice) at every position that can
+ * start a cell or a list item — the value start, and the character after each `;` `,` tab CR LF —
+ * when what follows, after spaces (incl. U+3000) and quotes (a field-start quote or trimming would
+ * drop them), is a formula character; after a separator also when nothing else follows (the
+ * closing quote of the cell would open a field there). Spreadsheets show such text as text.
+ * Nothing else changes, and removing each `'` that sits at such a position before that pattern
+ * restores the value exactly (neutralize's pattern allows quotes, so an original `'` there gets
+ * another). JSON is data for programs and stays untouched.
  */
-const FORMULA_START = /^[\s\u3000]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const SPACE_OR_QUOTE = String.raw`[\v\f \u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF'"]*`;
+const FORMULA_CHAR = String.raw`[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]`;
+const SEPARATOR = String.raw`[;,\t\r\n]`;
+const FORMULA_START = new RegExp(`^${SPACE_OR_QUOTE}${FORMULA_CHAR}`);
+const AFTER_SEPARATOR = new RegExp(`(${SEPARATOR})(?=${SPACE_OR_QUOTE}(?:${FORMULA_CHAR}|$))`, 'g');
 
 export function neutralizeFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return (FORMULA_START.test(value) ? "'" : '') + value.replace(AFTER_SEPARATOR, "$1'");
 }
 
 /** Quoted when it holds a quote, a separator (`,`, or `;` where locales use it) or a line break. */
@@ -64,16 +78,12 @@ function csvCell(value: string): string {
   return /[",;\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** List items are neutralized one by one too: readers split the cell on ';' into new cells. */
-function csvList(values: string[]): string {
-  return values.map(neutralizeFormula).join(';');
-}
-
 /** RFC 4180 CSV with a UTF-8 BOM so spreadsheet programs read Chinese correctly; formula-like cells neutralized. */
 export function toCsv(rows: ExportRow[]): string {
   const lines = [EXPORT_FIELDS.join(',')];
   for (const row of rows) {
-    lines.push(EXPORT_FIELDS.map((f) => csvCell(LIST_FIELDS.has(f) ? csvList(row[f] as string[]) : (row[f] as string))).join(','));
+    // a list is joined with ';': every item start follows a ';' and is neutralized like the cell start
+    lines.push(EXPORT_FIELDS.map((f) => csvCell(LIST_FIELDS.has(f) ? (row[f] as string[]).join(';') : (row[f] as string))).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -125,6 +125,10 @@ export interface SiteConfig {
   icp?: string;
   /** 公安机关备案号 */
   psb?: string;
+  /** 党政机关网站标识: record link and the mark's image under public/ */
+  conac?: { url: string; image: string; alt: string };
+  /** 我为政府网站找错 link template ({siteCode}, {url}) */
+  errorReport?: string;
   organizer: string;
   contacts: { address?: string; postcode?: string; phone?: string; email?: string; hours?: string };
   /** documents per page in the 政策文件库 listings */

@@ -7,7 +7,7 @@ import { LEVELS } from '../lib/model.ts';
 import { textSchema } from './fields/common.ts';
 
 /** A name in Chinese with an optional Mongolian form; a plain string means `{zh}`. */
-const bilingualName = z.preprocess(
+export const bilingualName = z.preprocess(
   (v) => (typeof v === 'string' ? { zh: v } : v),
   z.strictObject({
     /** 中文名称 / Chinese name */
@@ -55,6 +55,35 @@ export const siteSchema = z.strictObject({
   icp: textSchema.optional(),
   /** 公安备案号 / public-security filing number, e.g. 蒙公网安备 15010502000001号 */
   psb: textSchema.optional(),
+  /**
+   * 党政机关网站标识 / the mark a 机构编制 office issues to a government site, shown bottom-centre
+   * on every page (国办发〔2017〕47号): `url` is the site's record on the issuer's site (e.g.
+   * https://bszs.conac.cn/sitename?method=show&id=…), `image` the mark as a file of this site under
+   * public/ (PNG, JPEG, GIF or WebP; no request to another host), `alt` its text.
+   */
+  conac: z
+    .strictObject({
+      /** 标识链接 / the site's record, http(s) */
+      url: z.url({ protocol: /^https?$/, error: '应为 http:// 或 https:// 开头的网址（http(s) URL）' }),
+      /** 标识图片 / image under public/, e.g. images/conac-placeholder.png */
+      image: z
+        .string()
+        .trim()
+        .regex(/^(?![/\\])(?!.*\.\.)[A-Za-z0-9_\-/.]+\.(png|jpe?g|gif|webp)$/i, { error: '应为 public/ 下的图片路径（PNG、JPEG、GIF 或 WebP），如 images/conac.png（an image path under public/）' }),
+      /** 替代文字 / text alternative, default 党政机关网站标识 */
+      alt: textSchema.default('党政机关网站标识'),
+    })
+    .optional(),
+  /**
+   * 我为政府网站找错 / the error-report link: an https URL in which `{siteCode}` and `{url}` become
+   * this site's 网站标识码 and the page's address, e.g.
+   * https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code={siteCode}&url={url}
+   */
+  errorReport: z
+    .string()
+    .trim()
+    .refine((u) => /^https:\/\//.test(u) && URL.canParse(u.replace(/\{(siteCode|url)\}/g, 'x')), { error: '应为 https:// 开头的网址，可含 {siteCode} 和 {url}（https URL template）' })
+    .optional(),
   /** 主办单位 / organizer */
   organizer: textSchema,
   /** 联系方式 / contacts */
@@ -127,6 +156,11 @@ export const labels = {
   icp: 'ICP备案号',
   psb: '公安备案号',
   organizer: '主办单位',
+  conac: '党政机关网站标识',
+  'conac.url': '标识链接',
+  'conac.image': '标识图片',
+  'conac.alt': '标识替代文字',
+  errorReport: '我为政府网站找错链接',
   contacts: '联系方式',
   'contacts.address': '地址',
   'contacts.postcode': '邮政编码',

@@ -214,6 +214,7 @@ describe('.docx parser differential: the checker and JSZip must see the same arc
     ['trailing-bytes', 'data after the end record'],
     ['second-end-record', 'two end-of-central-directory records'],
     ['local-name-differs', 'local name differs from the directory'],
+    ['overlapping-entries', 'overlapping entries'],
     ['duplicate-name', 'duplicate entry name'],
   ])('refuses a non-canonical layout: %s', async (name, reason) => {
     const bytes = nonCanonicalDocx()[name]!;

@@ -267,6 +267,16 @@ export interface SpecialView extends SpecialTopic {
   members: string[];
 }
 
+/** 推荐结果 (content/open/best-bets.yaml): phrasings that show one page above the search results. */
+export interface BestBet {
+  title: { zh: string; mn?: string };
+  /** a page of this site (path without base and language), or */
+  page?: string;
+  /** a policy id */
+  policy?: string;
+  queries: string[];
+}
+
 export interface OpenData {
   guide?: TextPage;
   apply?: TextPage;
@@ -279,6 +289,8 @@ export interface OpenData {
   gazette: GazetteIssue[];
   consultations: ConsultationView[];
   specials: SpecialView[];
+  /** 推荐结果 (best bets) for the search page */
+  bestBets?: BestBet[];
   /** build date used for consultation status */
   today: IsoDate;
 }
