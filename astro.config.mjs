@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { sitemapAlternates } from './src/integrations/sitemap-alternates.ts';
 import { pruneStale } from './src/integrations/prune-stale.ts';
+import { localized404 } from './src/integrations/localized-404.ts';
 
 const alternates = sitemapAlternates();
 
@@ -34,6 +35,7 @@ export default defineConfig({
   integrations: [
     contentCheck(),
     pruneStale(),
+    localized404(),
     mdx(),
     alternates.integration,
     sitemap({

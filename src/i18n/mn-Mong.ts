@@ -15,14 +15,20 @@ export const mnMong: UiStrings = {
   'nav.policies': 'ᠪᠣᠳᠣᠯᠭ\u180Eᠠ\u202Fᠶᠢᠨ ᠪᠢᠴᠢᠭ ᠪᠠᠷᠢᠮᠲᠠ\u202Fᠶᠢᠨ ᠰᠠᠩ',
   'nav.interpretations': 'ᠪᠣᠳᠣᠯᠭ\u180Eᠠ\u202Fᠶᠢᠨ ᠲᠠᠶᠢᠯᠪᠤᠷᠢ',
   'nav.search': 'ᠨᠢᠭᠡᠨ ᠰᠦᠯᠵᠢᠶ\u180Eᠡ\u202Fᠪᠡᠷ ᠬᠠᠶᠢᠬᠤ',
+  // the menu button of phone screens: the words of nav.label (主导航); a translator may prefer a shorter word for 栏目
+  'nav.menu': 'ᠭᠣᠯ ᠴᠢᠭᠯᠡᠯ',
   'prefs.label': 'ᠤᠩᠰᠢᠬᠤ ᠲᠣᠬᠢᠷᠭ\u180Eᠠ',
   'prefs.fontSize': 'ᠦᠰᠦᠭ\u202Fᠦᠨ ᠬᠡᠮᠵᠢᠶ\u180Eᠡ',
   'prefs.small': 'ᠵᠢᠵᠢᠭ',
   'prefs.medium': 'ᠳᠤᠮᠳᠠ',
   'prefs.large': 'ᠶᠡᠬᠡ',
+  // TRANSLATOR: 特大 (extra large, 150%). Until then the percentage itself, and the label the
+  // words of prefs.fontSize (字号) with it
+  'prefs.xlarge': '150%',
   'prefs.smallLabel': 'ᠵᠢᠵᠢᠭ ᠦᠰᠦᠭ',
   'prefs.mediumLabel': 'ᠳᠤᠮᠳᠠ ᠦᠰᠦᠭ',
   'prefs.largeLabel': 'ᠶᠡᠬᠡ ᠦᠰᠦᠭ',
+  'prefs.xlargeLabel': 'ᠦᠰᠦᠭ\u202Fᠦᠨ ᠬᠡᠮᠵᠢᠶ\u180Eᠡ 150%',
   'prefs.contrast': 'ᠥᠨᠳᠥᠷ ᠢᠯᠭᠠᠷᠠᠯ',
   'a11y.skip': 'ᠭᠣᠯ ᠠᠭᠤᠯᠭ\u180Eᠠ\u202Fᠳᠤ ᠱᠢᠯᠵᠢᠬᠦ',
   'a11y.breadcrumb': 'ᠣᠳᠣ\u202Fᠶᠢᠨ ᠪᠠᠶᠢᠷᠯᠢ',
@@ -92,8 +98,25 @@ export const mnMong: UiStrings = {
   'search.title': 'ᠨᠢᠭᠡᠨ ᠰᠦᠯᠵᠢᠶ\u180Eᠡ\u202Fᠪᠡᠷ ᠬᠠᠶᠢᠬᠤ',
   'search.label': 'ᠪᠣᠳᠣᠯᠭ\u180Eᠠ\u202Fᠶᠢᠨ ᠪᠢᠴᠢᠭ ᠬᠠᠶᠢᠬᠤ',
   'search.placeholder': 'ᠭᠣᠯ ᠦᠭᠡ᠂ ᠪᠢᠴᠢᠭ\u202Fᠦᠨ ᠳᠤᠭᠠᠠᠷ ᠪᠤᠶᠤ ᠭᠠᠷᠴᠠᠭ\u202Fᠢ ᠣᠷᠤᠭᠤᠯ',
+  // the Chinese page names an example 文号 of the library; the Mongolian one keeps its plain hint
+  'search.placeholderExample': 'ᠭᠣᠯ ᠦᠭᠡ᠂ ᠪᠢᠴᠢᠭ\u202Fᠦᠨ ᠳᠤᠭᠠᠠᠷ ᠪᠤᠶᠤ ᠭᠠᠷᠴᠠᠭ\u202Fᠢ ᠣᠷᠤᠭᠤᠯ',
   'search.submit': 'ᠬᠠᠶᠢᠬᠤ',
   'search.filters': 'ᠢᠯᠭᠠᠬᠤ ᠨᠥᠬᠦᠴᠡ',
+  // 筛选: the word of catalog.filter
+  'search.filterPanel': 'ᠢᠯᠭᠠᠬᠤ',
+  'search.filterCount': '({count})',
+  // TRANSLATOR: 应用 (apply the chosen filters). Until then the word of search.submit (搜索):
+  // the button runs the search with the chosen filters
+  'search.apply': 'ᠬᠠᠶᠢᠬᠤ',
+  // 检索结果, put together from words of search.problem.broken and compliance.summary; translator to confirm
+  'search.results': 'ᠬᠠᠶᠢᠯᠲᠠ\u202Fᠶᠢᠨ ᠦᠷ\u180Eᠡ ᠳᠦᠨ',
+  // 清除全部筛选: the words of search.removeFilter without its label
+  'search.clearFilters': 'ᠢᠯᠭᠠᠬᠤ ᠨᠥᠬᠦᠴᠡ\u202Fᠶᠢ ᠬᠠᠰᠤᠬᠤ',
+  // TRANSLATOR: 推荐结果 (recommended results). Shown in Chinese until translated
+  'search.bestBets': '推荐结果',
+  // TRANSLATOR: 您还可以浏览政策文件库，或依申请公开获取政府信息 (lead-in of the two links
+  // shown when nothing is found). Empty: the page then shows the two links alone
+  'search.noneNext': '',
   'search.kind': 'ᠮᠡᠳᠡᠡᠯ\u180Eᠡ\u202Fᠶᠢᠨ ᠲᠥᠷᠥᠯ',
   'search.any': 'ᠪᠦᠬᠦ',
   'search.sort': 'ᠳᠠᠷᠠᠭᠠᠯᠠᠯ',
@@ -139,6 +162,9 @@ export const mnMong: UiStrings = {
   'footer.siteCode': 'ᠰᠠᠶᠢᠲ\u202Fᠤᠨ ᠲᠠᠨᠢᠯᠲᠠ\u202Fᠶᠢᠨ ᠳᠤᠭᠠᠠᠷ',
   'footer.icp': 'ICP ᠪᠦᠷᠢᠳᠬᠡᠯ\u202Fᠦᠨ ᠳᠤᠭᠠᠠᠷ',
   'footer.psb': 'ᠣᠯᠠᠨ ᠨᠢᠶᠢᠲᠢᠨ ᠠᠶᠤᠯᠭᠤᠢ\u202Fᠶᠢᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ\u202Fᠦᠨ ᠳᠤᠭᠠᠠᠷ',
+  // TRANSLATOR: 我为政府网站找错 is the name of the national error-report service, whose pages
+  // are Chinese; shown in Chinese until a Mongolian name is supplied
+  'footer.errorReport': '我为政府网站找错',
   'notFound.title': 'ᠬᠠᠭᠤᠳᠠᠰᠤ ᠣᠯᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ',
   'notFound.body': 'ᠲᠠᠨ\u202Fᠤ ᠬᠠᠶᠢᠭᠰᠠᠨ ᠬᠠᠭᠤᠳᠠᠰᠤ ᠦᠭᠡᠢ ᠪᠤᠶᠤ ᠠᠷᠢᠯᠭᠠᠭᠳᠠᠭᠰᠠᠨ᠃',
   'notFound.home': 'ᠨᠢᠭᠤᠷ ᠬᠠᠭᠤᠳᠠᠰᠤ\u202Fᠳᠤ ᠬᠠᠷᠢᠬᠤ',
@@ -309,6 +335,8 @@ export const mnMong: UiStrings = {
   'consult.status.征集中': 'ᠰᠠᠨᠠᠯ ᠲᠠᠲᠠᠵᠤ ᠪᠠᠶᠢᠨ\u180Eᠠ',
   'consult.status.已结束': 'ᠳᠠᠭᠤᠰᠪᠠ',
   'consult.statusAsOf': '{date} ᠤ ᠪᠠᠶᠢᠳᠠᠯ (ᠰᠠᠶᠢᠲ ᠪᠦᠲᠦᠭᠡᠭᠰᠡᠨ ᠡᠳᠦᠷ)',
+  // 状态截至{date}: consult.statusAsOf without its note on the build date
+  'consult.statusToday': '{date} ᠤ ᠪᠠᠶᠢᠳᠠᠯ',
   'consult.period': 'ᠰᠠᠨᠠᠯ ᠲᠠᠲᠠᠬᠤ ᠬᠤᠭᠤᠴᠠᠭ\u180Eᠠ',
   'consult.periodValue': '{opens} ᠡᠴᠡ {closes} ᠬᠦᠷᠲᠡᠯ\u180Eᠡ',
   'consult.days': 'ᠨᠢᠶᠲ {days} ᠡᠳᠦᠷ',

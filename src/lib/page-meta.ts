@@ -62,6 +62,17 @@ export const COLUMN_TYPES: Record<string, string> = {
   sitemap: '网站地图',
 };
 
+/**
+ * The section key of a page from its site-relative path (without base and language prefix):
+ * `open/reports/2024/` → reports, `policies/x/` → policies, '' → home.
+ */
+export function columnKeyOf(path: string): string {
+  const [first = '', second = ''] = path.replace(/^\/+/, '').split('/');
+  if (first === '') return 'home';
+  if (first === 'open' && second && COLUMN_TYPES[second]) return second;
+  return first;
+}
+
 const joinList = (xs: string[] | undefined) => (xs ?? []).filter(Boolean).join(',');
 
 /** `<meta name content>` pairs for one page, in the 指引's order. */

@@ -2,268 +2,172 @@
  * Progressive enhancement for /search/: reads q and filters from the URL, runs them through
  * <base>search/engine.js (the same module the tests and benchmarks use) and renders results.
  * Results go to ol[data-search-results] > li (title link first), the count to [data-search-total].
+ *
+ * Nothing happens on focus or on choosing a value (WCAG 3.2.2): the form is sent by its 搜索 or
+ * 应用 button only, without its empty fields (a clean URL). After a search, focus moves to the
+ * results heading and the count is announced (role=status). 推荐结果 (best bets) come first.
  */
-interface SiteLabel {
-  id: string;
-  name: { zh: string; mn?: string };
-  self: boolean;
-}
-interface EngineResult {
-  url: string;
-  title: string;
-  docNumber?: string;
-  published?: string;
-  excerpt: string;
-  site?: SiteLabel;
-  language?: string;
-  sources?: { site: SiteLabel; url: string }[];
-}
-interface EngineResponse {
-  total: number;
-  results: EngineResult[];
-  suggestions?: { title: string; url: string; docNumber?: string }[];
-  notices?: { site: SiteLabel; problem: 'unreachable' | 'timeout' | 'broken' | 'limit' | 'invalid' }[];
-}
-interface Engine {
-  options(o: { basePath?: string; language?: string }): Promise<void> | void;
-  search(q: string, o: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'>; limit?: number; languages?: string[] }): Promise<EngineResponse>;
-}
-interface Strings {
-  total: string;
-  none: string;
-  noneTips: string;
-  activeFilters: string;
-  removeFilter: string;
-  suggest: string;
-  loading: string;
-  error: string;
-  published: string;
-  loadMore: string;
-  labels: Record<string, string>;
-  valueLabels: Record<string, Record<string, string>>;
-  colon: string;
-  listSep: string;
-  alsoOn: string;
-  peersDown: string;
-  problems: Record<string, string>;
-  languageMn: string;
-  includeMn: string;
-}
-interface View {
-  strings: Strings;
-  /** this page is Mongolian: site names in Mongolian */
-  mn: boolean;
-  /** the site searches peers too: every result says where it is from */
-  federated: boolean;
-}
+import { matchBestBets, type PageBestBet } from '../lib/best-bets.ts';
+import { datedFirst } from '../lib/search-page/dated-first.ts';
+import { FILTER_NAMES, hasSearch, readSearchState, searchQueryString, withoutEmpty, type SearchState } from '../lib/search-page/params.ts';
+import { el, fill } from './search/dom.ts';
+import { renderBestBets, renderChips, renderNotices, renderResult, renderSuggestions } from './search/render.ts';
+import type { Engine, EngineResponse, FilterValue, Strings, View } from './search/types.ts';
 
-const FILTERS = ['kind', 'issuer', 'topic', 'year', 'status', 'docType', 'site', 'level'] as const;
 const PAGE = 20;
+const WIDE = '(min-width: 60rem)';
 
-const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
+interface Page {
+  root: HTMLElement;
+  form: HTMLFormElement;
+  strings: Strings;
+  state: SearchState;
+  view: View;
+  language: string;
+  withMn: boolean;
 }
 
-/** A link to `url` when it is http(s) (a path of this site included); a result of a peer is
- * data, and javascript:, data: or other schemes never become a link (then no href at all). */
-function link(url: string, props: Partial<HTMLAnchorElement>, ...children: (Node | string)[]): HTMLAnchorElement {
-  const a = el('a', props, ...children);
-  try {
-    const u = new URL(url, location.href);
-    if (u.protocol === 'http:' || u.protocol === 'https:') a.setAttribute('href', url);
-  } catch {
-    // not a URL: text only
-  }
-  return a;
-}
-
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
-
-/** The engine's excerpt (escaped text, <mark> around matches) as nodes: only <mark> becomes an
- * element, everything else stays text, whatever a peer's document contained. Never innerHTML. */
-function excerptNodes(html: string): Node[] {
-  const out: Node[] = [];
-  let mark: HTMLElement | null = null;
-  for (const part of html.split(/(<\/?mark>)/)) {
-    if (part === '<mark>') out.push((mark = el('mark')));
-    else if (part === '</mark>') mark = null;
-    else if (part) {
-      const text = document.createTextNode(part.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!));
-      if (mark) mark.append(text);
-      else out.push(text);
-    }
-  }
-  return out;
-}
-
-async function main() {
+function setup(): Page | null {
   const root = document.querySelector<HTMLElement>('[data-search-root]');
   const form = document.querySelector<HTMLFormElement>('[data-search-form]');
-  if (!root || !form) return;
+  if (!root || !form) return null;
   const strings = JSON.parse(root.dataset.strings ?? '{}') as Strings;
-  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
-  const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
-  const active = root.querySelector<HTMLElement>('[data-search-active]')!;
-  const suggest = root.querySelector<HTMLElement>('[data-search-suggest]')!;
-  const more = root.querySelector<HTMLElement>('[data-search-more]')!;
-
-  const params = new URLSearchParams(location.search);
-  const q = (params.get('q') ?? '').trim();
-  const filters: Record<string, string> = {};
-  const federatedPage = root.dataset.federated === '1';
-  for (const name of FILTERS) {
-    // site and level choose among federated sites; a single site has no such filters
-    if (!federatedPage && (name === 'site' || name === 'level')) continue;
-    const v = params.get(name);
-    if (v) filters[name] = v;
-  }
-  const sortParam = params.get('sort') ?? '';
+  const federated = root.dataset.federated === '1';
+  // site and level choose among federated sites; a single site has no such filters
+  const allowed = FILTER_NAMES.filter((n) => federated || (n !== 'site' && n !== 'level'));
+  const state = readSearchState(new URLSearchParams(location.search), allowed);
   const language = root.dataset.language ?? 'zh';
-  const withMn = language === 'zh' && params.get('mn') === '1' && !!root.dataset.mongolianCss;
-  const view: View = { strings, mn: language === 'mn', federated: root.dataset.federated === '1' };
-  const notices = root.querySelector<HTMLElement>('[data-search-notices]');
-  // Restore the form so the person sees (and can change) what they searched for.
-  (form.elements.namedItem('q') as HTMLInputElement).value = q;
-  for (const name of [...FILTERS, 'sort']) {
-    const field = form.elements.namedItem(name) as HTMLSelectElement | null;
-    if (field) field.value = params.get(name) ?? '';
-  }
-  const mnBox = form.elements.namedItem('mn') as HTMLInputElement | null;
-  if (mnBox) mnBox.checked = withMn;
-  // Changing a filter, the sort or the language option re-runs the search with the new URL.
-  form.addEventListener('change', (e) => {
-    const target = e.target as HTMLElement;
-    if (target.tagName === 'SELECT' || target === mnBox) form.requestSubmit();
-  });
-  if (!q && Object.keys(filters).length === 0) return;
-  // Mongolian results on a Chinese page need the Mongolian font (a stylesheet of this site)
-  if (withMn && root.dataset.mongolianCss) document.head.append(el('link', { rel: 'stylesheet', href: root.dataset.mongolianCss }));
+  const withMn = language === 'zh' && state.mn && !!root.dataset.mongolianCss;
+  return { root, form, strings, state, language, withMn, view: { strings, mn: language === 'mn', federated } };
+}
 
-  renderActiveFilters(active, filters, strings);
-  status.textContent = strings.loading;
-  let engine: Engine;
-  try {
-    engine = (await import(/* @vite-ignore */ root.dataset.engine!)) as Engine;
-    await engine.options({ language });
-  } catch {
-    status.textContent = strings.error;
-    return;
+/** The form shows what was searched for; it is sent without its empty fields; the 筛选 panel
+ * is open on wide screens and says how many filters are active. */
+function wireForm(p: Page) {
+  const { form, state } = p;
+  (form.elements.namedItem('q') as HTMLInputElement).value = state.q;
+  for (const name of FILTER_NAMES) {
+    const field = form.elements.namedItem(name) as HTMLSelectElement | null;
+    if (field) field.value = state.filters[name] ?? '';
   }
-  const sort = sortParam === 'published-desc' ? { published: 'desc' as const } : sortParam === 'published-asc' ? { published: 'asc' as const } : undefined;
+  const sort = form.elements.namedItem('sort') as HTMLSelectElement | null;
+  if (sort) sort.value = state.sort;
+  const mnBox = form.elements.namedItem('mn') as HTMLInputElement | null;
+  if (mnBox) mnBox.checked = p.withMn;
+  form.addEventListener('formdata', (e) => {
+    const keep = withoutEmpty([...e.formData].map(([k, v]) => [k, String(v)] as [string, string]));
+    for (const k of [...new Set([...e.formData.keys()])]) e.formData.delete(k);
+    for (const [k, v] of keep) e.formData.append(k, v);
+  });
+  const panel = form.querySelector<HTMLDetailsElement>('[data-filter-panel]');
+  if (panel && matchMedia(WIDE).matches) panel.open = true;
+  const count = Object.keys(state.filters).length + (state.sort ? 1 : 0);
+  const counter = form.querySelector('[data-filter-count]');
+  if (counter && count > 0) counter.textContent = fill(p.strings.filterCount, { count });
+}
+
+async function loadEngine(p: Page): Promise<Engine | null> {
+  try {
+    const engine = (await import(/* @vite-ignore */ p.root.dataset.engine!)) as Engine;
+    await engine.options({ language: p.language });
+    return engine;
+  } catch {
+    return null;
+  }
+}
+
+/** One request for `limit` results; oldest-first lists put undated documents last. */
+function searcher(engine: Engine, p: Page) {
+  const { state } = p;
+  const sort = state.sort === 'published-desc' ? { published: 'desc' as const } : state.sort === 'published-asc' ? { published: 'asc' as const } : undefined;
+  const base: Record<string, FilterValue> = { ...(state.filters as Record<string, string>) };
+  const ask = (filters: Record<string, FilterValue>, limit: number) =>
+    engine.search(state.q, { filters, ...(sort ? { sort } : {}), limit, ...(p.withMn ? { languages: ['zh', 'mn'] } : {}) });
+  let years: Promise<string[]> | undefined;
+  return async (limit: number): Promise<EngineResponse> => {
+    if (state.sort !== 'published-asc' || state.filters.year || !engine.filters) return ask(base, limit);
+    years ??= engine.filters().then((f) => Object.keys(f.year ?? {}), () => []);
+    return datedFirst<EngineResponse['results'][number], EngineResponse>((year, n) => ask(year ? { ...base, year } : base, n), await years, limit);
+  };
+}
+
+function renderStatus(status: HTMLElement, res: EngineResponse, p: Page) {
+  const total = el(res.total > 0 ? 'strong' : 'span', {}, String(res.total));
+  // the number sits in its own element ([data-search-total]) for tests and styling
+  total.dataset.searchTotal = '';
+  if (res.total > 0) {
+    const [before, after] = p.strings.total.split('{count}');
+    status.replaceChildren(before ?? '', total, after ?? '');
+  } else {
+    total.hidden = true;
+    status.replaceChildren(fill(p.strings.none, { q: p.state.q }), ' ', p.strings.noneTips, total);
+  }
+}
+
+async function run(p: Page, engine: Engine) {
+  const q = <T extends HTMLElement>(sel: string) => p.root.querySelector<T>(sel)!;
+  const status = q('[data-search-status]');
+  const list = q<HTMLOListElement>('[data-search-results]');
+  const more = q('[data-search-more]');
+  const next = q('[data-search-next]');
+  const search = searcher(engine, p);
   let limit = PAGE;
   let shown = -1;
-  const run = async () => {
-    const res = await engine.search(q, { filters, ...(sort ? { sort } : {}), limit, ...(withMn ? { languages: ['zh', 'mn'] } : {}) });
-    if (res.total > 0) {
-      // The number sits in its own element ([data-search-total]) for tests and styling.
-      const [before, after] = strings.total.split('{count}');
-      const total = el('strong', {}, String(res.total));
-      total.dataset.searchTotal = '';
-      status.replaceChildren(before ?? '', total, after ?? '');
-    } else {
-      const total = el('span', { hidden: true }, '0');
-      total.dataset.searchTotal = '';
-      status.replaceChildren(fill(strings.none, { q }), ' ', strings.noneTips, total);
-    }
-    list.replaceChildren(...res.results.map((r) => renderResult(r, view)));
-    renderSuggestions(suggest, res, strings);
-    if (notices) renderNotices(notices, res, view);
+  const show = async () => {
+    const res = await search(limit);
+    renderStatus(status, res, p);
+    list.replaceChildren(...res.results.map((r) => renderResult(r, p.view)));
+    renderSuggestions(q('[data-search-suggest]'), res, p.strings);
+    renderNotices(q('[data-search-notices]'), res, p.view);
+    next.hidden = res.total > 0;
     // no more to show, or the last request brought nothing new (a peer failed meanwhile)
     more.hidden = res.results.length >= res.total || res.results.length <= shown;
     shown = res.results.length;
   };
   more.querySelector('button')?.addEventListener('click', async () => {
     limit += PAGE;
-    await run();
+    await show();
   });
   try {
-    await run();
+    await show();
   } catch (err) {
     console.error(err);
-    status.textContent = strings.error;
+    status.textContent = p.strings.error;
   }
 }
 
-const siteName = (s: SiteLabel, view: View) => (view.mn ? (s.name.mn ?? s.name.zh) : s.name.zh);
-
-function renderResult(r: EngineResult, view: View): HTMLLIElement {
-  const { strings } = view;
-  const li = el('li');
-  const title = link(r.url, { className: 'doc-list__title' }, r.title);
-  // a Mongolian result on a Chinese page: its own language, for fonts and screen readers
-  const foreign = r.language && r.language !== (view.mn ? 'mn' : 'zh');
-  if (foreign && r.language === 'mn') li.lang = 'mn-Mong';
-  li.append(title);
-  const meta = el('div', { className: 'doc-list__meta' });
-  if (view.federated && r.site) {
-    const site = el('span', { className: 'doc-list__site' }, `${strings.labels.site}${strings.colon}${siteName(r.site, view)}`);
-    site.dataset.site = r.site.id;
-    meta.append(site);
-  }
-  if (foreign && r.language === 'mn') meta.append(el('span', { className: 'doc-list__lang', lang: 'zh-CN' }, strings.languageMn));
-  if (r.docNumber) meta.append(el('span', {}, r.docNumber));
-  if (r.published) meta.append(el('span', {}, `${strings.published}${strings.colon}${r.published}`));
-  li.append(meta);
-  // The engine returns HTML-escaped text with <mark> around matches: rebuilt as nodes.
-  li.append(el('p', { className: 'doc-list__excerpt' }, ...excerptNodes(r.excerpt)));
-  // the same document published by several sites: one entry, every copy linked
-  const others = (r.sources ?? []).slice(1);
-  if (others.length) {
-    const also = el('p', { className: 'doc-list__sources' }, `${strings.alsoOn}${strings.colon}`);
-    also.dataset.sources = String(r.sources!.length);
-    others.forEach((s, i) => {
-      if (i) also.append(strings.listSep);
-      also.append(link(s.url, {}, siteName(s.site, view)));
-    });
-    li.append(also);
-  }
-  return li;
+/** After a search the results heading takes the focus, unless the reader has moved it meanwhile. */
+function focusResults(p: Page) {
+  const heading = p.root.querySelector<HTMLElement>('[data-results-heading]');
+  if (!heading) return;
+  heading.hidden = false;
+  const idle = !document.activeElement || document.activeElement === document.body;
+  if (idle) heading.focus();
 }
 
-/** Peers that could not be searched: said plainly, the other results still shown. */
-function renderNotices(host: HTMLElement, res: EngineResponse, view: View) {
-  const list = res.notices ?? [];
-  host.hidden = list.length === 0;
-  if (list.length === 0) return host.replaceChildren();
-  const ul = el('ul');
-  for (const n of list) {
-    // strings without words for a newer problem (limit, invalid): 索引无法读取 (unreadable)
-    const problem = view.strings.problems[n.problem] ?? view.strings.problems.broken ?? n.problem;
-    const li = el('li', {}, `${siteName(n.site, view)}${view.strings.colon}${problem}`);
-    li.dataset.site = n.site.id;
-    ul.append(li);
+async function main() {
+  const p = setup();
+  if (!p) return;
+  wireForm(p);
+  if (!hasSearch(p.state)) return;
+  // a URL with empty parameters (a form sent without JavaScript) is shown clean
+  const clean = searchQueryString(p.state);
+  if (location.search.slice(1) !== clean) history.replaceState(history.state, '', `${location.pathname}?${clean}${location.hash}`);
+  // Mongolian results on a Chinese page need the Mongolian font (a stylesheet of this site)
+  if (p.withMn && p.root.dataset.mongolianCss) document.head.append(el('link', { rel: 'stylesheet', href: p.root.dataset.mongolianCss }));
+  renderChips(p.root.querySelector('[data-search-active]')!, p.state, p.strings);
+  const bets = JSON.parse(p.root.dataset.bestBets ?? '[]') as PageBestBet[];
+  renderBestBets(p.root.querySelector('[data-best-bets-box]')!, p.state.q ? matchBestBets(p.state.q, bets) : []);
+  const status = p.root.querySelector<HTMLElement>('[data-search-status]')!;
+  status.textContent = p.strings.loading;
+  const engine = await loadEngine(p);
+  if (!engine) {
+    status.textContent = p.strings.error;
+    focusResults(p);
+    return;
   }
-  host.replaceChildren(el('p', {}, view.strings.peersDown), ul);
-}
-
-function renderActiveFilters(host: HTMLElement, filters: Record<string, string>, strings: Strings) {
-  const entries = Object.entries(filters);
-  if (entries.length === 0) return host.replaceChildren();
-  const ul = el('ul', { className: 'active-filters' });
-  for (const [name, value] of entries) {
-    const label = `${strings.labels[name] ?? name}${strings.colon}${strings.valueLabels[name]?.[value] ?? value}`;
-    const button = el('button', { type: 'button' }, `${label} ✕`);
-    button.setAttribute('aria-label', fill(strings.removeFilter, { label }));
-    button.addEventListener('click', () => {
-      const url = new URL(location.href);
-      url.searchParams.delete(name);
-      location.assign(url);
-    });
-    ul.append(el('li', {}, button));
-  }
-  host.replaceChildren(el('p', {}, strings.activeFilters), ul);
-}
-
-function renderSuggestions(host: HTMLElement, res: EngineResponse, strings: Strings) {
-  const s = res.suggestions ?? [];
-  if (s.length === 0) return host.replaceChildren();
-  const ul = el('ul');
-  for (const item of s) ul.append(el('li', {}, link(item.url, {}, item.title), item.docNumber ? `（${item.docNumber}）` : ''));
-  host.replaceChildren(el('p', {}, strings.suggest), ul);
+  await run(p, engine);
+  focusResults(p);
 }
 
 void main();

@@ -1,0 +1,62 @@
+/** What the search page reads from engine.js and from its own data attributes. */
+export interface SiteLabel {
+  id: string;
+  name: { zh: string; mn?: string };
+  self: boolean;
+}
+export interface EngineResult {
+  url: string;
+  title: string;
+  docNumber?: string;
+  published?: string;
+  excerpt: string;
+  kind?: string;
+  /** 有效性, when the engine passes it through */
+  status?: string;
+  site?: SiteLabel;
+  language?: string;
+  sources?: { site: SiteLabel; url: string }[];
+}
+export interface EngineResponse {
+  total: number;
+  results: EngineResult[];
+  suggestions?: { title: string; url: string; docNumber?: string }[];
+  notices?: { site: SiteLabel; problem: 'unreachable' | 'timeout' | 'broken' | 'limit' | 'invalid' }[];
+}
+export type FilterValue = string | { any: string[] } | { none: string[] };
+export interface Engine {
+  options(o: { basePath?: string; language?: string }): Promise<void> | void;
+  search(q: string, o: { filters?: Record<string, FilterValue>; sort?: Record<string, 'asc' | 'desc'>; limit?: number; languages?: string[] }): Promise<EngineResponse>;
+  filters?(): Promise<Record<string, Record<string, number>>>;
+}
+export interface Strings {
+  total: string;
+  none: string;
+  noneTips: string;
+  activeFilters: string;
+  removeFilter: string;
+  suggest: string;
+  loading: string;
+  error: string;
+  published: string;
+  loadMore: string;
+  labels: Record<string, string>;
+  valueLabels: Record<string, Record<string, string>>;
+  colon: string;
+  listSep: string;
+  alsoOn: string;
+  peersDown: string;
+  problems: Record<string, string>;
+  languageMn: string;
+  includeMn: string;
+  datePattern: string;
+  filterCount: string;
+  clearFilters: string;
+}
+export interface View {
+  strings: Strings;
+  /** this page is Mongolian: site names in Mongolian */
+  mn: boolean;
+  /** the site searches peers too: every result says where it is from */
+  federated: boolean;
+}

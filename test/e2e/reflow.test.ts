@@ -1,0 +1,71 @@
+/**
+ * 适老化 reflow (WCAG 1.4.10, GB/T 37668): every built page, Chinese and Mongolian, at phone widths
+ * (320 and 375 px) and at every size of the site's own text-size control (93.75 % … 150 %), plus
+ * 640 px (a 1280 px screen at 200 % browser zoom), never scrolls along the lines: a Chinese page
+ * never sideways (scrollWidth ≤ innerWidth), a vertical Mongolian page, whose lines run down and
+ * which scrolls sideways by design, never downwards (scrollHeight ≤ innerHeight). Wide tables
+ * scroll inside their own box. The search page is checked with results shown.
+ */
+import { relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { buildSite } from '../helpers/build-site.ts';
+import { htmlFiles } from '../helpers/links.ts';
+import { serveDist, type Served } from '../helpers/serve.ts';
+import { chromiumAvailable, launchChromium } from '../helpers/browser.ts';
+
+const SIZES = ['small', 'medium', 'large', 'xlarge'] as const;
+const CASES: { width: number; sizes: readonly string[] }[] = [
+  { width: 320, sizes: SIZES },
+  { width: 375, sizes: SIZES },
+  { width: 640, sizes: ['medium'] },
+];
+
+let browser: Browser;
+let served: Served;
+let pages: string[];
+
+describe.skipIf(!chromiumAvailable)('reflow at phone widths and every text size (Chromium; skipped when absent)', () => {
+  beforeAll(async () => {
+    const { outDir } = buildSite();
+    pages = htmlFiles(outDir)
+      .map((f) => relative(outDir, f).replace(/index\.html$/, ''))
+      .filter((p) => !p.startsWith('search/') && !p.startsWith('mn/search/'))
+      .sort();
+    // the search pages with results (the engine renders them after load)
+    pages.push(`search/?q=${encodeURIComponent('政务公开')}`, `mn/search/?q=${encodeURIComponent('ᠵᠠᠰᠠᠭ')}`);
+    served = await serveDist(outDir, '/');
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  for (const { width, sizes } of CASES) {
+    for (const size of sizes) {
+      it(`no page scrolls along its lines at ${width} px, text size ${size}`, async () => {
+        expect(pages.length).toBeGreaterThan(20);
+        const context = await browser.newContext({ viewport: { width, height: 740 } });
+        await context.addInitScript((s) => localStorage.setItem('portal-prefs', JSON.stringify({ fontSize: s })), size);
+        const page = await context.newPage();
+        const problems: string[] = [];
+        for (const path of pages) {
+          await page.goto(served.url + path, { waitUntil: 'load' });
+          if (path.includes('search/?')) await page.waitForSelector('[data-search-total]', { state: 'attached', timeout: 20_000 });
+          await page.evaluate(() => document.fonts.ready);
+          const m = await page.evaluate(() => {
+            const root = document.documentElement;
+            const vertical = root.dataset.writingMode === 'vertical-lr';
+            return { vertical, over: vertical ? root.scrollHeight - innerHeight : root.scrollWidth - innerWidth, size: root.dataset.fontSize };
+          });
+          if (m.size !== size) problems.push(`${path}: text size ${m.size}, not ${size}`);
+          if (m.over > 0) problems.push(`${path || '/'}: ${m.vertical ? 'scrolls down' : 'scrolls sideways'} by ${m.over} px`);
+        }
+        await context.close();
+        expect(problems).toEqual([]);
+      }, 600_000);
+    }
+  }
+});
