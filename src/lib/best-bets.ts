@@ -1,8 +1,8 @@
 /**
  * 推荐结果 (best bets, content/open/best-bets.yaml): a query matches a bet when one of the bet's
  * phrasings occurs in the query ("信息公开申请怎么办" contains "信息公开申请"), or when the query is
- * a large part of a phrasing ("公开申请" in "信息公开申请"; half of it or more, so "申请" alone does
- * not match). Both sides are folded the way the search folds text (full-width forms, case,
+ * a large part of a phrasing ("公开申请" in "信息公开申请"; two thirds of it or more, so "申请" or
+ * "政务公开" alone do not match a longer phrasing). Both sides are folded the way the search folds text (full-width forms, case,
  * Mongolian shaping controls and letter variants), punctuation and spaces removed.
  * Pure: the search page script and the build share it.
  */
@@ -32,7 +32,7 @@ export function betScore(queryKey: string, keys: readonly string[]): number {
     if (k.length < 2) continue;
     if (k === queryKey) return 3;
     if (queryKey.includes(k)) best = Math.max(best, 2);
-    else if (k.includes(queryKey) && queryKey.length * 2 >= k.length) best = Math.max(best, 1);
+    else if (k.includes(queryKey) && queryKey.length * 3 >= k.length * 2) best = Math.max(best, 1);
   }
   return best;
 }

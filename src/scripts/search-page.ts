@@ -59,10 +59,10 @@ function wireForm(p: Page) {
     for (const k of [...new Set([...e.formData.keys()])]) e.formData.delete(k);
     for (const [k, v] of keep) e.formData.append(k, v);
   });
-  const panel = form.querySelector<HTMLDetailsElement>('[data-filter-panel]');
+  const panel = document.querySelector<HTMLDetailsElement>('[data-filter-panel]');
   if (panel && matchMedia(WIDE).matches) panel.open = true;
   const count = Object.keys(state.filters).length + (state.sort ? 1 : 0);
-  const counter = form.querySelector('[data-filter-count]');
+  const counter = document.querySelector('[data-filter-count]');
   if (counter && count > 0) counter.textContent = fill(p.strings.filterCount, { count });
 }
 

@@ -90,7 +90,7 @@ describe.skipIf(!chromiumAvailable)('search page in Chromium (Debian chromium; s
     const filtered = await page.$$eval('ol[data-search-results] > li a:first-child', (as) => as.map((a) => a.getAttribute('href')));
     expect(filtered.length).toBeGreaterThan(0);
     expect(filtered.every((h) => h?.includes('/interpretations/'))).toBe(true);
-    await page.click('[data-search-active] button');
+    await page.click('[data-search-active] a.chip');
     await page.waitForURL((u) => !u.searchParams.has('kind'));
     await page.waitForSelector('[data-search-total]', { state: 'attached' });
     const all = await page.$$eval('ol[data-search-results] > li a:first-child', (as) => as.map((a) => a.getAttribute('href')));

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { cleanTerm, cmpWords, decodePostings, encodePostings, filterPages, groupsFor, lengthCode, lengthOf, scoreTerm, spanMayHold } from '../../src/lib/search/postings.ts';
+import { cleanTerm, cmpWords, decodePostings, encodePostings, filterPages, groupsFor, indexWord, lengthCode, lengthOf, scoreTerm, spanMayHold } from '../../src/lib/search/postings.ts';
+import { tokenizeLang } from '../../src/lib/search/tokenize.ts';
 import { FILLER, indexContent } from '../../src/lib/search/layout.ts';
 import { buildSearch } from '../../scripts/build-search.ts';
 import { bundleDir, installFileFetch } from '../search/helpers.ts';
@@ -46,6 +47,12 @@ describe('posting encoding', () => {
     expect(cleanTerm('Café')).toBe('cafe');
     expect(cleanTerm('ᠠ\u1885ᠠ')).toBe('ᠠᠠ');
     expect(cleanTerm('政府信息')).toBe('政府信息');
+  });
+  it('the writer keys every token as a query looks it up (indexWord = cleanTerm)', () => {
+    const text = '政府信息公开 Café ÉCOLE 2016年 ＡＢＣ ΣΊΣΥΦΟΣ ᠮᠣᠩᠭᠣᠯ\u202Fᠤᠨ ᠠ\u1885ᠠ 〇 𠀀𠀁';
+    for (const lang of ['zh', 'mn']) {
+      for (const t of tokenizeLang(text, 'index', lang)) expect(indexWord(t.text), t.text).toBe(cleanTerm(t.text));
+    }
   });
   it('length codes are small and monotonic', () => {
     let prev = -1;

@@ -18,7 +18,7 @@ export const BEST_BET_SECTIONS = ['', 'policies', 'interpretations', 'search', '
 const pagePath = z
   .string()
   .trim()
-  .refine((p) => p === '' || /^(?!\/)(?!.*\.\.)[A-Za-z0-9_\-/%.]+\/$/.test(p), { error: '应为本站页面路径，不以 / 开头、以 / 结尾，如 open/apply/（a site path such as open/apply/）' })
+  .refine((p) => p === '' || /^(?!\/)(?!.*\.\.)[A-Za-z0-9_\-/%.]+\/$/.test(p), { error: '应为本站页面路径，不以 / 开头、以 / 结尾，如 open/apply/（a site path such as open/apply/）', abort: true })
   .refine((p) => (BEST_BET_SECTIONS as readonly string[]).includes(p.split('/')[0]!), {
     error: `应在本站栏目之下（a page of this site）：${BEST_BET_SECTIONS.filter(Boolean).join('/、')}/`,
   });

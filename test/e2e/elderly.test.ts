@@ -1,0 +1,151 @@
+/**
+ * 适老化 (工信部 互联网网站适老化通用设计规范, GB/T 37668) in Chromium, on one page of each type,
+ * Chinese and Mongolian: the site's own text-size control reaches 150 %; with the largest text
+ * and 高对比度 axe still finds no serious violation; on a phone the header stays compact and the
+ * site name never leaves one character on a line; buttons, form controls and links that are not
+ * part of a sentence are at least 44 × 44 px. Reflow at every size: test/e2e/reflow.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildSite } from '../helpers/build-site.ts';
+import { serveDist, type Served } from '../helpers/serve.ts';
+import { chromiumAvailable, launchChromium } from '../helpers/browser.ts';
+
+let browser: Browser;
+let served: Served;
+const q = encodeURIComponent('政务公开');
+const PAGES = [
+  '',
+  'policies/',
+  'policies/nmg-2016-zwgk-yaodian/',
+  'policies/year/2016/',
+  'interpretations/nmg-2016-zwgk-yaodian-wenda/',
+  `search/?q=${q}`,
+  'open/',
+  'open/catalog/jiuye/',
+  'open/apply/form/',
+  'open/reports/2024/',
+  'consultations/',
+  'gazette/',
+  '404.html',
+  'mn/',
+  'mn/policies/',
+  `mn/search/?q=${encodeURIComponent('ᠵᠠᠰᠠᠭ')}`,
+  'mn/open/catalog/jiuye/',
+  'mn/404.html',
+];
+/** Targets that must be 44 × 44: controls, and links that are not inside running text. */
+const TARGETS = [
+  'button:not([hidden])',
+  'input:not([type=hidden]):not([type=checkbox])',
+  'select',
+  'summary',
+  '.site-nav a',
+  '.lang-switch a',
+  '.breadcrumbs a',
+  '.pagination a',
+  '.facets li a',
+  '.chip',
+  '.inline-list a',
+  '.best-bets a',
+  '.site-footer__report',
+].join(', ');
+
+async function open(path: string, width: number, prefs: Record<string, string>): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 812 } });
+  await context.addInitScript((p) => localStorage.setItem('portal-prefs', JSON.stringify(p)), prefs);
+  const page = await context.newPage();
+  page.on('close', () => context.close().catch(() => {}));
+  await page.goto(served.url + path, { waitUntil: 'networkidle' });
+  if (path.includes('search/?')) await page.waitForSelector('[data-search-total]', { state: 'attached', timeout: 20_000 });
+  return page;
+}
+
+describe.skipIf(!chromiumAvailable)('适老化: large text, high contrast, compact header, 44 px targets (Chromium; skipped when absent)', () => {
+  beforeAll(async () => {
+    const { outDir } = buildSite();
+    served = await serveDist(outDir, '/');
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  it('offers text at 150 % of the default from its own control', async () => {
+    const page = await open('', 1280, {});
+    const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    const normal = await size();
+    await page.click('button[data-font-size="xlarge"]');
+    expect((await size()) / normal).toBeGreaterThanOrEqual(1.5);
+    expect(await page.getAttribute('button[data-font-size="xlarge"]', 'aria-pressed')).toBe('true');
+    await page.close();
+  });
+
+  it('passes axe with the largest text and 高对比度 on every page type', async () => {
+    const { AxeBuilder } = await import('@axe-core/playwright');
+    const problems: string[] = [];
+    for (const path of PAGES) {
+      for (const width of [375, 1280]) {
+        const page = await open(path, width, { fontSize: 'xlarge', contrast: 'high' });
+        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        for (const v of result.violations) {
+          if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${path || '/'} @${width}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        }
+        await page.close();
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 600_000);
+
+  it('keeps the phone header within a quarter of the screen, the site name in even lines', async () => {
+    const problems: string[] = [];
+    for (const path of ['', 'policies/', 'open/catalog/jiuye/']) {
+      for (const fontSize of ['medium', 'large', 'xlarge']) {
+        const page = await open(path, 375, { fontSize, contrast: 'high' });
+        const m = await page.evaluate(() => {
+          const name = document.querySelector('.site-header__name')!;
+          const node = name.firstChild!;
+          const perLine = new Map<number, number>();
+          for (let i = 0; i < node.textContent!.length; i++) {
+            const r = document.createRange();
+            r.setStart(node, i);
+            r.setEnd(node, i + 1);
+            const top = Math.round(r.getBoundingClientRect().top);
+            perLine.set(top, (perLine.get(top) ?? 0) + 1);
+          }
+          return { header: document.querySelector('.site-header')!.getBoundingClientRect().height, lines: [...perLine.values()] };
+        });
+        if (m.header > 812 / 4) problems.push(`${path || '/'} ${fontSize}: header ${Math.round(m.header)} px of 812`);
+        if (Math.min(...m.lines) < 2) problems.push(`${path || '/'} ${fontSize}: site name lines ${m.lines.join('/')}`);
+        await page.close();
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('makes every button, control and navigation link at least 44 × 44 px', async () => {
+    const problems: string[] = [];
+    for (const path of PAGES) {
+      for (const width of [375, 1280]) {
+        for (const fontSize of ['small', 'medium']) {
+          const page = await open(path, width, { fontSize });
+          // the folded phone header: open it, so its links are measured too
+          for (const b of await page.$$('[data-header-toggle][aria-expanded="false"]')) if (await b.isVisible()) await b.click();
+          await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+          const small = await page.$$eval(TARGETS, (els) =>
+            els.flatMap((e) => {
+              const r = e.getBoundingClientRect();
+              if (r.width === 0 || getComputedStyle(e).visibility === 'hidden') return [];
+              return r.width < 43.5 || r.height < 43.5 ? [`${e.tagName.toLowerCase()}.${e.className} "${e.textContent?.trim().slice(0, 12)}" ${Math.round(r.width)}×${Math.round(r.height)}`] : [];
+            }),
+          );
+          for (const s of small) problems.push(`${path || '/'} @${width} ${fontSize}: ${s}`);
+          await page.close();
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 600_000);
+});
