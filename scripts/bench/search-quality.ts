@@ -393,18 +393,18 @@ async function main() {
   if (!values['no-write']) writeBenchmarks(text, machine, process.argv.slice(2).join(' '));
 }
 
-const NOTES = `Design (ours): overlapping Han bigrams (+ the run-final character) as Pagefind custom records under a
-non-segmenting language code; title + 文号 at word positions 0–127, body from 128, at most 48 positions per
+const NOTES = `Design (ours): overlapping Han bigrams (+ the run-final character), inverted by the project's own
+writer (scripts/lib/search-index/, no Pagefind at build or query time; docs/search.md); title + 文号 at word positions 0–127, body from 128, at most 48 positions per
 token and document (the cap costs little: 22.3 M posting units at cap 12, ~25 M at 48, 26.4 M uncapped, and a
 low cap made phrases unverifiable: both earlier misses); each query token searched on its own and combined in
 engine.js: tiers 文号 > title phrase > phrase > all words in title > BM25 + 4 × title IDF + phrase bonus,
-times coverage²; a token that reached the cap in a document is a wildcard for phrase checks. Pagefind's indexer
-builds parts of ≤ 3,000 records (memory bound); a streaming k-way merge of their word-sorted chunks writes ONE
+times coverage²; a token that reached the cap in a document is a wildcard for phrase checks. The writer inverts
+parts of ≤ 2,000 records into word-sorted runs (memory bound); a streaming k-way merge of the runs writes ONE
 index per language in our own layout (src/lib/search/postings.ts), which engine.js reads without pagefind.js or
 WebAssembly: posting chunks (per page a length code, page and position deltas), found through a two-level
 directory (the manifest holds the first word of every 128 chunks, a small directory file per group), page ids
 computed from page numbers, one page list per filter value. A query therefore loads no table of all pages and
-chunks: Pagefind's metadata was 356 KB of the 756 KiB first query at 50,000 documents. Scoring replicates
+chunks (Pagefind's own metadata was 356 KB of a 756 KiB first query at 50,000 documents). Scoring replicates
 pagefind_web's BM25 (k1 1.4, b 0.75, per-word IDF, extension length bonus). A word with more than 150,000
 posting units (none at 4,000 documents; 323 at 50,000, such as 机构 and 信息) keeps its count, its title positions
 and two body positions per page; a phrase check places it where those positions suffice and otherwise only needs

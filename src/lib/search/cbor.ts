@@ -1,7 +1,7 @@
 /**
- * Minimal CBOR (RFC 8949) codec for the subset Pagefind's index files use (minicbor derive:
- * unsigned/negative integers, text strings, definite arrays). scripts/build-search.ts uses it
- * to rewrite Pagefind's metadata with short identifiers.
+ * Minimal CBOR (RFC 8949) codec for the subset the search index files use (unsigned/negative
+ * integers, text strings, definite arrays): the index writer (scripts/lib/search-index/) encodes
+ * postings and directories with it, the engine decodes them (docs/search.md).
  */
 export type Cbor = number | string | Cbor[];
 

@@ -7,6 +7,7 @@
 import type { IndexShard, SearchManifest } from './layout.ts';
 import type { SiteInfo, SitesFile } from './federation.ts';
 import { dict, either, int, invalid, list, literal, num, obj, opt, PeerError, str, tuple, type Check, type Limits } from './validate.ts';
+import { assertIndexFormat } from './format.ts';
 
 /** a directory below the search bundle: `a/b/`, no `..`, no scheme, no leading `/` */
 const DIR = /^(?:(?!\.\.?\/)[\w.-]+\/)+$/;
@@ -66,9 +67,8 @@ function manifestCheck(L: Limits): Check<Manifest> {
     agencies: opt(list(str(L.field), L.agencies)),
   });
   return (x, at) => {
-    const version = (x as { version?: unknown } | null)?.version;
-    // another version is another format: unreadable rather than malformed (docs/federation.md)
-    if (version !== 2) throw new PeerError('broken', `${at}: index version ${String(version)}, this engine reads version 2 (rebuild the site)`);
+    // another format or version is unreadable rather than malformed (docs/search.md, docs/federation.md)
+    assertIndexFormat(x, at);
     const out = m(x, at);
     return { ...out, agencies: out.agencies ?? [] };
   };
