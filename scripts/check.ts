@@ -35,7 +35,9 @@ if (args.flags.has('--lenient') || process.env.PORTAL_LENIENT === '1') options.l
 
 const started = performance.now();
 // Symlinks out of the repository and special files first: the loader would read through them.
-const unsafe = await scanTree(options.root ?? process.cwd(), checkedDirs(options.source));
+const dirs = checkedDirs(options.source);
+// the public directory by setting, not by name: PORTAL_PUBLIC_DIR may be called anything
+const unsafe = await scanTree(options.root ?? process.cwd(), dirs, { publicDir: dirs[1]! });
 if (unsafe.some((p) => p.severity === 'error')) {
   for (const p of unsafe) console.log(formatProblem(p));
   console.log('✗ 文件安全检查未通过，未读取内容 check failed: unsafe files (symlinks, special files), content not read');

@@ -14,9 +14,9 @@
  * - any symlink under content/ (the loaders read regular files only: a linked document would
  *   vanish), and a symlink under public/ that leaves public/ (public/raw → content/ published
  *   the sources of drafts and scheduled documents): error
- * - under public/, a file a browser runs as a document or script (.html, .svg, .js, .xml …):
- *   error, except the project's own files — an "attachment" notice.html or chart.svg ran script
- *   on the site's origin, which the CSP allows ('self')
+ * - under public/, any file that is not an attachment or media type (an allowlist): error, except
+ *   the project's own files — an "attachment" notice.html or chart.svg ran script on the site's
+ *   origin, which the CSP allows ('self'), and .rss/.atom/.kml render as XML documents
  */
 import { lstat, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
@@ -126,16 +126,21 @@ function specialKind(st: Stats): string | undefined {
   return undefined;
 }
 
-/** Files a browser would run on this origin: documents and scripts. */
-const ACTIVE_TYPES = /\.(x?html?|xht|shtml|svgz?|xml|xslt?|m?js|cjs|wasm|swf|php\d?|jsp|aspx?)$/i;
+/**
+ * What public/ may hold besides the project's own files: attachments and media a browser shows or
+ * downloads but never runs. An allowlist: .html, .svg, .js, .xml, .rss, .atom, .kml, .mht, a name
+ * without an extension or with a trailing dot could all be served as a document on this origin.
+ */
+const ATTACHMENT_TYPES = /\.(pdf|ofd|docx?|xlsx?|pptx?|wps|et|dps|odt|ods|odp|rtf|txt|csv|jpe?g|png|gif|webp|bmp|tiff?|ico|zip|rar|7z|gz|mp3|mp4|m4a|wav|ogg|webm|woff2?)$/i;
 /** The project's own files in public/ (reviewed code, not content). */
 export const PROJECT_PUBLIC_FILES = ['favicon.svg', 'preferences.js'];
 
 function activeFileProblem(s: Scan, abs: string): string | undefined {
-  if (!s.publicDir || !within(abs, [s.publicDir]) || !ACTIVE_TYPES.test(abs)) return undefined;
+  if (!s.publicDir || !within(abs, [s.publicDir])) return undefined;
   const relPublic = path.relative(s.publicDir, abs).split(path.sep).join('/');
-  if (PROJECT_PUBLIC_FILES.includes(relPublic)) return undefined;
-  return `public/ 中不能放浏览器会执行的文件 ${path.extname(abs)}（网页、SVG、脚本、XML）：它会以本站身份运行（active content in public/）`;
+  if (PROJECT_PUBLIC_FILES.includes(relPublic) || ATTACHMENT_TYPES.test(abs)) return undefined;
+  const ext = path.extname(abs) || '（无扩展名 no extension）';
+  return `public/ 中不允许的文件类型 ${ext}：只能放附件和图片（PDF、OFD、Office、文本、图片、压缩包、音视频），网页、SVG、脚本、XML 会以本站身份运行（file type not allowed in public/: active content）`;
 }
 
 /** The checked folder holding `abs` (by its parent's real path). */

@@ -87,7 +87,7 @@ export function readYamlText<S extends z.ZodType>(
   return v.data === undefined ? { lineOf: y.lineOf } : { data: v.data, lineOf: y.lineOf };
 }
 
-/** Files in `dir` (and below, if `recursive`) whose names match `ext`, without `_` and `.` files; sorted. */
+/** Files in `dir` (and below, if `recursive`) whose names match `ext`, without `_` and `.` files or folders; sorted. */
 export async function listFiles(dir: string, ext: RegExp, recursive = false): Promise<string[]> {
   try {
     if (!(await stat(dir)).isDirectory()) return [];
@@ -95,9 +95,12 @@ export async function listFiles(dir: string, ext: RegExp, recursive = false): Pr
     return [];
   }
   const entries = await readdir(dir, { recursive, withFileTypes: true });
+  // a `_` or `.` folder is skipped like a `_` or `.` file (src/content/inventory.ts reports both)
+  const hidden = (f: string) => path.relative(dir, f).split(path.sep).some((seg) => seg.startsWith('_') || seg.startsWith('.'));
   return entries
-    .filter((e) => e.isFile() && ext.test(e.name) && !e.name.startsWith('_') && !e.name.startsWith('.'))
+    .filter((e) => e.isFile() && ext.test(e.name))
     .map((e) => path.join(e.parentPath, e.name))
+    .filter((f) => !hidden(f))
     .sort();
 }
 

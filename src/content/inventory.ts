@@ -8,31 +8,62 @@ import path from 'node:path';
 import { nearest, type Problem } from '../lib/errors.ts';
 
 /** What the loaders read, relative to content/ (src/content/load.ts, open-data.ts). */
+const MD = '\\.[Mm][Dd]';
+const YAML = '\\.[Yy][Aa]?[Mm][Ll]';
+/** Folder names are exact (the loaders read them on a case-sensitive file system); extensions are not. */
 const CONSUMED: RegExp[] = [
   /^(site|organizations|topics)\.yaml$/,
-  /^(mn\/)?(policies|interpretations)\/([^/]+\/)*[^/_.][^/]*\.md$/i,
+  new RegExp(`^(mn/)?(policies|interpretations)/([^/_.][^/]*/)*[^/_.][^/]*${MD}$`),
   /^open\/(guide|apply)\.md$/,
-  /^open\/(rules|specials|best-bets)\.yaml$/,
-  /^open\/(catalog|powers|reports|gazette)\/[^/_.][^/]*\.ya?ml$/i,
-  /^open\/consultations\/[^/_.][^/]*\.md$/i,
+  /^open\/(rules|specials)\.yaml$/,
+  new RegExp(`^open/(catalog|powers|reports|gazette)/[^/_.][^/]*${YAML}$`),
+  new RegExp(`^open/consultations/[^/_.][^/]*${MD}$`),
 ];
 
 const FOLDERS = ['policies', 'interpretations', 'mn/policies', 'mn/interpretations', 'open', 'open/catalog', 'open/powers', 'open/reports', 'open/gazette', 'open/consultations'];
 const MAX_ENTRIES = 200_000;
 
-/** `*` within a folder, `**` across folders, `?` one character; everything else literal. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*' && glob[i + 1] === '*') {
-      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+/**
+ * `*` within a folder, `**` across folders, `?` one character; everything else literal. Matched
+ * without regular expressions: `*a*a*a…b` as a regex backtracked exponentially (a hostile
+ * site.yaml stalled check). Segment wildcards use the linear greedy algorithm, `**` a table over
+ * segments: at most pattern × path steps.
+ */
+export function globMatch(pattern: string, rel: string): boolean {
+  const ps = pattern.split('/');
+  const ss = rel.split('/');
+  // ok[i][j]: ps[i..] matches ss[j..]
+  const ok: boolean[][] = Array.from({ length: ps.length + 1 }, () => new Array<boolean>(ss.length + 1).fill(false));
+  ok[ps.length]![ss.length] = true;
+  for (let i = ps.length - 1; i >= 0; i--) {
+    for (let j = ss.length; j >= 0; j--) {
+      if (ps[i] === '**') ok[i]![j] = ok[i + 1]![j]! || (j < ss.length && ok[i]![j + 1]!);
+      else ok[i]![j] = j < ss.length && segmentMatch(ps[i]!, ss[j]!) && ok[i + 1]![j + 1]!;
+    }
   }
-  return new RegExp(`^${re}$`);
+  return ok[0]![0]!;
+}
+
+/** Wildcard match of one path segment (`*`, `?`), greedy with one backtrack point. */
+function segmentMatch(p: string, s: string): boolean {
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let mark = 0;
+  while (j < s.length) {
+    if (i < p.length && (p[i] === '?' || p[i] === s[j])) {
+      i++;
+      j++;
+    } else if (i < p.length && p[i] === '*') {
+      star = i++;
+      mark = j;
+    } else if (star !== -1) {
+      i = star + 1;
+      j = ++mark;
+    } else return false;
+  }
+  while (i < p.length && p[i] === '*') i++;
+  return i === p.length;
 }
 
 /** Why `rel` (relative to content/) is not content, with a hint; undefined when it is consumed. */
@@ -75,10 +106,10 @@ async function walk(dir: string): Promise<string[]> {
 
 /** One problem per file under `dir` that no loader reads and `ignore` does not list. */
 export async function inventoryProblems(dir: string, relDir: string, ignore: readonly string[] = []): Promise<Problem[]> {
-  const ignored = ignore.map(globToRegExp);
+
   const problems: Problem[] = [];
   for (const rel of await walk(dir)) {
-    if (isConsumed(rel) || ignored.some((re) => re.test(rel))) continue;
+    if (isConsumed(rel) || ignore.some((g) => globMatch(g, rel))) continue;
     const { reason, hint } = unconsumedReason(rel);
     problems.push({ file: relDir === '.' ? rel : `${relDir}/${rel}`, field: '(文件)', reason, hint, severity: 'error' });
   }

@@ -712,8 +712,8 @@ async function* utf8Lines(file: string, notUtf8: (line: number) => void): AsyncG
 /** Control and bidi-override characters in any text of a row (issuer names are not schema-checked). */
 function hiddenInRow(row: object, at: { file: string; line: number }): Problem[] {
   return Object.entries(row).flatMap(([k, v]) => {
-    // title goes through the schema's text check; the body is escaped plain text
-    const bad = typeof v === 'string' && k !== 'body' && k !== 'title' ? hiddenCharacter(v) : undefined;
+    // the title goes through the schema's text check
+    const bad = typeof v === 'string' && k !== 'title' ? hiddenCharacter(v) : undefined;
     return bad ? [{ ...at, field: k.slice(0, 60), reason: `含不可见的控制字符 ${bad}（control or bidi-override character not allowed）`, severity: 'error' as const }] : [];
   });
 }
@@ -838,6 +838,10 @@ function rowDates(scan: JsonlScan, row: JsonRow, at: { file: string; line: numbe
   const written = str(row.written);
   const published = str(row.published);
   if (published) return { written, published, undated: false };
+  if (row.published !== undefined && row.published !== null && typeof row.published !== 'string') {
+    // a number or list is a wrong date, not a missing one: never published as "date unknown"
+    problems.push({ ...at, field: 'published', label: '发布日期', reason: `类型错误：应为日期文本 YYYY-MM-DD（invalid type）`, severity: 'error' });
+  }
   const lenient = scan.o.lenient;
   if (written) {
     problems.push({ ...at, field: 'published', label: '发布日期', reason: `缺少发布日期${lenient ? `，按成文日期 ${written} 处理` : ''}（missing published date）`, severity: scan.soft });

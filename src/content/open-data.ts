@@ -73,7 +73,7 @@ export interface OpenLoadResult {
   data?: OpenData;
   problems: Problem[];
   /** gazette issues and reports dated after the build date: not published yet */
-  scheduled?: { source: string; title: string; scheduled: string }[];
+  scheduled?: { source: string; title: string; scheduled: string; files?: string[] }[];
 }
 
 interface Resolved {
@@ -436,7 +436,7 @@ export async function collectOpenData(options: OpenLoadOptions = {}): Promise<Op
       }
     });
     if (future) {
-      scheduled.push({ source: y.rel, title: `政府公报 ${d.year} 年第 ${d.number} 期`, scheduled: d.published });
+      scheduled.push(compact({ source: y.rel, title: `政府公报 ${d.year} 年第 ${d.number} 期`, scheduled: d.published, files: d.file && !/^https:/.test(d.file) ? [d.file] : undefined }));
       continue;
     }
     gazette.push(compact({ id: `${d.year}-${d.number}`, source: y.rel, year: d.year, number: d.number, total: d.total, published: d.published, file: d.file, entries: d.contents.map((e) => compact({ ...e })) }));

@@ -10,7 +10,8 @@ import { formatProblem } from '../lib/errors.ts';
 import { fileURLToPath } from 'node:url';
 import { checkedDirs, scanTree } from '../content/file-safety.ts';
 import { rm, writeFile } from 'node:fs/promises';
-import { withheldAttachments } from '../lib/withheld.ts';
+import { withheldAttachments, withheldPath } from '../lib/withheld.ts';
+import path from 'node:path';
 import { cspOptions } from '../lib/csp.ts';
 import { nginxSecurityHeaders } from '../lib/security-headers.ts';
 import type { SiteConfig } from '../lib/model.ts';
@@ -25,7 +26,8 @@ export function contentCheck(): AstroIntegration {
       // content or copies public/ into dist/ (astro:build:start comes after the content sync).
       'astro:config:setup': async ({ config, command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
-        const problems = await scanTree(fileURLToPath(config.root), checkedDirs(undefined, fileURLToPath(config.publicDir)));
+        const publicDir = fileURLToPath(config.publicDir);
+        const problems = await scanTree(fileURLToPath(config.root), checkedDirs(undefined, publicDir), { publicDir });
         const errors = problems.filter((p) => p.severity === 'error');
         for (const p of problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(p));
         if (errors.length) {
@@ -37,7 +39,8 @@ export function contentCheck(): AstroIntegration {
         // the same parse the pages use (process-cache.ts): the library is read once per build
         const result = await collectSiteOnce({ lenient: process.env.PORTAL_LENIENT === '1' });
         const problems = [...result.problems];
-        if (result.data) problems.push(...(await collectOpenDataOnce({ site: result.data })).problems);
+        const open = result.data ? await collectOpenDataOnce({ site: result.data }) : undefined;
+        if (open) problems.push(...open.problems);
         const errors = problems.filter((p) => p.severity === 'error');
         const warnings = problems.filter((p) => p.severity === 'warning');
         if (warnings.length) {
@@ -51,13 +54,17 @@ export function contentCheck(): AstroIntegration {
         }
         logger.info(`内容校验通过：政策文件 ${result.data.policies.length} 篇，政策解读 ${result.data.interpretations.length} 篇`);
         site = result.data.site;
-        withheld = withheldAttachments(result.data);
+        withheld = withheldAttachments(result.data, open?.scheduled?.flatMap((x) => x.files ?? []));
       },
       // The server headers for this build's CSP (federation peers change connect-src): docs/deployment.md
       'astro:build:done': async ({ dir, logger }) => {
         if (site) await writeFile(new URL('security-headers.conf', dir), nginxSecurityHeaders(cspOptions(site)));
         // attachments of drafts and scheduled documents stay offline until their document is published
-        for (const file of withheld) await rm(new URL(file, dir), { force: true });
+        const out = fileURLToPath(dir);
+        for (const file of withheld) {
+          const target = withheldPath(out, file, path.join, path.relative);
+          if (target) await rm(target, { force: true });
+        }
         if (withheld.length) logger.info(`未发布文件的附件 ${withheld.length} 个未复制到发布目录（attachments of unpublished documents withheld）`);
       },
     },

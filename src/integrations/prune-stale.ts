@@ -1,9 +1,11 @@
 /**
  * With incremental builds dist/ is not emptied (Astro would otherwise copy every unchanged page
  * back from its cache), so what this build no longer produces is removed afterwards: pages of
- * deleted or renamed documents and hashed assets of earlier builds. Everything else in dist/ is
- * rewritten by every build (public/ copies, feeds, sitemap) or belongs to the search index, which
- * manages its own directory (scripts/build-search.ts).
+ * deleted or renamed documents (HTML not among this build's pages), and every other file this
+ * build did not write — hashed assets of earlier builds, files deleted from public/ (a file
+ * published by mistake must go when it leaves git). Every build rewrites what it produces, so
+ * "not written since the build started" means "no longer produced". The search index manages its
+ * own directory (scripts/build-search.ts). Emptied folders are removed too.
  */
 import type { AstroIntegration } from 'astro';
 import { readdir, rm, stat } from 'node:fs/promises';
@@ -24,8 +26,9 @@ export function pruneStale(): AstroIntegration {
         const html = await htmlFiles(out);
         const stale = stalePages(html, pages.map((p) => p.pathname));
         for (const f of stale) await rm(path.join(out, f), { force: true });
-        const assets = await oldAssets(path.join(out, '_astro'), started);
+        const assets = await oldFiles(out, started);
         for (const f of assets) await rm(f, { force: true });
+        await removeEmptyDirs(out);
         if (stale.length + assets.length) logger.info(`删除过期页面 ${stale.length} 个、过期资源 ${assets.length} 个（pruned stale output）`);
       },
     },
@@ -41,14 +44,27 @@ async function htmlFiles(out: string): Promise<string[]> {
     .filter((f) => !f.startsWith('search/pagefind/'));
 }
 
-/** Files in _astro/ this build did not write (every build re-emits all of its assets). */
-async function oldAssets(dir: string, since: number): Promise<string[]> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  const out: string[] = [];
-  for (const n of names) {
-    const f = path.join(dir, n);
+/** Non-HTML files outside search/ that this build did not write (older than its start). */
+async function oldFiles(out: string, since: number): Promise<string[]> {
+  const entries = await readdir(out, { recursive: true, withFileTypes: true });
+  const old: string[] = [];
+  for (const e of entries) {
+    if (!e.isFile() || e.name.endsWith('.html')) continue;
+    const f = path.join(e.parentPath, e.name);
+    if (path.relative(out, f).split(path.sep)[0] === 'search') continue;
     const st = await stat(f).catch(() => undefined);
-    if (st?.isFile() && st.mtimeMs < since - 1000) out.push(f);
+    if (st && st.mtimeMs < since - 1000) old.push(f);
   }
-  return out;
+  return old;
+}
+
+/** Removes folders left empty by pruning (their names would still show which ids existed). */
+async function removeEmptyDirs(dir: string): Promise<boolean> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  let empty = true;
+  for (const e of entries) {
+    if (e.isDirectory() && (await removeEmptyDirs(path.join(dir, e.name)))) await rm(path.join(dir, e.name), { recursive: true, force: true });
+    else empty = false;
+  }
+  return empty;
 }

@@ -6,6 +6,7 @@
  */
 import { bodyToHtml, markdownBlocks } from './body.ts';
 import { removedBySanitizer, urlScheme, LINK_SCHEMES } from './sanitize.ts';
+import { hiddenCharacter } from './hidden-characters.ts';
 
 export interface HtmlViolation {
   /** 1-based line in the Markdown text */
@@ -22,9 +23,9 @@ function lineWithin(raw: string, first: number, found: string): number {
   return at === -1 ? first : first + (raw.slice(0, at).match(/\n/g)?.length ?? 0);
 }
 
-/** Every construct of `markdown` the sanitizer would remove, with its line. */
+/** Every construct of `markdown` the sanitizer would remove, with its line; also hidden characters. */
 export function htmlViolations(markdown: string): HtmlViolation[] {
-  const out: HtmlViolation[] = [];
+  const out: HtmlViolation[] = hiddenCharacters(markdown);
   for (const block of markdownBlocks(markdown)) {
     for (const r of removedBySanitizer(block.html)) out.push({ line: lineWithin(block.raw, block.line, r.found), found: r.found, reason: r.reason });
   }
@@ -40,4 +41,17 @@ export function htmlViolations(markdown: string): HtmlViolation[] {
 export function unsafeUrl(url: string): boolean {
   const scheme = urlScheme(url);
   return scheme !== undefined && !(LINK_SCHEMES as readonly string[]).includes(scheme);
+}
+
+/**
+ * Control characters and bidirectional overrides in the text: they display a 文号 or date
+ * reversed or hide text, and no official document needs them.
+ */
+function hiddenCharacters(markdown: string): HtmlViolation[] {
+  const out: HtmlViolation[] = [];
+  markdown.split('\n').forEach((line, i) => {
+    const bad = hiddenCharacter(line.replace(/\r$/, '').replace(/\t/g, ' '));
+    if (bad) out.push({ line: i + 1, found: bad, reason: '不可见的控制字符或文字方向覆盖字符（control or bidi-override character）' });
+  });
+  return out;
 }

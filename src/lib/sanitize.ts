@@ -24,7 +24,8 @@ export const ALLOWED_TAGS = [
 
 const CELL = ['colspan', 'rowspan', 'scope', 'headers', 'align'];
 export const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
-  '*': ['title', 'lang', 'dir'],
+  // no `dir`: rtl could show a 文号 or date reversed
+  '*': ['title', 'lang'],
   a: ['href', 'rel', 'class'],
   img: ['src', 'alt', 'width', 'height'],
   th: CELL,

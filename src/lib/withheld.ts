@@ -5,8 +5,18 @@
  */
 import type { SiteData } from './model.ts';
 
-export function withheldAttachments(data: Pick<SiteData, 'drafts' | 'policies'>): string[] {
+export function withheldAttachments(data: Pick<SiteData, 'drafts' | 'policies'>, more: readonly string[] = []): string[] {
   const used = new Set(data.policies.flatMap((p) => p.attachments.map((a) => a.file)));
-  const files = data.drafts.flatMap((d) => d.attachments ?? []).filter((f) => !used.has(f));
+  const files = [...data.drafts.flatMap((d) => d.attachments ?? []), ...more].filter((f) => !used.has(f));
   return [...new Set(files)].sort();
+}
+
+/**
+ * The output path of a withheld site-relative file, or undefined when it would leave `outDir`.
+ * A plain path join: read as a URL, `#`, `?` and `%41` in a file name named another file.
+ */
+export function withheldPath(outDir: string, file: string, join: (...p: string[]) => string, relative: (from: string, to: string) => string): string | undefined {
+  const target = join(outDir, file);
+  const rel = relative(outDir, target);
+  return rel && !rel.startsWith('..') && !rel.startsWith('/') ? target : undefined;
 }

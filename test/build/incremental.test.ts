@@ -1,6 +1,6 @@
 /**
  * Incremental builds (astro.config.mjs, src/lib/page-key.ts, src/integrations/prune-stale.ts): a
- * rebuild after an edit and a deletion, reusing the previous dist/ and cache, produces exactly
+ * rebuild after an edit and deletions (a document, a file of public/), reusing the previous dist/ and cache, produces exactly
  * the files of a full build of the same content.
  */
 import { spawnSync } from 'node:child_process';
@@ -13,10 +13,10 @@ import { buildEnv, ROOT } from '../helpers/build-site.ts';
 const work = mkdtempSync(join(tmpdir(), 'portal-incremental-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function astroBuild(content: string, outDir: string, full: boolean): string {
+function astroBuild(content: string, outDir: string, full: boolean, publicDir = join(ROOT, 'public')): string {
   const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     cwd: ROOT,
-    env: buildEnv({ PORTAL_CONTENT: content, PORTAL_OUT_DIR: outDir, PORTAL_CACHE_DIR: `${outDir}.cache`, PORTAL_FULL_BUILD: full ? '1' : '0', PORTAL_TODAY: '2025-06-01', PORTAL_LENIENT: '0' }),
+    env: buildEnv({ PORTAL_CONTENT: content, PORTAL_PUBLIC_DIR: publicDir, PORTAL_OUT_DIR: outDir, PORTAL_CACHE_DIR: `${outDir}.cache`, PORTAL_FULL_BUILD: full ? '1' : '0', PORTAL_TODAY: '2025-06-01', PORTAL_LENIENT: '0' }),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -38,17 +38,22 @@ describe('an incremental rebuild', () => {
   it('after an edit and a deletion equals a full build, reusing unchanged pages', () => {
     const content = join(work, 'content');
     cpSync(join(ROOT, 'test/fixtures/content/ok'), content, { recursive: true });
+    const pub = join(work, 'public');
+    cpSync(join(ROOT, 'public'), pub, { recursive: true });
+    writeFileSync(join(pub, 'files/mistake.pdf'), 'published by mistake');
     const inc = join(work, 'inc');
-    astroBuild(content, inc, false);
+    astroBuild(content, inc, false, pub);
+    expect(existsSync(join(inc, 'files/mistake.pdf'))).toBe(true);
     const untouched = join(inc, 'policies/policy-a/index.html');
     const before = statSync(untouched).mtimeMs;
 
     const edited = join(content, 'policies/policy-b.md');
     writeFileSync(edited, readFileSync(edited, 'utf8').replace(/\n*$/, '\n\n增加的一段正文，只在第二次构建中出现。\n'));
     rmSync(join(content, 'interpretations/policy-b-jiedu.md'));
-    const log = astroBuild(content, inc, false);
+    rmSync(join(pub, 'files/mistake.pdf'));
+    const log = astroBuild(content, inc, false, pub);
     const full = join(work, 'full');
-    astroBuild(content, full, true);
+    astroBuild(content, full, true, pub);
 
     const a = tree(inc);
     const b = tree(full);
@@ -56,7 +61,8 @@ describe('an incremental rebuild', () => {
     const differing = [...b.keys()].filter((k) => a.get(k) !== b.get(k));
     expect(differing).toEqual([]);
     expect(readFileSync(join(inc, 'policies/policy-b/index.html'), 'utf8')).toContain('增加的一段正文');
-    expect(existsSync(join(inc, 'interpretations/policy-b-jiedu/index.html'))).toBe(false);
+    expect(existsSync(join(inc, 'interpretations/policy-b-jiedu'))).toBe(false);
+    expect(existsSync(join(inc, 'files/mistake.pdf'))).toBe(false);
     // the unchanged document page was not rendered again
     expect(statSync(untouched).mtimeMs).toBe(before);
     expect(log).toMatch(/pruned stale output|删除过期页面/);

@@ -56,8 +56,9 @@ async function open(path: string, width: number, prefs: Record<string, string>):
   await context.addInitScript((p) => localStorage.setItem('portal-prefs', JSON.stringify(p)), prefs);
   const page = await context.newPage();
   page.on('close', () => context.close().catch(() => {}));
-  await page.goto(served.url + path, { waitUntil: 'networkidle' });
+  await page.goto(served.url + path, { waitUntil: 'load' });
   if (path.includes('search/?')) await page.waitForSelector('[data-search-total]', { state: 'attached', timeout: 20_000 });
+  await page.evaluate(() => document.fonts.ready);
   return page;
 }
 

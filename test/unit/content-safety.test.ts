@@ -42,6 +42,11 @@ describe('nothing under content/ is dropped silently', () => {
     'policies/a.mdx': '.mdx',
     'mn/policy/a.md': 'mn/policies',
     'open/report/2024.yaml': 'open/reports',
+    'Policies/hidden.md': 'policies',
+    'MN/policies/x.md': '',
+    'open/Catalog/x.yaml': '',
+    'policies/.hid/x.md': '',
+    'policies/_u/x.md': '',
   };
   for (const [file, hint] of Object.entries(stray)) {
     it(`reports ${file}`, async () => {
@@ -51,6 +56,12 @@ describe('nothing under content/ is dropped silently', () => {
       expect(line).toContain(hint);
     });
   }
+
+  it('an ignore pattern cannot stall the check (no regex backtracking)', async () => {
+    const dir = site({ [`notes/${'a'.repeat(200)}.txt`]: 'x' }, 'ignore:\n  - "*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b"');
+    const out = await lines(dir);
+    expect(out.some((l) => l.includes('notes/'))).toBe(true);
+  });
 
   it('accepts files listed in site.yaml ignore', async () => {
     const dir = site({ 'notes/a.txt': 'x', 'README.md': 'x', 'policies/.gitkeep': '' }, 'ignore:\n  - README.md\n  - notes/**\n  - "**/.gitkeep"');

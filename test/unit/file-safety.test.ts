@@ -85,13 +85,22 @@ describe('scanTree', () => {
     expect(only(problems, 'content/policies/linked.md')[0]!.reason).toContain('symlink in the content folder');
   });
 
-  it('refuses files in public/ that a browser runs (html, svg, js, xml), except the project\'s own', async () => {
-    for (const f of ['files/notice.html', 'files/chart.svg', 'files/notice.js', 'files/feed.xml', 'x.mjs', 'files/a.SVGZ', 'files/p.xhtml']) writeFileSync(join(root, 'public', f), '<script>alert(1)</script>');
+  it('allows only attachment and media types in public/, besides the project\'s own files', async () => {
+    const active = ['files/notice.html', 'files/chart.svg', 'files/notice.js', 'files/feed.xml', 'x.mjs', 'files/a.SVGZ', 'files/p.xhtml', 'files/f.rss', 'files/x.atom', 'files/z.kml', 'files/m.mht', 'files/y.html.bak', 'files/noext', 'files/x.html.', 'files/a.pdf.html'];
+    for (const f of active) writeFileSync(join(root, 'public', f), '<script>alert(1)</script>');
+    for (const f of ['files/b.PDF', 'files/c.docx', 'files/d.png', 'files/e.ofd', 'files/f.zip']) writeFileSync(join(root, 'public', f), 'x');
     writeFileSync(join(root, 'public/favicon.svg'), '<svg/>');
     writeFileSync(join(root, 'public/preferences.js'), '');
     const problems = await scan();
-    expect(problems.map((p) => p.file).sort()).toEqual(['public/files/a.SVGZ', 'public/files/chart.svg', 'public/files/feed.xml', 'public/files/notice.html', 'public/files/notice.js', 'public/files/p.xhtml', 'public/x.mjs']);
-    expect(problems.every((p) => p.severity === 'error' && p.reason.includes('active content in public/'))).toBe(true);
+    expect(problems.map((p) => p.file).sort()).toEqual(active.map((f) => `public/${f}`).sort());
+    expect(problems.every((p) => p.severity === 'error' && p.reason.includes('active content'))).toBe(true);
+  });
+
+  it('finds the public directory by setting, whatever its name', async () => {
+    mkdirSync(join(root, 'static'));
+    writeFileSync(join(root, 'static/evil.svg'), '<svg onload="alert(1)"/>');
+    const problems = await scanTree(root, ['content', 'static'], { publicDir: 'static' });
+    expect(problems.map((p) => p.file)).toEqual(['static/evil.svg']);
   });
 
   it.runIf(spawnSync('mkfifo', ['--version']).status === 0)('refuses a FIFO (a copy would block)', async () => {

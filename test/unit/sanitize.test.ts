@@ -86,3 +86,10 @@ describe('the sanitizer', () => {
     expect(['javascript:x', 'JAVASCRIPT:x', ' java\tscript:x', 'vbscript:x', 'data:text/html,x', '\u0001javascript:x'].every(unsafeUrl)).toBe(true);
   });
 });
+
+describe('hidden characters in bodies', () => {
+  it('reports bidi overrides and control characters at their line; no dir attribute', () => {
+    const v = htmlViolations('第一行\n文号：内政发〔2024〕\u202E号5\n\u0001\n<p dir="rtl">反向</p>');
+    expect(v.map((x) => [x.line, x.found])).toEqual([[2, 'U+202E'], [3, 'U+0001'], [4, '<p dir=']]);
+  });
+});

@@ -2,6 +2,9 @@
  * Small shared field schemas: ids (used in URLs), non-empty text, id lists and string lists.
  */
 import { z } from 'zod';
+import { hiddenCharacter } from '../../lib/hidden-characters.ts';
+
+export { hiddenCharacter };
 
 /** 标识 / id: lowercase ASCII letters, digits and single hyphens; used in URLs. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -15,18 +18,6 @@ export function isValidId(s: string): boolean {
 export const idSchema = z.string().trim().min(1).regex(ID_PATTERN, { error: ID_RULE });
 
 /** Non-empty text, trimmed. */
-/**
- * Characters no official text needs and that hide or disguise text: C0/C1 controls (tab and line
- * breaks aside), bidirectional overrides and isolates (U+202A–202E, U+2066–2069, which can show
- * a title reversed), lone surrogates. Mongolian's U+180E/U+202F/ZWJ stay allowed.
- */
-const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-export function hiddenCharacter(s: string): string | undefined {
-  const m = HIDDEN.exec(s);
-  return m ? `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
-}
-
 export const textSchema = z
   .string()
   .trim()
