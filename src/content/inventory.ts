@@ -15,7 +15,7 @@ const CONSUMED: RegExp[] = [
   /^(site|organizations|topics)\.yaml$/,
   new RegExp(`^(mn/)?(policies|interpretations)/([^/_.][^/]*/)*[^/_.][^/]*${MD}$`),
   /^open\/(guide|apply)\.md$/,
-  /^open\/(rules|specials)\.yaml$/,
+  /^open\/(rules|specials|best-bets)\.yaml$/,
   new RegExp(`^open/(catalog|powers|reports|gazette)/[^/_.][^/]*${YAML}$`),
   new RegExp(`^open/consultations/[^/_.][^/]*${MD}$`),
 ];

@@ -22,7 +22,7 @@ import { ContentError, nearest, type Labels, type Problem } from '../lib/errors.
 import { formatCodePoint, lintMongolian } from '../lib/mongolian/fold.ts';
 import type { Locator } from '../lib/relations.ts';
 import { buildDate, validateLibrary } from '../lib/validity.ts';
-import { policySchema, labels as policyLabels } from '../schemas/policy.ts';
+import { policySchema, labels as policyLabels, toPolicy } from '../schemas/policy.ts';
 import { interpretationSchema, labels as interpretationLabels } from '../schemas/interpretation.ts';
 import { siteSchema, labels as siteLabels } from '../schemas/site.ts';
 import { organizationsSchema, labels as organizationLabels } from '../schemas/organizations.ts';
@@ -163,34 +163,6 @@ function readFrontmatter(text: string, rel: string): Frontmatter {
     };
   }
   return { data, body, lineOf: y.lineOf, problems: [] };
-}
-
-/** The policy of a validated frontmatter and its Markdown body. */
-function toPolicy(d: z.output<typeof policySchema>, id: string, source: string, body: string): Policy {
-  return compact({
-    id,
-    source,
-    title: d.title,
-    docNumber: d.docNumber,
-    issuers: d.issuers,
-    indexNumber: d.indexNumber,
-    topic: d.topic,
-    docType: d.docType,
-    category: d.category,
-    written: d.written,
-    published: d.published,
-    effective: d.effective,
-    expires: d.expires,
-    status: d.status,
-    repeals: d.repeals,
-    amends: d.amends,
-    attachments: d.attachments,
-    keywords: d.keywords,
-    summary: d.summary,
-    openness: d.openness,
-    body,
-    bodyFormat: 'markdown',
-  });
 }
 
 /** Attachment files under public/ (not https links): withheld from dist/ while their document is. */

@@ -5,7 +5,7 @@
  * empty lists for repeals, amends, attachments and keywords.
  */
 import { z } from 'zod';
-import { CATEGORIES, DOC_TYPES, OPENNESS, STATUSES } from '../lib/model.ts';
+import { CATEGORIES, DOC_TYPES, OPENNESS, STATUSES, type Policy } from '../lib/model.ts';
 import { idListSchema, idSchema, stringListSchema, textSchema } from './fields/common.ts';
 import { isoDateSchema } from './fields/dates.ts';
 import { docNumberSchema } from './fields/docNumber.ts';
@@ -86,3 +86,13 @@ export const labels = {
   openness: '公开方式',
   draft: '草稿',
 } as const satisfies Record<string, string>;
+
+/**
+ * The model of a validated frontmatter (src/lib/model.ts Policy): the one place a policy's fields
+ * are copied, for the loader and for import's check of what it writes. Absent fields stay absent.
+ */
+export function toPolicy(d: PolicyFrontmatter, id: string, source: string, body: string, bodyFormat: Policy['bodyFormat'] = 'markdown'): Policy {
+  const { id: _id, draft: _draft, ...fields } = d;
+  const policy = { ...fields, id, source, body, bodyFormat };
+  return Object.fromEntries(Object.entries(policy).filter(([, v]) => v !== undefined)) as unknown as Policy;
+}

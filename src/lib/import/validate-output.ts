@@ -19,7 +19,7 @@ import type { Problem } from '../errors.ts';
 import { htmlViolations } from '../html-policy.ts';
 import type { IsoDate, Policy } from '../model.ts';
 import { buildDate, validateLibrary } from '../validity.ts';
-import { policySchema, labels as policyLabels, type PolicyFrontmatter } from '../../schemas/policy.ts';
+import { policySchema, labels as policyLabels, toPolicy, type PolicyFrontmatter } from '../../schemas/policy.ts';
 import { isValidId } from '../../schemas/fields/common.ts';
 
 export interface OutputContext {
@@ -92,30 +92,7 @@ export function validatePolicyOutput(text: string, rel: string, ctx: OutputConte
  * by unknownIds, so here they are given as known. Only problems located in this file are kept.
  */
 function documentRules(d: PolicyFrontmatter, id: string, rel: string, today: IsoDate, lineOf: (p: readonly PropertyKey[]) => number | undefined): Problem[] {
-  const policy: Policy = compact({
-    id,
-    source: rel,
-    title: d.title,
-    docNumber: d.docNumber,
-    issuers: d.issuers,
-    indexNumber: d.indexNumber,
-    topic: d.topic,
-    docType: d.docType,
-    category: d.category,
-    written: d.written,
-    published: d.published,
-    effective: d.effective,
-    expires: d.expires,
-    status: d.status,
-    repeals: d.repeals,
-    amends: d.amends,
-    attachments: d.attachments,
-    keywords: d.keywords,
-    summary: d.summary,
-    openness: d.openness,
-    body: '',
-    bodyFormat: 'markdown',
-  });
+  const policy: Policy = toPolicy(d, id, rel, '');
   const OTHER = '\0other';
   const others: Policy[] = [...new Set([...d.repeals, ...d.amends])]
     .filter((t) => t !== id)
