@@ -77,6 +77,9 @@ export function unconsumedReason(rel: string): { reason: string; hint: string } 
     return { reason: `不支持的文件类型 “${path.posix.extname(name) || name}”（unsupported file type）`, hint: '政策文件和解读用 .md；旧 .txt/.docx 请用 npm run import 转换；附件放在 public/files/' };
   }
   const top = folder === '.' ? '' : folder;
+  if (FOLDERS.includes(top)) {
+    return { reason: `${top}/ 中不认识的文件名 ${name}，不会发布（unknown file name）`, hint: `${top}/ 中可以放的文件见 content/README.md；不需发布的文件请列入 site.yaml 的 ignore` };
+  }
   const near = top ? nearest(top, FOLDERS) : undefined;
   return {
     reason: top ? `不认识的目录 ${top}/，其中的文件不会发布（unknown folder）` : `content/ 顶层不认识的文件（unknown file）`,

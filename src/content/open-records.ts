@@ -37,7 +37,9 @@ export function openDataToRecords(site: LocalizedSite, open: OpenData): SearchRe
   const policyTitle = new Map(site.original.policies.map((p) => [p.id, p]));
   const out: SearchRecord[] = [];
   const add = (path: string, title: string, kind: OpenKind, body: string[], extra: Partial<SearchRecord> = {}, filters: Partial<SearchRecord['filters']> = {}) => {
-    out.push({ path: info.prefix + path, language, title, body: body.filter(Boolean).join('\n'), ...extra, filters: { kind: [kind], level, ...filters } });
+    // a dated record has a year: the search page tells dated from undated records by it (oldest-first lists put undated ones last)
+    const year = extra.published ? { year: [extra.published.slice(0, 4)] } : {};
+    out.push({ path: info.prefix + path, language, title, body: body.filter(Boolean).join('\n'), ...extra, filters: { kind: [kind], level, ...year, ...filters } });
   };
 
   if (open.guide) add(openRoutes.guide(), open.guide.title, OPEN_KINDS.guide, [bodyToText(open.guide.body, 'markdown')], open.guide.updated ? { published: open.guide.updated } : {});

@@ -18,6 +18,7 @@ const PAGES = [
   '',
   'policies/',
   'policies/nmg-2016-zwgk-yaodian/',
+  'mn/policies/nmg-2009-zwgk-yaodian/',
   'policies/year/2016/',
   'interpretations/nmg-2016-zwgk-yaodian-wenda/',
   `search/?q=${q}`,
@@ -56,7 +57,8 @@ async function open(path: string, width: number, prefs: Record<string, string>):
   await context.addInitScript((p) => localStorage.setItem('portal-prefs', JSON.stringify(p)), prefs);
   const page = await context.newPage();
   page.on('close', () => context.close().catch(() => {}));
-  await page.goto(served.url + path, { waitUntil: 'load' });
+  const res = await page.goto(served.url + path, { waitUntil: 'load' });
+  if (!res?.ok()) throw new Error(`${path}: HTTP ${res?.status()}`);
   if (path.includes('search/?')) await page.waitForSelector('[data-search-total]', { state: 'attached', timeout: 20_000 });
   await page.evaluate(() => document.fonts.ready);
   return page;

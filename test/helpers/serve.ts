@@ -69,7 +69,9 @@ export async function serveMany(mounts: { dir: string; base: string }[], opts: S
     }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) {
-      const notFound = join(outDir, '404.html');
+      // the Mongolian 404 page for addresses under mn/, as docs/nginx.conf.example configures it
+      const mnNotFound = join(outDir, 'mn', '404.html');
+      const notFound = path.slice(base.length).startsWith('mn/') && existsSync(mnNotFound) ? mnNotFound : join(outDir, '404.html');
       res.writeHead(404, { 'content-type': TYPES['.html']! });
       if (existsSync(notFound)) createReadStream(notFound).pipe(res);
       else res.end();
