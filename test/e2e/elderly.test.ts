@@ -46,6 +46,7 @@ const TARGETS = [
   '.breadcrumbs a',
   '.pagination a',
   '.facets li a',
+  '.filter-bar a',
   '.chip',
   '.inline-list a',
   '.best-bets a',
