@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { checkedDirs, scanTree } from '../content/file-safety.ts';
 import { rm, writeFile } from 'node:fs/promises';
 import { withheldAttachments, withheldPath } from '../lib/withheld.ts';
-import path from 'node:path';
 import { cspOptions } from '../lib/csp.ts';
 import { nginxSecurityHeaders } from '../lib/security-headers.ts';
 import type { SiteConfig } from '../lib/model.ts';
@@ -62,7 +61,7 @@ export function contentCheck(): AstroIntegration {
         // attachments of drafts and scheduled documents stay offline until their document is published
         const out = fileURLToPath(dir);
         for (const file of withheld) {
-          const target = withheldPath(out, file, path.join, path.relative);
+          const target = withheldPath(out, file);
           if (target) await rm(target, { force: true });
         }
         if (withheld.length) logger.info(`未发布文件的附件 ${withheld.length} 个未复制到发布目录（attachments of unpublished documents withheld）`);

@@ -122,6 +122,12 @@ describe('scheduled publication and cycles', () => {
     expect(withheldAttachments(r.data!)).toEqual(['files/future-plan.pdf']);
   });
 
+  it('withheld files are named by path, never as URLs, and never outside dist/', async () => {
+    const { withheldPath } = await import('../../src/lib/withheld.ts');
+    for (const f of ['files/a#1.pdf', 'files/a?q.pdf', 'files/a%41.pdf']) expect(withheldPath('/out', f)).toBe(`/out/${f}`);
+    expect(withheldPath('/out', '../etc/passwd')).toBeUndefined();
+  });
+
   it('a gazette issue or report dated after the build date is not published', async () => {
     const { collectOpenData } = await import('../../src/content/open-data.ts');
     const dir = mkdtempSync(path.join(tmpdir(), 'portal-sched-open-'));
