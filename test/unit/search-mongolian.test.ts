@@ -47,6 +47,8 @@ describe('Mongolian index and engine', () => {
         rec('udhr', 'ᠬᠦᠮᠦᠨ ᠦ ᠡᠷᠬᠡ', UDHR),
         rec('mongol', `${MONGOL_UN} ᠬᠠᠤᠯᠢ`, `${MONGOL_UN} ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ ᠤᠨ ᠬᠠᠤᠯᠢ ᠴᠠᠭᠠᠵᠠ`),
         rec('other', 'ᠰᠤᠷᠭᠠᠭᠤᠯᠢ', 'ᠰᠤᠷᠭᠠᠭᠤᠯᠢ ᠶᠢᠨ ᠳᠦᠷᠢᠮ'),
+        // "policy documents": a separated final vowel (MVS) followed by a suffix (NNBSP)
+        rec('policy', 'ᠪᠣᠳᠣᠯᠭ\u180Eᠠ\u202Fᠶᠢᠨ ᠪᠢᠴᠢᠭ ᠮᠠᠲ᠋ᠧᠷᠢᠶᠠᠯ', 'ᠲᠥᠷᠥ\u202Fᠶᠢᠨ ᠪᠣᠳᠣᠯᠭ\u180Eᠠ'),
         rec('zh', '内蒙古自治区人民政府', '内蒙古自治区人民政府办公厅', 'zh'),
       ],
     });
@@ -68,6 +70,9 @@ describe('Mongolian index and engine', () => {
     // MVS before a final vowel: ᠨᠡᠷ᠎ᠡ typed with NNBSP or without the separator
     expect(await urls('ᠨᠡᠷ\u202Fᠡ')).toContain('/mn/policies/udhr/');
     expect(await urls('ᠨᠡᠷᠡ')).toContain('/mn/policies/udhr/');
+  });
+  it('a word with a separated final vowel (MVS) is found whether a suffix follows or not', async () => {
+    for (const q of ['ᠪᠣᠳᠣᠯᠭ\u180Eᠠ', 'ᠪᠣᠳᠣᠯᠭᠠ', 'ᠪᠣᠳᠣᠯᠭ\u202Fᠠ', 'ᠪᠣᠳᠣᠯᠭ\u180Eᠠ\u202Fᠶᠢᠨ', 'ᠪᠣᠳᠣᠯᠭᠠᠶᠢᠨ']) expect(await urls(q), q).toEqual(['/mn/policies/policy/']);
   });
   it('O/U spelling variants match (fold loose key) and results carry marked excerpts', async () => {
     const r = await engine.search('ᠮᠤᠩᠭᠤᠯ');

@@ -84,7 +84,7 @@ const WORD_RE = new RegExp(`[${LETTER}]+(?:\\u180E[${LETTER}]+)*`, 'g');
 export function mongolianTokens(text: string, options: FoldOptions = {}): string[] {
   const out: string[] = [];
   for (const m of foldMongolian(text, options).matchAll(WORD_RE)) {
-    const parts = m[0].split(MONGOLIAN_CONNECTOR);
+    const parts = wordParts(m[0]);
     out.push(parts.join(''));
     if (parts.length > 1) {
       const seen = new Set([parts.join('')]);
@@ -97,6 +97,24 @@ export function mongolianTokens(text: string, options: FoldOptions = {}): string
     }
   }
   return out;
+}
+
+/** A separated final vowel (chachlag): the ᠠ of ᠪᠣᠳᠣᠯᠭ᠎ᠠ, the ᠡ of ᠨᠡᠷ᠎ᠡ. No case suffix is a lone A/E. */
+const FINAL_VOWEL = new Set(['\u1820', '\u1821']);
+
+/**
+ * The stem and suffixes of a folded word. A connector before a lone ᠠ/ᠡ is the MVS of a
+ * separated final vowel, part of the stem, not a suffix boundary: ᠪᠣᠳᠣᠯᠭ᠎ᠠ᠎ᠶᠢᠨ is
+ * [ᠪᠣᠳᠣᠯᠭᠠ, ᠶᠢᠨ], so the query ᠪᠣᠳᠣᠯᠭ᠎ᠠ (folded ᠪᠤᠲᠤᠯᠬᠠ) meets its stem token. Splitting
+ * there would index ᠪᠤᠲᠤᠯᠬ and a lone ᠠ, which no query of the word ever asks for.
+ */
+export function wordParts(folded: string): string[] {
+  const parts: string[] = [];
+  for (const p of folded.split(MONGOLIAN_CONNECTOR)) {
+    if (parts.length > 0 && FINAL_VOWEL.has(p)) parts[parts.length - 1] += p;
+    else parts.push(p);
+  }
+  return parts;
 }
 
 // ---------------------------------------------------------------------------------------------
