@@ -90,7 +90,7 @@ export function openDataToRecords(site: LocalizedSite, open: OpenData): SearchRe
       OPEN_KINDS.gazette,
       g.entries.map((e) => {
         const p = e.policy ? policyTitle.get(e.policy) : undefined;
-        return [e.section ?? '', p ? p.title : (e.title ?? ''), p?.docNumber ?? ''].join(' ');
+        return [e.section ?? '', p ? p.title : (e.title ?? ''), p?.docNumber?.raw ?? ''].join(' ');
       }),
       { published: g.published },
       { year: [String(g.year)] },

@@ -40,7 +40,7 @@ export function siteToRecords(site: LocalizedSite): SearchRecord[] {
       },
     };
     if (p.published) record.published = p.published;
-    if (p.docNumber) record.docNumber = p.docNumber;
+    if (p.docNumber) record.docNumber = p.docNumber.raw;
     records.push(record);
   }
   const policyById = new Map(site.original.policies.map((p) => [p.id, p]));

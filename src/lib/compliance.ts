@@ -92,8 +92,8 @@ type PolicyInput = Pick<PolicyView, 'id' | 'title' | 'docNumber' | 'source' | 'c
 };
 type InterpretationInput = Pick<Interpretation, 'id' | 'title' | 'source' | 'interprets' | 'published'>;
 
-function ref(d: { id: string; title: string; docNumber?: string; source: string }): DocRef {
-  return d.docNumber ? { id: d.id, title: d.title, docNumber: d.docNumber, source: d.source } : { id: d.id, title: d.title, source: d.source };
+function ref(d: { id: string; title: string; docNumber?: { raw: string }; source: string }): DocRef {
+  return d.docNumber ? { id: d.id, title: d.title, docNumber: d.docNumber.raw, source: d.source } : { id: d.id, title: d.title, source: d.source };
 }
 
 function byDate<T extends { to?: IsoDate; published?: IsoDate; expires?: IsoDate; policy: DocRef }>(a: T, b: T): number {
@@ -102,71 +102,25 @@ function byDate<T extends { to?: IsoDate; published?: IsoDate; expires?: IsoDate
   return ka < kb ? -1 : ka > kb ? 1 : a.policy.id < b.policy.id ? -1 : a.policy.id > b.policy.id ? 1 : 0;
 }
 
-export function complianceReport(
-  data: { policies: readonly PolicyInput[]; interpretations: readonly InterpretationInput[] },
-  options: ComplianceOptions,
-): ComplianceReport {
+type LateCheck = (from: IsoDate, to: IsoDate, limit: number) => Omit<LateFinding, 'policy' | 'interpretation'> | undefined;
+type ComplianceData = { policies: readonly PolicyInput[]; interpretations: readonly InterpretationInput[] };
+
+export function complianceReport(data: ComplianceData, options: ComplianceOptions): ComplianceReport {
   const calendar = options.calendar ?? chineseDaysCalendar;
   const today = options.today;
-  const byId = new Map(data.policies.map((p) => [p.id, p]));
   const dates: IsoDate[] = [];
   // The period from → to against a limit in working days: the finding's dates and counts when late.
-  const late = (from: IsoDate, to: IsoDate, limit: number): Omit<LateFinding, 'policy' | 'interpretation'> | undefined => {
+  const late: LateCheck = (from, to, limit) => {
     const deadline = addWorkingDays(from, limit, calendar);
     dates.push(from, to, deadline);
     const workingDays = workingDaysBetween(from, to, calendar);
     return workingDays > limit ? { from, to, deadline, workingDays, calendarDays: calendarDaysBetween(from, to), limit } : undefined;
   };
 
-  // 1. 政策解读 within 3 working days of the policy's publication.
-  const interpretation: RuleResult<LateFinding> = { checked: 0, skipped: 0, findings: [] };
-  const interpreted = new Set<string>();
-  for (const it of data.interpretations) {
-    for (const pid of it.interprets) {
-      const p = byId.get(pid);
-      if (!p || !p.published) {
-        interpretation.skipped++;
-        continue;
-      }
-      interpreted.add(pid);
-      interpretation.checked++;
-      const finding = late(p.published, it.published, LIMITS.interpretation);
-      if (finding) interpretation.findings.push({ policy: ref(p), interpretation: ref(it), ...finding });
-    }
-  }
-
-  // 2. Policies published within 20 working days of 成文日期.
-  const publication: RuleResult<LateFinding> = { checked: 0, skipped: 0, findings: [] };
-  for (const p of data.policies) {
-    if (!p.written || !p.published || p.undated) {
-      publication.skipped++;
-      continue;
-    }
-    publication.checked++;
-    const finding = late(p.written, p.published, LIMITS.publication);
-    if (finding) publication.findings.push({ policy: ref(p), ...finding });
-  }
-
-  // 3. 规范性文件 in force without any interpretation.
-  const uninterpreted: RuleResult<UninterpretedFinding> = { checked: 0, skipped: 0, findings: [] };
-  for (const p of data.policies) {
-    if (p.category !== '规范性文件' || p.status === '已废止' || p.status === '已失效') continue;
-    uninterpreted.checked++;
-    if (!interpreted.has(p.id) && !data.interpretations.some((it) => it.interprets.includes(p.id))) {
-      uninterpreted.findings.push({ policy: ref(p), published: p.published, status: p.status });
-    }
-  }
-
-  // 4. Past 有效期至 but still marked 现行有效.
-  const expired: RuleResult<ExpiredFinding> = { checked: 0, skipped: 0, findings: [] };
-  for (const p of data.policies) {
-    if (!p.expires) continue;
-    expired.checked++;
-    if (p.expires >= today) continue;
-    const declared = options.declaredStatus?.get(p.id);
-    if (declared === '现行有效') expired.findings.push({ policy: ref(p), expires: p.expires, marked: 'declared' });
-    else if (p.status === '现行有效') expired.findings.push({ policy: ref(p), expires: p.expires, marked: 'site' });
-  }
+  const { interpretation, interpreted } = interpretationRule(data, late);
+  const publication = publicationRule(data.policies, late);
+  const uninterpreted = uninterpretedRule(data, interpreted);
+  const expired = expiredRule(data.policies, today, options.declaredStatus);
 
   interpretation.findings.sort(byDate);
   publication.findings.sort(byDate);
@@ -182,6 +136,69 @@ export function complianceReport(
     expired,
     total: interpretation.findings.length + publication.findings.length + uninterpreted.findings.length + expired.findings.length,
   };
+}
+
+/** 1. 政策解读 within 3 working days of the policy's publication; also the ids of interpreted policies. */
+function interpretationRule(data: ComplianceData, late: LateCheck): { interpretation: RuleResult<LateFinding>; interpreted: Set<string> } {
+  const byId = new Map(data.policies.map((p) => [p.id, p]));
+  const interpretation: RuleResult<LateFinding> = { checked: 0, skipped: 0, findings: [] };
+  const interpreted = new Set<string>();
+  for (const it of data.interpretations) {
+    for (const pid of it.interprets) {
+      const p = byId.get(pid);
+      if (!p || !p.published) {
+        interpretation.skipped++;
+        continue;
+      }
+      interpreted.add(pid);
+      interpretation.checked++;
+      const finding = late(p.published, it.published, LIMITS.interpretation);
+      if (finding) interpretation.findings.push({ policy: ref(p), interpretation: ref(it), ...finding });
+    }
+  }
+  return { interpretation, interpreted };
+}
+
+/** 2. Policies published within 20 working days of 成文日期. */
+function publicationRule(policies: readonly PolicyInput[], late: LateCheck): RuleResult<LateFinding> {
+  const publication: RuleResult<LateFinding> = { checked: 0, skipped: 0, findings: [] };
+  for (const p of policies) {
+    if (!p.written || !p.published || p.undated) {
+      publication.skipped++;
+      continue;
+    }
+    publication.checked++;
+    const finding = late(p.written, p.published, LIMITS.publication);
+    if (finding) publication.findings.push({ policy: ref(p), ...finding });
+  }
+  return publication;
+}
+
+/** 3. 规范性文件 in force without any interpretation. */
+function uninterpretedRule(data: ComplianceData, interpreted: ReadonlySet<string>): RuleResult<UninterpretedFinding> {
+  const uninterpreted: RuleResult<UninterpretedFinding> = { checked: 0, skipped: 0, findings: [] };
+  for (const p of data.policies) {
+    if (p.category !== '规范性文件' || p.status === '已废止' || p.status === '已失效') continue;
+    uninterpreted.checked++;
+    if (!interpreted.has(p.id) && !data.interpretations.some((it) => it.interprets.includes(p.id))) {
+      uninterpreted.findings.push({ policy: ref(p), published: p.published, status: p.status });
+    }
+  }
+  return uninterpreted;
+}
+
+/** 4. Past 有效期至 but still marked 现行有效 (in the file, else by the site data). */
+function expiredRule(policies: readonly PolicyInput[], today: IsoDate, declaredStatus: ReadonlyMap<string, Status> | undefined): RuleResult<ExpiredFinding> {
+  const expired: RuleResult<ExpiredFinding> = { checked: 0, skipped: 0, findings: [] };
+  for (const p of policies) {
+    if (!p.expires) continue;
+    expired.checked++;
+    if (p.expires >= today) continue;
+    const declared = declaredStatus?.get(p.id);
+    if (declared === '现行有效') expired.findings.push({ policy: ref(p), expires: p.expires, marked: 'declared' });
+    else if (p.status === '现行有效') expired.findings.push({ policy: ref(p), expires: p.expires, marked: 'site' });
+  }
+  return expired;
 }
 
 /** The 有效性 an editor declared in a policy file's frontmatter (undefined if none or invalid). */

@@ -79,6 +79,29 @@ export function keyOf(p: ParsedDocNumber): string {
 }
 
 /**
+ * A document's 文号 as the model carries it: the text the editor wrote (`raw`, shown on pages)
+ * with its parts and comparison key, parsed once by the schema (src/schemas/fields/docNumber.ts).
+ */
+export interface DocNumber {
+  /** as written, trimmed: 内政公办字〔2016〕5号 */
+  raw: string;
+  /** `机关代字|年份|序号` (see keyOf) */
+  key: string;
+  agency: string;
+  year?: number;
+  serial: string;
+}
+
+/** The model value of a 文号 as written; null when it is not recognizable. */
+export function toDocNumber(raw: string): DocNumber | null {
+  const p = parseDocNumber(raw);
+  if (!p) return null;
+  const out: DocNumber = { raw: raw.trim(), key: keyOf(p), agency: p.agency, serial: p.serial };
+  if (p.year !== undefined) out.year = p.year;
+  return out;
+}
+
+/**
  * Canonical display form (GB/T 9704: year in 六角括号〔〕, serial followed by 号):
  *   银发〔2015〕305号, 中国人民银行公告〔2015〕第13号, 国务院令第656号.
  * `第` is written when the source had it, and always when there is no year

@@ -25,7 +25,7 @@ export function policyExportRows(data: SiteData, siteUrl: string): ExportRow[] {
     id: p.id,
     url: new URL(routes.policy(p.id), siteUrl).href,
     title: p.title,
-    docNumber: p.docNumber ?? '',
+    docNumber: p.docNumber?.raw ?? '',
     issuers: p.issuers.map(orgName),
     indexNumber: p.indexNumber,
     topic: topicPath(data.topics, p.topic),

@@ -47,7 +47,7 @@ export function feedItems(data: Pick<SiteData, 'policies' | 'interpretations'>, 
       title: xmlText(p.title),
       link: new URL(routes.policy(p.id), root).href,
       pubDate: new Date(`${p.published}T00:00:00+08:00`),
-      description: htmlText([p.docNumber, p.summary].filter(Boolean).join(' ')),
+      description: htmlText([p.docNumber?.raw, p.summary].filter(Boolean).join(' ')),
       categories: ['政策文件', ...(p.docType ? [p.docType] : [])],
     })),
     ...data.interpretations.map((i) => ({

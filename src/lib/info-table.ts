@@ -20,7 +20,7 @@ export function infoTableRows(model: PolicyPageModel, t: Translate): Cell[][] {
     [t('doc.written'), p.written ? date(p.written) : none],
   ];
   const after: Cell[] = [
-    [t('doc.docNumber'), p.docNumber ?? none],
+    [t('doc.docNumber'), p.docNumber?.raw ?? none],
     [t('doc.published'), p.published ? date(p.published) : none],
     [t('doc.status'), t(`status.${p.status}`)],
     ...optional(t('doc.effective'), p.effective && date(p.effective)),

@@ -50,10 +50,10 @@ function resolver(site: LocalizedSite, index: DocIndex) {
   const fallback = LOCALE_INFO['zh-CN'];
   const policy = (id: string): DocLink => {
     const local = index.policies.get(id);
-    if (local) return { title: local.title, path: prefix + routes.policy(id), docNumber: local.docNumber };
+    if (local) return { title: local.title, path: prefix + routes.policy(id), docNumber: local.docNumber?.raw };
     const p = index.originalPolicies.get(id);
     if (!p) throw new Error(`关联文件 ${id} 不存在（relations were validated; this is a bug）`);
-    return { title: p.title, path: fallback.prefix + routes.policy(id), docNumber: p.docNumber, lang: fallback.lang };
+    return { title: p.title, path: fallback.prefix + routes.policy(id), docNumber: p.docNumber?.raw, lang: fallback.lang };
   };
   const interpretation = (id: string): DocLink => {
     const local = index.interpretations.get(id);

@@ -18,7 +18,6 @@
  */
 import type { Interpretation, IsoDate, Organization, Policy, PolicyView, Status, Topic } from './model.ts';
 import { nearest, type Problem } from './errors.ts';
-import { docNumberKey } from './docnumber.ts';
 import { buildRelations, checkReferences, defaultLocator, relationCycles, type Locator, type Relations } from './relations.ts';
 
 /** Today's calendar date in China Standard Time. */
@@ -170,14 +169,14 @@ function duplicateDocNumbers(policies: readonly Policy[], locate: Locator, lenie
   const firstByKey = new Map<string, Policy>();
   const out: Problem[] = [];
   for (const p of policies) {
-    const key = p.docNumber ? docNumberKey(p.docNumber) : null;
-    if (key === null) continue; // none, or unparseable: the schema reports it
+    if (!p.docNumber) continue;
+    const key = p.docNumber.key; // parsed once, by the schema
     const first = firstByKey.get(key);
     if (!first) {
       firstByKey.set(key, p);
       continue;
     }
-    const reason = `发文字号 "${p.docNumber}" 与 ${first.source}（"${first.id}"）重复（duplicate document number）`;
+    const reason = `发文字号 "${p.docNumber.raw}" 与 ${first.source}（"${first.id}"）重复（duplicate document number）`;
     out.push({ ...locate(p, ['docNumber']), field: 'docNumber', label: '发文字号', reason, severity: lenient ? 'warning' : 'error' });
   }
   return out;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { INTERPRETATION_FORMS } from '../lib/model.ts';
 import { idListSchema, idSchema, textSchema } from './fields/common.ts';
 import { isoDateSchema } from './fields/dates.ts';
+import { withoutUndefined, type LoadedDocument } from './document.ts';
 
 export const interpreterSchema = z.strictObject({
   /** 解读机关 / interpreting organization */
@@ -37,6 +38,15 @@ export const interpretationSchema = z.strictObject({
 
 export type InterpretationFrontmatterInput = z.input<typeof interpretationSchema>;
 export type InterpretationFrontmatter = z.output<typeof interpretationSchema>;
+
+/** An interpretation as the rest of the code sees it: the schema's output plus what the loader adds. */
+export type Interpretation = Omit<InterpretationFrontmatter, 'id' | 'draft'> & LoadedDocument;
+
+/** The model of a validated frontmatter; absent fields stay absent. */
+export function toInterpretation(d: InterpretationFrontmatter, id: string, source: string, body: string): Interpretation {
+  const { id: _id, draft: _draft, interpreter, ...fields } = d;
+  return withoutUndefined({ ...fields, interpreter: interpreter && withoutUndefined(interpreter), id, source, body, bodyFormat: 'markdown' as const });
+}
 
 export const labels = {
   id: '标识',

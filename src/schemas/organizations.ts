@@ -27,6 +27,7 @@ export const organizationsSchema = z.array(organizationSchema).superRefine((list
 });
 
 export type OrganizationInput = z.input<typeof organizationSchema>;
+export type Organization = z.output<typeof organizationSchema>;
 
 export const labels = {
   id: '标识',

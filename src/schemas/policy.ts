@@ -5,7 +5,8 @@
  * empty lists for repeals, amends, attachments and keywords.
  */
 import { z } from 'zod';
-import { CATEGORIES, DOC_TYPES, OPENNESS, STATUSES, type Policy } from '../lib/model.ts';
+import { CATEGORIES, DOC_TYPES, OPENNESS, STATUSES } from '../lib/model.ts';
+import { withoutUndefined, type LoadedDocument } from './document.ts';
 import { idListSchema, idSchema, stringListSchema, textSchema } from './fields/common.ts';
 import { isoDateSchema } from './fields/dates.ts';
 import { docNumberSchema } from './fields/docNumber.ts';
@@ -18,7 +19,7 @@ export const policySchema = z.strictObject({
   id: idSchema.optional(),
   /** 标题 / full title */
   title: textSchema,
-  /** 发文字号 / document number, e.g. 内政公办字〔2016〕5号 (optional: laws have none) */
+  /** 发文字号 / document number, e.g. 内政公办字〔2016〕5号 (optional: laws have none); parsed to {raw, key, agency, year, serial} */
   docNumber: docNumberSchema.optional(),
   /** 发文机关 / issuing organizations: ids from organizations.yaml, ≥1; a single id is accepted */
   issuers: issuersSchema,
@@ -32,7 +33,11 @@ export const policySchema = z.strictObject({
   category: z.enum(CATEGORIES).default('其他文件'),
   /** 成文日期 / date written (signed) */
   written: isoDateSchema.optional(),
-  /** 发布日期 / publication date */
+  /**
+   * 发布日期 / publication date. Always a real date for content files; only a lenient JSON-lines
+   * import (corpus build) can produce a row with no date at all: then the model's `published` is ''
+   * and `undated` is true (and a warning says so). Sort such rows last.
+   */
   published: isoDateSchema,
   /** 施行日期 / date it takes effect */
   effective: isoDateSchema.optional(),
@@ -87,12 +92,18 @@ export const labels = {
   draft: '草稿',
 } as const satisfies Record<string, string>;
 
+/** A policy as the rest of the code sees it: the schema's output plus what the loader adds. */
+export type Policy = Omit<PolicyFrontmatter, 'id' | 'draft'> &
+  LoadedDocument & {
+    /** true only for lenient JSON-lines rows that have neither a written nor a published date */
+    undated?: boolean;
+  };
+
 /**
- * The model of a validated frontmatter (src/lib/model.ts Policy): the one place a policy's fields
- * are copied, for the loader and for import's check of what it writes. Absent fields stay absent.
+ * The model of a validated frontmatter: the one place a policy's fields are copied, for the
+ * loader and for import's check of what it writes. Absent fields stay absent.
  */
 export function toPolicy(d: PolicyFrontmatter, id: string, source: string, body: string, bodyFormat: Policy['bodyFormat'] = 'markdown'): Policy {
   const { id: _id, draft: _draft, ...fields } = d;
-  const policy = { ...fields, id, source, body, bodyFormat };
-  return Object.fromEntries(Object.entries(policy).filter(([, v]) => v !== undefined)) as unknown as Policy;
+  return withoutUndefined({ ...fields, id, source, body, bodyFormat });
 }

@@ -142,6 +142,8 @@ export const siteSchema = z.strictObject({
 
 export type SiteInput = z.input<typeof siteSchema>;
 export type Site = z.output<typeof siteSchema>;
+/** A federated peer portal (site.yaml `federation:`). */
+export type Peer = z.output<typeof peerSchema>;
 
 export const labels = {
   name: '网站名称',

@@ -42,6 +42,7 @@ export const topicsSchema = z.array(topicSchema).superRefine((list, ctx) => {
 });
 
 export type TopicInput = z.input<typeof topicSchema>;
+export type Topic = z.output<typeof topicSchema>;
 
 export const labels = {
   id: '标识',

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { textSchema } from './fields/common.ts';
 import { isoDateSchema } from './fields/dates.ts';
+import { withoutUndefined, type LoadedDocument } from './document.ts';
 
 /**
  * A list of keywords; a single string is split on 、，,；; and the Mongolian comma ᠂ — NOT on
@@ -37,6 +38,19 @@ export const translationSchema = z.strictObject({
 /** What translators write. */
 export type TranslationFrontmatterInput = z.input<typeof translationSchema>;
 export type TranslationFrontmatter = z.output<typeof translationSchema>;
+
+/**
+ * A Mongolian (mn-Mong) version of a policy or interpretation: content/mn/<same relative path>.
+ * Only the text is translated; 文号, dates, issuers and relations come from the Chinese original.
+ * `id` is the original's; `published` is set when it differs from the original's.
+ */
+export type Translation = Omit<TranslationFrontmatter, 'draft'> & LoadedDocument;
+
+/** The model of a validated translation of the original `id`; absent fields stay absent. */
+export function toTranslation(d: TranslationFrontmatter, id: string, source: string, body: string): Translation {
+  const { draft: _draft, ...fields } = d;
+  return withoutUndefined({ ...fields, id, source, body, bodyFormat: 'markdown' as const });
+}
 
 export const labels = {
   title: '蒙古文标题',

@@ -4,6 +4,7 @@ import { complianceReport, declaredStatusOf } from '../../src/lib/compliance.ts'
 import { addWorkingDays, chineseDaysCalendar, workingDaysBetween, type WorkdayCalendar } from '../../src/lib/workdays.ts';
 import { collectSite } from '../../src/content/load.ts';
 import type { PolicyView } from '../../src/lib/model.ts';
+import { toDocNumber } from '../../src/lib/docnumber.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -77,7 +78,7 @@ function policy(p: Partial<PolicyView> & { id: string }): PolicyView {
 describe('complianceReport', () => {
   const policies = [
     policy({ id: 'p-guoqing', category: '规范性文件', written: '2024-09-20', published: '2024-09-29' }),
-    policy({ id: 'p-late', written: '2024-09-20', published: '2024-10-24', docNumber: '示政发〔2024〕1号' }),
+    policy({ id: 'p-late', written: '2024-09-20', published: '2024-10-24', docNumber: toDocNumber('示政发〔2024〕1号')! }),
     policy({ id: 'p-ontime', written: '2024-09-20', published: '2024-10-23' }),
     policy({ id: 'p-norm', category: '规范性文件', published: '2025-03-03' }),
     policy({ id: 'p-repealed', category: '规范性文件', status: '已废止' }),

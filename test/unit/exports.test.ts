@@ -206,7 +206,7 @@ describe('CSV formula neutralisation (OWASP CSV injection)', () => {
 
 describe('feed items (plain text)', () => {
   const hostile = {
-    policies: [{ ...data.policies[0]!, id: 'p1', title: '<img src=x onerror=alert(1)>通知\u0001', docNumber: '文号', summary: '<script>alert(1)</script> & <b>粗</b>\u0008', published: '2025-01-02' }],
+    policies: [{ ...data.policies[0]!, id: 'p1', title: '<img src=x onerror=alert(1)>通知\u0001', docNumber: { raw: '文号', key: '文号||1', agency: '文号', serial: '1' }, summary: '<script>alert(1)</script> & <b>粗</b>\u0008', published: '2025-01-02' }],
     interpretations: [{ ...data.interpretations[0]!, id: 'i1', title: '解读 </title><x>', summary: '<a href="javascript:alert(1)">点</a>', published: '2025-01-01' }],
   };
   const items = feedItems(hostile, 'https://gov.example/zwgk/');

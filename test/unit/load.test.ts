@@ -29,7 +29,8 @@ describe('loadSite: ok fixture', () => {
     const b = data.policies.find((p) => p.id === 'policy-b')!;
     expect(b).toMatchObject({
       source: `${F}/ok/policies/policy-b.md`,
-      docNumber: '示政办发[2024]第12号',
+      // parsed once by the schema; `raw` is what the editor wrote
+      docNumber: { raw: '示政办发[2024]第12号', key: '示政办发|2024|12', agency: '示政办发', year: 2024, serial: '12' },
       issuers: ['sl-zfb', 'sl-czj'],
       category: '规范性文件',
       keywords: ['政务公开', '工作要点'],

@@ -3,6 +3,7 @@ import type { Interpretation, Policy } from '../../src/lib/model.ts';
 import { formatProblem } from '../../src/lib/errors.ts';
 import { buildRelations, checkReferences } from '../../src/lib/relations.ts';
 import { checkPolicyDates, deriveStatus, todayInShanghai, validateLibrary } from '../../src/lib/validity.ts';
+import { toDocNumber } from '../../src/lib/docnumber.ts';
 
 function policy(id: string, extra: Partial<Policy> = {}): Policy {
   return {
@@ -99,7 +100,7 @@ describe('cross-file rules', () => {
     expect(lines(run([policy('a')], [interp('a', ['a'])]))).toEqual(['i/a.md id（标识）: 重复的标识 "a"，已用于 p/a.md（duplicate id）；请改文件名或设置不同的 id']);
   });
   it('unique 文号 compared by key; lenient makes it a warning', () => {
-    const ps = [policy('a', { docNumber: '银发〔2015〕305号' }), policy('b', { docNumber: '银发(2015)第305号' })];
+    const ps = [policy('a', { docNumber: toDocNumber('银发〔2015〕305号')! }), policy('b', { docNumber: toDocNumber('银发(2015)第305号')! })];
     expect(lines(run(ps))).toEqual(['p/b.md docNumber（发文字号）: 发文字号 "银发(2015)第305号" 与 p/a.md（"a"）重复（duplicate document number）']);
     expect(run(ps, [], true).problems[0]!.severity).toBe('warning');
   });

@@ -35,8 +35,8 @@ export const openRoutes = {
  */
 export function policyLink(site: LocalizedSite, id: string): DocLink | undefined {
   const local = site.policies.find((p) => p.id === id);
-  if (local) return { title: local.title, path: LOCALE_INFO[site.locale].prefix + routes.policy(id), docNumber: local.docNumber };
+  if (local) return { title: local.title, path: LOCALE_INFO[site.locale].prefix + routes.policy(id), docNumber: local.docNumber?.raw };
   const p = site.original.policies.find((x) => x.id === id);
   if (!p) return undefined;
-  return { title: p.title, path: LOCALE_INFO['zh-CN'].prefix + routes.policy(id), docNumber: p.docNumber, lang: LOCALE_INFO['zh-CN'].lang };
+  return { title: p.title, path: LOCALE_INFO['zh-CN'].prefix + routes.policy(id), docNumber: p.docNumber?.raw, lang: LOCALE_INFO['zh-CN'].lang };
 }

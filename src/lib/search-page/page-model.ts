@@ -27,5 +27,5 @@ export function pageBestBets(site: LocalizedSite, bets: readonly BestBet[], base
 export function exampleDocNumber(site: LocalizedSite): string | undefined {
   const withNumber = site.policies.filter((p) => p.docNumber);
   withNumber.sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0));
-  return withNumber[0]?.docNumber;
+  return withNumber[0]?.docNumber?.raw;
 }

@@ -34,3 +34,4 @@ export const attachmentSchema = z.strictObject({
 export const attachmentsSchema = z.array(attachmentSchema);
 
 export type AttachmentInput = z.input<typeof attachmentSchema>;
+export type Attachment = z.output<typeof attachmentSchema>;
