@@ -29,22 +29,39 @@ export const OPEN_KINDS = {
 } as const;
 export type OpenKind = (typeof OPEN_KINDS)[keyof typeof OPEN_KINDS];
 
+type Add = (path: string, title: string, kind: OpenKind, body: string[], extra?: Partial<SearchRecord>, filters?: Partial<SearchRecord['filters']>) => void;
+type PolicyById = ReadonlyMap<string, LocalizedSite['original']['policies'][number]>;
+
 export function openDataToRecords(site: LocalizedSite, open: OpenData): SearchRecord[] {
   if (site.locale !== 'zh-CN') return [];
   const info = LOCALE_INFO[site.locale];
   const language = info.searchLanguage;
   const level = [site.site.level];
-  const policyTitle = new Map(site.original.policies.map((p) => [p.id, p]));
+  const policyTitle: PolicyById = new Map(site.original.policies.map((p) => [p.id, p]));
   const out: SearchRecord[] = [];
-  const add = (path: string, title: string, kind: OpenKind, body: string[], extra: Partial<SearchRecord> = {}, filters: Partial<SearchRecord['filters']> = {}) => {
+  const add: Add = (path, title, kind, body, extra = {}, filters = {}) => {
     // a dated record has a year: the search page tells dated from undated records by it (oldest-first lists put undated ones last)
     const year = extra.published ? { year: [extra.published.slice(0, 4)] } : {};
     out.push({ path: info.prefix + path, language, title, body: body.filter(Boolean).join('\n'), ...extra, filters: { kind: [kind], level, ...year, ...filters } });
   };
+  addGuides(add, open);
+  addCatalog(add, open);
+  addPowers(add, open);
+  addReports(add, open, site.siteName);
+  addGazette(add, open, policyTitle);
+  addConsultations(add, open);
+  for (const s of open.specials) {
+    add(openRoutes.special(s.id), s.title, OPEN_KINDS.special, [s.summary ?? '', ...s.members.map((id) => policyTitle.get(id)?.title ?? '')]);
+  }
+  return out;
+}
 
+function addGuides(add: Add, open: OpenData): void {
   if (open.guide) add(openRoutes.guide(), open.guide.title, OPEN_KINDS.guide, [bodyToText(open.guide.body, 'markdown')], open.guide.updated ? { published: open.guide.updated } : {});
   if (open.apply) add(openRoutes.apply(), open.apply.title, OPEN_KINDS.guide, [bodyToText(open.apply.body, 'markdown')], open.apply.updated ? { published: open.apply.updated } : {});
+}
 
+function addCatalog(add: Add, open: OpenData): void {
   for (const area of open.catalog) {
     add(
       openRoutes.catalog(area.id),
@@ -55,6 +72,9 @@ export function openDataToRecords(site: LocalizedSite, open: OpenData): SearchRe
       area.updated ? { year: [area.updated.slice(0, 4)] } : {},
     );
   }
+}
+
+function addPowers(add: Add, open: OpenData): void {
   for (const list of open.powers) {
     add(
       openRoutes.power(list.id),
@@ -65,11 +85,14 @@ export function openDataToRecords(site: LocalizedSite, open: OpenData): SearchRe
       { issuer: [list.department] },
     );
   }
+}
+
+function addReports(add: Add, open: OpenData, siteName: string): void {
   for (const r of open.reports) {
     const n = open.normative[r.year];
     add(
       openRoutes.report(r.year),
-      `${site.siteName}${r.year}年政府信息公开工作年度报告`,
+      `${siteName}${r.year}年政府信息公开工作年度报告`,
       OPEN_KINDS.report,
       [
         REPORT_SECTIONS[0],
@@ -83,6 +106,9 @@ export function openDataToRecords(site: LocalizedSite, open: OpenData): SearchRe
       { year: [String(r.year)] },
     );
   }
+}
+
+function addGazette(add: Add, open: OpenData, policyTitle: PolicyById): void {
   for (const g of open.gazette) {
     add(
       openRoutes.gazetteIssue(g.year, g.number),
@@ -96,6 +122,9 @@ export function openDataToRecords(site: LocalizedSite, open: OpenData): SearchRe
       { year: [String(g.year)] },
     );
   }
+}
+
+function addConsultations(add: Add, open: OpenData): void {
   for (const c of open.consultations) {
     add(
       openRoutes.consultation(c.id),
@@ -106,8 +135,4 @@ export function openDataToRecords(site: LocalizedSite, open: OpenData): SearchRe
       { year: [c.opens.slice(0, 4)], issuer: [c.department] },
     );
   }
-  for (const s of open.specials) {
-    add(openRoutes.special(s.id), s.title, OPEN_KINDS.special, [s.summary ?? '', ...s.members.map((id) => policyTitle.get(id)?.title ?? '')]);
-  }
-  return out;
 }
