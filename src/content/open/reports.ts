@@ -1,13 +1,14 @@
 /**
  * content/open/reports/<year>.yaml: 政府信息公开工作年度报告 (national template). Each report is
- * checked on its own and against the previous year's (src/lib/open/report.ts); its 行政规范性文件
+ * checked on its own and against the previous year's (src/lib/open/report-check.ts); its 行政规范性文件
  * counts come from the policy library.
  */
 import path from 'node:path';
 import type { z } from 'zod';
 import type { SiteData } from '../../lib/model.ts';
 import type { AnnualReport, ApplicantRow, NormativeCounts, ReviewRow } from '../../lib/open/model.ts';
-import { checkReport, normativeCounts, RESULT_ROWS, type ReportInput } from '../../lib/open/report.ts';
+import { normativeCounts, RESULT_ROWS } from '../../lib/open/report.ts';
+import { checkReport, type ReportInput } from '../../lib/open/report-check.ts';
 import { reportFileSchema, labels as reportLabels } from '../../schemas/open/report.ts';
 import { compact, listFiles, relPath as rel, type LineOf } from '../files.ts';
 import { fieldHtmlProblems } from '../html-problems.ts';
