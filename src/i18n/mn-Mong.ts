@@ -5,6 +5,7 @@
  * proofread it before a real site goes live.
  */
 import type { UiStrings } from './zh-CN.ts';
+import { MN_DATE_PATTERN } from '../lib/mongolian/numbers.ts';
 
 export const mnMong: UiStrings = {
   'site.lang': 'mn-Mong',
@@ -203,7 +204,7 @@ export const mnMong: UiStrings = {
   'form.媒体解读': 'ᠮᠡᠳᠢᠶ\u180Eᠠ\u202Fᠶᠢᠨ ᠲᠠᠶᠢᠯᠪᠤᠷᠢ',
   'kind.政策文件': 'ᠪᠣᠳᠣᠯᠭ\u180Eᠠ\u202Fᠶᠢᠨ ᠪᠢᠴᠢᠭ',
   'kind.政策解读': 'ᠪᠣᠳᠣᠯᠭ\u180Eᠠ\u202Fᠶᠢᠨ ᠲᠠᠶᠢᠯᠪᠤᠷᠢ',
-  'format.date': '{y} ᠣᠨ\u202Fᠤ {m} ᠰᠠᠷ\u180Eᠠ\u202Fᠶᠢᠨ {d}',
+  'format.date': MN_DATE_PATTERN,
   // compliance (issue 5)
   'compliance.title': 'ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ ᠬᠤᠭᠤᠴᠠᠭ\u180Eᠠ\u202Fᠶᠢᠨ ᠥᠪᠡᠰᠦᠪᠡᠨ ᠱᠠᠯᠭᠠᠯᠲᠠ',
   'compliance.intro': 'ᠡᠨᠡ ᠬᠠᠭᠤᠳᠠᠰᠤ ᠡᠨᠡ ᠰᠠᠶᠢᠲ\u202Fᠤᠨ ᠪᠣᠳᠣᠯᠭ\u180Eᠠ\u202Fᠶᠢᠨ ᠪᠢᠴᠢᠭ ᠪᠠ ᠲᠠᠶᠢᠯᠪᠤᠷᠢ\u202Fᠶᠢᠨ ᠨᠢᠶᠢᠲᠡᠯᠡᠬᠦ ᠬᠤᠭᠤᠴᠠᠭ\u180Eᠠ ᠪᠠ ᠬᠦᠴᠦᠨ\u202Fᠦ ᠲᠡᠮᠳᠡᠭᠯᠡᠯ\u202Fᠢ ᠥᠪᠡᠰᠦᠪᠡᠨ ᠱᠠᠯᠭᠠᠵᠤ᠂ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ ᠠᠵᠢᠯᠴᠢᠳ\u202Fᠲᠤ ᠥᠪᠡᠰᠦᠪᠡᠨ ᠱᠠᠯᠭᠠᠬᠤ\u202Fᠳᠤ ᠲᠤᠰᠠᠯᠠᠨ\u180Eᠠ᠃ ᠠᠵᠢᠯ\u202Fᠤᠨ ᠡᠳᠦᠷ\u202Fᠢ ᠤᠯᠤᠰ\u202Fᠤᠨ ᠪᠠᠶᠢᠭᠤᠯᠤᠭᠰᠠᠨ ᠪᠠᠶᠠᠷ\u202Fᠤᠨ ᠡᠳᠦᠷ ᠪᠠ ᠵᠣᠬᠢᠶᠠᠭᠰᠠᠨ ᠠᠮᠤᠷᠠᠯᠲᠠ\u202Fᠶᠢᠨ ᠳᠠᠭᠤ ᠲᠣᠭᠠᠴᠠᠨ\u180Eᠠ᠃',

@@ -1,17 +1,15 @@
 /** Dates and numbers for display. The date pattern comes from the UI dictionary (format.date). */
 import type { Translate } from '../i18n/index.ts';
+import { fillDatePattern } from './mongolian/numbers.ts';
 
 /**
- * 2024-03-05 with a date pattern such as `{y}年{m}月{d}日` (zh) or the Mongolian one: month and
- * day without leading zeros. Pure, for pages and for client scripts that get the pattern from
- * the page. '' for an absent date; anything that is not YYYY-MM-DD is returned as it is.
+ * 2024-03-05 with a date pattern such as `{y}年{m}月{d}日` (zh) or the Mongolian one
+ * (src/lib/mongolian/numbers.ts: `{m:ord}` is the month's ordinal suffix, ᠳ᠋ᠤᠭᠠᠷ or ᠳ᠋ᠦᠭᠡᠷ): month
+ * and day without leading zeros. Pure, for pages and for client scripts that get the pattern
+ * from the page. '' for an absent date; anything that is not YYYY-MM-DD is returned as it is.
  */
 export function formatDateWith(iso: string | undefined, pattern: string): string {
-  if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const parts: Record<string, string> = { y: m[1]!, m: String(Number(m[2])), d: String(Number(m[3])) };
-  return pattern.replace(/\{([ymd])\}/g, (_, k: string) => parts[k]!);
+  return fillDatePattern(iso, pattern);
 }
 
 /** 2024-03-05 → 2024年3月5日 (zh) or the Mongolian pattern; '' for an absent date. */

@@ -3,6 +3,7 @@
  * Text only (never innerHTML); the labels come from the page (data-strings).
  */
 import { resultMeta } from '../../lib/search-page/result-meta.ts';
+import { verticalRuns } from '../../lib/mongolian/numbers.ts';
 import { FILTER_NAMES, searchQueryString, withoutFilter, withoutFilters, type SearchState } from '../../lib/search-page/params.ts';
 import type { PageBestBet } from '../../lib/best-bets.ts';
 import { el, excerptNodes, fill, link } from './dom.ts';
@@ -56,7 +57,8 @@ function resultMetaLine(r: EngineResult, view: View): HTMLElement {
   if (r.language === 'mn' && !view.mn) meta.append(el('span', { className: 'doc-list__lang', lang: 'zh-CN' }, strings.languageMn));
   if (m.docNumber) meta.append(el('span', {}, m.docNumber));
   if (m.date) {
-    const time = el('time', { dateTime: m.date.iso }, m.date.text);
+    // Mongolian: 1–2 digit runs upright (span.tcy) as on static pages (src/lib/mongolian/numbers.ts)
+    const time = el('time', { dateTime: m.date.iso }, ...(view.mn ? verticalRuns(m.date.text).map((p) => (p.tcy ? el('span', { className: 'tcy' }, p.text) : p.text)) : [m.date.text]));
     meta.append(el('span', {}, `${strings.published}${strings.colon}`, time));
   }
   return meta;
