@@ -104,11 +104,6 @@ function tagEnd(html: string, i: number): number {
 export function presentVerticalHtml(html: string, opts: PresentOptions = {}): string {
   const options: Required<PresentOptions> = { lang: 'mn-Mong', combineDigits: true, markChinese: true, chineseLang: 'zh-CN', ...opts };
   const stack: Open[] = [];
-  const lang = () => {
-    for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.lang !== undefined) return stack[k]!.lang;
-    return options.lang;
-  };
-  const skipping = () => stack.some((o) => o.skip);
   let out = '';
   let i = 0;
   while (i < html.length) {
@@ -116,64 +111,71 @@ export function presentVerticalHtml(html: string, opts: PresentOptions = {}): st
     const textEnd = lt === -1 ? html.length : lt;
     if (textEnd > i) {
       const text = html.slice(i, textEnd);
-      out += skipping() ? text : presentText(text, isChineseLang(lang()), options);
+      out += stack.some((o) => o.skip) ? text : presentText(text, isChineseLang(langOf(stack, options.lang)), options);
       i = textEnd;
       continue;
     }
-    // at '<'
-    if (html.startsWith('<!--', i)) {
-      const end = html.indexOf('-->', i + 4);
-      const stop = end === -1 ? html.length : end + 3;
-      out += html.slice(i, stop);
-      i = stop;
-      continue;
-    }
-    const m = /^<(\/?)([A-Za-z][A-Za-z0-9:-]*)/.exec(html.slice(i, i + 64));
-    if (!m) {
-      if (html[i + 1] === '!' || html[i + 1] === '?') {
-        const end = html.indexOf('>', i);
-        const stop = end === -1 ? html.length : end + 1;
-        out += html.slice(i, stop);
-        i = stop;
-      } else {
-        // a literal '<' in text (invalid but tolerated)
-        out += '<';
-        i++;
-      }
-      continue;
-    }
-    const end = tagEnd(html, i);
-    if (end === -1) {
-      out += html.slice(i);
-      break;
-    }
-    const tag = html.slice(i, end);
-    out += tag;
-    i = end;
-    const name = m[2]!.toLowerCase();
-    if (m[1]) {
-      const k = stack.map((o) => o.name).lastIndexOf(name);
-      if (k !== -1) stack.length = k;
-      continue;
-    }
-    if (RAW_TEXT.has(name)) {
-      const close = html.toLowerCase().indexOf(`</${name}`, i);
-      const stop = close === -1 ? html.length : close;
-      out += html.slice(i, stop);
-      i = stop;
-      continue;
-    }
-    if (VOID.has(name) || tag.endsWith('/>')) continue;
-    const langAttr = /\slang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
-    const classAttr = /\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
-    const classes = (classAttr?.[1] ?? classAttr?.[2] ?? classAttr?.[3] ?? '').split(/\s+/);
-    stack.push({
-      name,
-      lang: langAttr ? (langAttr[1] ?? langAttr[2] ?? langAttr[3] ?? '') : undefined,
-      skip: SKIP.has(name) || classes.includes('tcy') || classes.includes('no-vertical-present'),
-    });
+    const step = markupAt(html, i, stack);
+    out += step.out;
+    i = step.next;
   }
   return out;
+}
+
+/** The innermost lang of the open elements, else the fragment's. */
+function langOf(stack: readonly Open[], fallback: string): string | undefined {
+  for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.lang !== undefined) return stack[k]!.lang;
+  return fallback;
+}
+
+/**
+ * The markup at html[i] === '<', copied unchanged (a raw-text element with its content), and
+ * the index after it; start and end tags update the stack of open elements.
+ */
+function markupAt(html: string, i: number, stack: Open[]): { out: string; next: number } {
+  if (html.startsWith('<!--', i)) {
+    const end = html.indexOf('-->', i + 4);
+    const stop = end === -1 ? html.length : end + 3;
+    return { out: html.slice(i, stop), next: stop };
+  }
+  const m = /^<(\/?)([A-Za-z][A-Za-z0-9:-]*)/.exec(html.slice(i, i + 64));
+  if (!m) {
+    if (html[i + 1] === '!' || html[i + 1] === '?') {
+      const end = html.indexOf('>', i);
+      const stop = end === -1 ? html.length : end + 1;
+      return { out: html.slice(i, stop), next: stop };
+    }
+    // a literal '<' in text (invalid but tolerated)
+    return { out: '<', next: i + 1 };
+  }
+  const end = tagEnd(html, i);
+  if (end === -1) return { out: html.slice(i), next: html.length };
+  const tag = html.slice(i, end);
+  const name = m[2]!.toLowerCase();
+  if (m[1]) {
+    const k = stack.map((o) => o.name).lastIndexOf(name);
+    if (k !== -1) stack.length = k;
+    return { out: tag, next: end };
+  }
+  if (RAW_TEXT.has(name)) {
+    const close = html.toLowerCase().indexOf(`</${name}`, end);
+    const stop = close === -1 ? html.length : close;
+    return { out: tag + html.slice(end, stop), next: stop };
+  }
+  if (!VOID.has(name) && !tag.endsWith('/>')) stack.push(openElement(name, tag));
+  return { out: tag, next: end };
+}
+
+/** An element's lang (undefined when it has none) and whether its text is left alone. */
+function openElement(name: string, tag: string): Open {
+  const langAttr = /\slang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+  const classAttr = /\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+  const classes = (classAttr?.[1] ?? classAttr?.[2] ?? classAttr?.[3] ?? '').split(/\s+/);
+  return {
+    name,
+    lang: langAttr ? (langAttr[1] ?? langAttr[2] ?? langAttr[3] ?? '') : undefined,
+    skip: SKIP.has(name) || classes.includes('tcy') || classes.includes('no-vertical-present'),
+  };
 }
 
 /** Only the digit part of presentVerticalHtml: wraps 1–2 digit runs in span.tcy, leaves tags and attributes alone. */
