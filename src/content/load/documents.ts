@@ -1,0 +1,61 @@
+/** Policy and interpretation files (Markdown with YAML frontmatter) of a content directory. */
+import path from 'node:path';
+import { policySchema, labels as policyLabels, toPolicy } from '../../schemas/policy.ts';
+import { interpretationSchema, labels as interpretationLabels, toInterpretation } from '../../schemas/interpretation.ts';
+import { isValidAttachmentFile } from '../../schemas/fields/attachments.ts';
+import { bodyHtmlProblems } from '../html-problems.ts';
+import { compact, relPath, validate } from '../files.ts';
+import { idFor, localFiles, readFrontmatter, relKey, type Frontmatter } from './read.ts';
+import type { DirectoryScan } from './scan.ts';
+
+/** Frontmatter and body of one document file, its problems recorded; undefined data when unusable. */
+function readDocument(scan: DirectoryScan, file: string, text: string | undefined): { rel: string; fm?: Frontmatter } {
+  const rel = relPath(scan.o.root, file);
+  if (text === undefined) return { rel }; // not UTF-8: reported
+  const fm = readFrontmatter(text, rel);
+  scan.lines.set(rel, fm.lineOf);
+  scan.problems.push(...fm.problems, ...bodyHtmlProblems(text, fm.body, rel));
+  return { rel, fm };
+}
+
+export function readPolicyFile(scan: DirectoryScan, file: string, text: string | undefined): void {
+  const { rel, fm } = readDocument(scan, file, text);
+  if (!fm?.data) return;
+  const data = fm.data as Record<string, unknown>;
+  const id = idFor(file, rel, data, scan.problems);
+  const v = validate(policySchema, data, { file: rel, labels: policyLabels, lineOf: fm.lineOf });
+  scan.problems.push(...v.problems);
+  const scheduled = !!v.data && v.data.published > scan.o.today;
+  scan.originals.policies.set(relKey(path.join(scan.dir, 'policies'), file), { id, source: rel, valid: !!v.data, draft: !!v.data?.draft, published: v.data?.published, scheduled });
+  if (!v.data || id === undefined) return;
+  const d = v.data;
+  const policy = toPolicy(d, id, rel, fm.body);
+  if (d.draft || scheduled) {
+    scan.drafts.push(compact({ kind: 'policy' as const, id, source: rel, title: d.title, scheduled: d.draft ? undefined : d.published, attachments: localFiles(d.attachments) }));
+    scan.draftPolicyIds.add(id);
+    if (!d.draft) scan.scheduledPolicies.push(policy);
+    return;
+  }
+  d.attachments.forEach((a, i) => {
+    if (!/^https:/.test(a.file) && isValidAttachmentFile(a.file)) scan.attachmentChecks.push({ rel, i, file: a.file, lineOf: fm.lineOf });
+  });
+  scan.policies.push(policy);
+}
+
+export function readInterpretationFile(scan: DirectoryScan, file: string, text: string | undefined): void {
+  const { rel, fm } = readDocument(scan, file, text);
+  if (!fm?.data) return;
+  const data = fm.data as Record<string, unknown>;
+  const id = idFor(file, rel, data, scan.problems);
+  const v = validate(interpretationSchema, data, { file: rel, labels: interpretationLabels, lineOf: fm.lineOf });
+  scan.problems.push(...v.problems);
+  const scheduled = !!v.data && v.data.published > scan.o.today;
+  scan.originals.interpretations.set(relKey(path.join(scan.dir, 'interpretations'), file), { id, source: rel, valid: !!v.data, draft: !!v.data?.draft, published: v.data?.published, scheduled });
+  if (!v.data || id === undefined) return;
+  const d = v.data;
+  if (d.draft || scheduled) {
+    scan.drafts.push(compact({ kind: 'interpretation' as const, id, source: rel, title: d.title, scheduled: d.draft ? undefined : d.published }));
+    return;
+  }
+  scan.interpretations.push(toInterpretation(d, id, rel, fm.body));
+}

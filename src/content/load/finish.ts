@@ -1,0 +1,60 @@
+/**
+ * The cross-file rules (src/lib/validity.ts validateLibrary) over everything read, and the
+ * LoadResult: problems in file order, SiteData when site.yaml, organizations and topics are valid.
+ */
+import type { DraftRef, Interpretation, Organization, Policy, SiteConfig, Topic, Translations } from '../../lib/model.ts';
+import type { Problem } from '../../lib/errors.ts';
+import type { Locator } from '../../lib/relations.ts';
+import { validateLibrary } from '../../lib/validity.ts';
+import { compact, orderProblems } from '../files.ts';
+import type { LoadResult, ResolvedOptions } from './options.ts';
+
+export interface Collected {
+  site: SiteConfig | undefined;
+  organizations: Organization[] | undefined;
+  topics: Topic[] | undefined;
+  policies: Policy[];
+  /** policies published after the build date: checked, not published */
+  scheduledPolicies?: Policy[];
+  interpretations: Interpretation[];
+  draftPolicyIds: Set<string>;
+  drafts: DraftRef[];
+  problems: Problem[];
+  locate?: Locator;
+  /** files or rows read (valid or not); default: the valid documents */
+  counts?: LoadResult['counts'];
+  /** Mongolian translations (directory mode only) */
+  translations?: Translations;
+}
+
+export function finish(o: ResolvedOptions, c: Collected): LoadResult {
+  const problems = c.problems;
+  const counts = c.counts ?? { policies: c.policies.length, interpretations: c.interpretations.length, translations: { policies: 0, interpretations: 0 } };
+  const organizations = c.organizations?.map((x) => compact({ ...x })) ?? [];
+  const topics = c.topics?.map((x) => compact({ ...x })) ?? [];
+  // Cross-file rules need organizations and topics; without them, issuer/topic checks would be noise.
+  const lib = validateLibrary(
+    { organizations, topics, policies: c.policies, interpretations: c.interpretations, draftPolicyIds: c.draftPolicyIds, scheduled: c.scheduledPolicies ?? [] },
+    { today: o.today, lenient: o.lenient, ...(c.locate ? { locate: c.locate } : {}) },
+  );
+  const crossProblems = c.organizations && c.topics ? lib.problems : lib.problems.filter((p) => !/^(issuers|topic)/.test(p.field));
+  problems.push(...crossProblems);
+  // file order (yaml files first, then documents), then line; JSON-lines rows stay in row order
+  const ordered = orderProblems(problems);
+  const warnings = ordered.filter((p) => p.severity === 'warning');
+  const result: LoadResult = { problems: ordered, drafts: c.drafts, counts };
+  if (c.site && c.organizations && c.topics) {
+    const site = compact({ ...c.site });
+    result.data = {
+      site,
+      organizations,
+      topics,
+      policies: lib.policies,
+      interpretations: c.interpretations,
+      warnings,
+      drafts: c.drafts,
+      translations: c.translations ?? { policies: {}, interpretations: {} },
+    };
+  }
+  return result;
+}
