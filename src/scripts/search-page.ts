@@ -8,7 +8,6 @@
  * results heading and the count is announced (role=status). 推荐结果 (best bets) come first.
  */
 import { matchBestBets, type PageBestBet } from '../lib/best-bets.ts';
-import { datedFirst } from '../lib/search-page/dated-first.ts';
 import { FILTER_NAMES, hasSearch, readSearchState, searchQueryString, withoutEmpty, type SearchState } from '../lib/search-page/params.ts';
 import { el, fill } from './search/dom.ts';
 import { renderBestBets, renderChips, renderNotices, renderResult, renderSuggestions } from './search/render.ts';
@@ -76,19 +75,12 @@ async function loadEngine(p: Page): Promise<Engine | null> {
   }
 }
 
-/** One request for `limit` results; oldest-first lists put undated documents last. */
+/** One request for `limit` results (the engine puts undated documents last in date order). */
 function searcher(engine: Engine, p: Page) {
   const { state } = p;
   const sort = state.sort === 'published-desc' ? { published: 'desc' as const } : state.sort === 'published-asc' ? { published: 'asc' as const } : undefined;
-  const base: Record<string, FilterValue> = { ...(state.filters as Record<string, string>) };
-  const ask = (filters: Record<string, FilterValue>, limit: number) =>
-    engine.search(state.q, { filters, ...(sort ? { sort } : {}), limit, ...(p.withMn ? { languages: ['zh', 'mn'] } : {}) });
-  let years: Promise<string[]> | undefined;
-  return async (limit: number): Promise<EngineResponse> => {
-    if (state.sort !== 'published-asc' || state.filters.year || !engine.filters) return ask(base, limit);
-    years ??= engine.filters().then((f) => Object.keys(f.year ?? {}), () => []);
-    return datedFirst<EngineResponse['results'][number], EngineResponse>((year, n) => ask(year ? { ...base, year } : base, n), await years, limit);
-  };
+  const filters: Record<string, FilterValue> = { ...(state.filters as Record<string, string>) };
+  return (limit: number): Promise<EngineResponse> => engine.search(state.q, { filters, ...(sort ? { sort } : {}), limit, ...(p.withMn ? { languages: ['zh', 'mn'] } : {}) });
 }
 
 function renderStatus(status: HTMLElement, res: EngineResponse, p: Page) {

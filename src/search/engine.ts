@@ -6,7 +6,9 @@
  *     basePath: URL of the search bundle directory (the one holding engine.js and
  *       manifest.json); default: the directory engine.js was loaded from.
  *     baseUrl: site base prepended to result paths; default: basePath without `search/`.
- *     language: 'zh' (default) or 'mn'; default from <html lang> when it starts with mn.
+ *     language: 'zh' or 'mn', or a BCP 47 tag of either (zh-CN, zh-Hans, mn-Mong, mn-CN,
+ *       mn-Mong-CN); any other tag rejects with the languages there are (lib/search/language.ts).
+ *       Default: mn when <html lang> starts with mn, else zh.
  *     federation: false searches this site only; default: this site and the peers listed in
  *       its search/sites.json (content/site.yaml `federation:`).
  *     peers: [{ id, name, level, region, url }] instead of the sites.json list (benchmarks).
@@ -18,12 +20,13 @@
  *       (any of), or Pagefind's { any | all | none | not } forms. `site` (site id) and `level`
  *       (行政层级) choose the sites asked.
  *     sort: { published: 'asc' | 'desc' } (relevance when absent; an empty query lists the
- *       filtered library newest first).
- *     languages: indexes to search, default [language]; ['zh', 'mn'] on a Chinese page adds
- *       the Mongolian results.
+ *       filtered library newest first); undated documents come last in both directions.
+ *     languages: indexes to search (tags as for `language`), default [language]; ['zh', 'mn']
+ *       on a Chinese page adds the Mongolian results.
  *     results: [{ url, title, docNumber?, published?, excerpt (HTML: escaped text, <mark> on
- *       matches), titleHtml, kind?, match, site, language, sources? }] in rank order; `sources`
- *       lists every site that published the same document (same 文号 and issuer).
+ *       matches), titleHtml, kind?, status? (有效性), match, site, language, sources? }] in
+ *       rank order; `sources` lists every site that published the same document (same 文号
+ *       and issuer).
  *     sites: every site asked and what it gave; notices: the peers skipped and why.
  *   filters() → { name: { value: count } } over the whole library (facet UIs), with `site`
  *     and `level` across the federation.

@@ -1,12 +1,11 @@
 /**
  * The search page's rules (src/lib/search-page/): its URL state without empty parameters, the
- * chips that each remove one filter, what a result says besides its title, and oldest-first
- * lists that put undated documents last.
+ * chips that each remove one filter, and what a result says besides its title. (Undated
+ * documents last in date order: the engine's, test/unit/search-engine.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { hasSearch, readSearchState, searchQueryString, withoutEmpty, withoutFilter, withoutFilters } from '../../src/lib/search-page/params.ts';
 import { resultMeta } from '../../src/lib/search-page/result-meta.ts';
-import { datedFirst, type YearFilter } from '../../src/lib/search-page/dated-first.ts';
 import { formatDateWith, localIsoDate } from '../../src/lib/format.ts';
 
 const state = (qs: string) => readSearchState(new URLSearchParams(qs));
@@ -62,35 +61,5 @@ describe('dates', () => {
   });
   it("takes the reader's calendar date", () => {
     expect(localIsoDate(new Date(2025, 0, 9, 23, 59))).toBe('2025-01-09');
-  });
-});
-
-describe('search page: oldest first, undated last', () => {
-  // a library of five: three dated (2016, 2018, 2020), two undated
-  const docs = [
-    { id: 'u1', year: undefined },
-    { id: 'u2', year: undefined },
-    { id: 'a', year: '2016' },
-    { id: 'b', year: '2018' },
-    { id: 'c', year: '2020' },
-  ];
-  const calls: (YearFilter | undefined)[] = [];
-  const run = async (year: YearFilter | undefined, limit: number) => {
-    calls.push(year);
-    const hit = docs.filter((d) => (!year ? true : 'any' in year ? year.any.includes(d.year ?? '') : !year.none.includes(d.year ?? '')));
-    return { total: hit.length, results: hit.slice(0, limit).map((d) => d.id) };
-  };
-  it('lists the dated documents first, then the undated ones, with the full total', async () => {
-    expect(await datedFirst(run, ['2016', '2018', '2020'], 4)).toEqual({ total: 5, results: ['a', 'b', 'c', 'u1'] });
-  });
-  it('asks for no undated document when the page is full of dated ones', async () => {
-    calls.length = 0;
-    expect((await datedFirst(run, ['2016', '2018', '2020'], 2)).results).toEqual(['a', 'b']);
-    expect(calls).toEqual([{ any: ['2016', '2018', '2020'] }, { none: ['2016', '2018', '2020'] }]);
-  });
-  it('asks once when no document has a year', async () => {
-    calls.length = 0;
-    await datedFirst(run, [], 3);
-    expect(calls).toEqual([undefined]);
   });
 });

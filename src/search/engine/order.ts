@@ -1,7 +1,7 @@
 /**
  * The order of the ranked documents: by relevance (tier, score, then site order), or by
  * publication date when a sort is asked for or the filtered library is listed (dates from
- * each answering source's sort files).
+ * each answering source's sort files), undated documents last in both directions.
  */
 import { compareScores } from '../../lib/search/rank.ts';
 import { loadSort } from '../site-index.ts';
@@ -19,9 +19,10 @@ export async function sortCandidates(order: Candidate[], plan: Plan): Promise<vo
   await Promise.all(answered.map((src) => datesOf(src, order)));
   const sign = (plan.sortDir ?? 'desc') === 'asc' ? 1 : -1;
   order.sort((a, b) => {
-    // a document without a known date (an older peer build) sorts as the oldest
+    // a document without a date (undated, or from an older peer build) comes last either way
     const da = a.date ?? '';
     const db = b.date ?? '';
+    if (!da !== !db) return da ? -1 : 1;
     if (da !== db) return sign * (da < db ? -1 : 1);
     if (a.src === b.src) return sign * ((a.rank ?? -1) - (b.rank ?? -1)) || (a.id < b.id ? -1 : 1);
     return bySite(a, b);

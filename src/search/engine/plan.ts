@@ -4,6 +4,7 @@
  */
 import { parseQuery } from '../../lib/search/query.ts';
 import { selectSites } from '../../lib/search/federation.ts';
+import { searchLanguage } from '../../lib/search/language.ts';
 import type { Fed, Plan, SearchOptions, Site } from './types.ts';
 
 export function planQuery(fed: Fed, query: string, opts: SearchOptions): Plan {
@@ -11,7 +12,7 @@ export function planQuery(fed: Fed, query: string, opts: SearchOptions): Plan {
   return {
     parsed,
     listing: !parsed.raw,
-    langs: [...new Set(opts.languages?.length ? opts.languages : [fed.lang])],
+    langs: [...new Set(opts.languages?.length ? opts.languages.map(searchLanguage) : [fed.lang])],
     limit: Math.max(0, opts.limit ?? 10),
     offset: Math.max(0, opts.offset ?? 0),
     sortDir: opts.sort?.published,

@@ -1,7 +1,7 @@
 /**
  * A result as the page shows it: title and excerpt highlighted with the query variant that
  * matched, the excerpt from the body section holding the best match, and what the document's
- * fragment says of it (文号, date, type).
+ * fragment says of it (文号, date, type, 有效性).
  */
 import { buildExcerpt, highlight, matchRanges } from '../../lib/search/excerpt.ts';
 import { loadSection } from '../site-index.ts';
@@ -29,6 +29,7 @@ export async function buildResult({ c, frag, sources }: Shown, listing: boolean)
   if (frag.meta.docNumber) r.docNumber = frag.meta.docNumber;
   if (frag.meta.published) r.published = frag.meta.published;
   if (frag.filters?.kind?.[0]) r.kind = frag.filters.kind[0];
+  if (frag.filters?.status?.[0]) r.status = frag.filters.status[0];
   if (sources.length > 1) r.sources = sources.map((s) => ({ site: label(s.site), url: s.url }));
   return r;
 }

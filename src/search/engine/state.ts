@@ -5,14 +5,18 @@
 import { isSafeUrl, resolveSiteUrl, SITES_FILE, type SitesFile } from '../../lib/search/federation.ts';
 import { NO_LIMITS } from '../../lib/search/validate.ts';
 import { indexChecks } from '../../lib/search/validate-index.ts';
+import { searchLanguage } from '../../lib/search/language.ts';
 import { fetchJson, ownBudget } from '../site-index.ts';
 import type { EngineOptions, Fed, Site } from './types.ts';
 
 let config: EngineOptions = {};
 let state: Promise<Fed> | null = null;
 
+/** New options over the current ones; a language tag becomes its index key (an unknown one
+ * throws and changes nothing). */
 export function configure(o: EngineOptions): void {
   const next = { ...config, ...o };
+  if (o.language !== undefined && o.language !== '') next.language = searchLanguage(o.language);
   if (JSON.stringify(next) !== JSON.stringify(config) || !state) {
     config = next;
     state = null;
