@@ -22,6 +22,7 @@ import { normalizeText } from '../src/lib/import/normalize.ts';
 import { validatePolicyOutput } from '../src/lib/import/validate-output.ts';
 import { indexCode, nextIndexNumber } from '../src/lib/index-number.ts';
 import { formatProblem } from '../src/lib/errors.ts';
+import { parseDocNumber } from '../src/lib/docnumber.ts';
 import { isValidId } from '../src/schemas/fields/common.ts';
 import { isIsoDate } from '../src/schemas/fields/dates.ts';
 import { parseArgsOrExit, usageError } from './lib/args.ts';
@@ -189,7 +190,7 @@ function prepare(file: string, source: Source, ctx: Context, orgById: Map<string
   const outFile = path.join(o.out, `${id}.md`);
   // 索引号: next serial for the first issuer and the year of the 成文日期 (or 发布日期 / 文号).
   const issuers = o.issuers?.length ? o.issuers : ex.issuers;
-  const yearText = (o.published ?? ex.written)?.slice(0, 4) ?? /〔(\d{4})〕/u.exec(ex.docNumber ?? '')?.[1];
+  const yearText = (o.published ?? ex.written)?.slice(0, 4) ?? (ex.docNumber ? parseDocNumber(ex.docNumber)?.year : undefined);
   const org = issuers[0] ? orgById.get(issuers[0]) : undefined;
   const indexNumber = org && yearText ? nextIndexNumber(ctx.indexNumbers, indexCode(org), Number(yearText)) : undefined;
   const draft = buildPolicyFrontmatter(ex, {

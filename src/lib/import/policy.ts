@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { stringify as stringifyYaml } from 'yaml';
 import type { Extracted } from './extract.ts';
+import { parseDocNumber } from '../docnumber.ts';
 
 export interface FrontmatterOptions {
   /** 索引号, e.g. from nextIndexNumber() */
@@ -69,7 +70,7 @@ export function textHash(text: string, length = 6): string {
 export function importId(ex: Pick<Extracted, 'written' | 'docNumber'>, text: string): string {
   const hash = textHash(text);
   if (ex.written) return `imp-${ex.written.slice(0, 4)}-${ex.written.slice(5, 7)}${ex.written.slice(8, 10)}-${hash}`;
-  const year = ex.docNumber ? /〔(\d{4})〕/u.exec(ex.docNumber)?.[1] : undefined;
+  const year = ex.docNumber ? parseDocNumber(ex.docNumber)?.year : undefined;
   return year ? `imp-${year}-${hash}` : `imp-${hash}`;
 }
 
