@@ -10,6 +10,7 @@ import { organizationsSchema, labels as organizationLabels } from '../../schemas
 import { topicsSchema, labels as topicLabels } from '../../schemas/topics.ts';
 import { inventoryProblems } from '../inventory.ts';
 import { attachmentProblem } from '../file-safety.ts';
+import { siteAssetProblems } from '../site-assets.ts';
 import { readTexts, relPath } from '../files.ts';
 import { finish } from './finish.ts';
 import { readInterpretationFile, readPolicyFile } from './documents.ts';
@@ -27,7 +28,7 @@ export async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
   };
   const { problems, lines } = scan;
   const [site, organizations, topics] = await Promise.all([
-    readYamlFile(path.join(dir, 'site.yaml'), o.root, siteSchema, siteLabels, problems),
+    readYamlFile(path.join(dir, 'site.yaml'), o.root, siteSchema, siteLabels, problems, lines),
     readYamlFile(path.join(dir, 'organizations.yaml'), o.root, organizationsSchema, organizationLabels, problems, lines),
     readYamlFile(path.join(dir, 'topics.yaml'), o.root, topicsSchema, topicLabels, problems, lines),
   ]);
@@ -38,7 +39,10 @@ export async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
   const texts = await readTexts([...policyFiles, ...interpretationFiles], o.root, problems);
   policyFiles.forEach((file, n) => readPolicyFile(scan, file, texts[n]));
   interpretationFiles.forEach((file, n) => readInterpretationFile(scan, file, texts[policyFiles.length + n]));
-  await checkAttachments(scan, path.resolve(o.root, process.env.PORTAL_PUBLIC_DIR ?? 'public'));
+  const publicDir = path.resolve(o.root, process.env.PORTAL_PUBLIC_DIR ?? 'public');
+  await checkAttachments(scan, publicDir);
+  const siteRel = relPath(o.root, path.join(dir, 'site.yaml'));
+  if (site) problems.push(...(await siteAssetProblems(site, siteRel, publicDir, lines.get(siteRel))));
 
   const mn = await readTranslations(scan);
   if (organizations && topics) problems.push(...missingMongolianNames(dir, o.root, organizations, topics, mn.needsMn, lines));
