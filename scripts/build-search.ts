@@ -7,18 +7,23 @@
  *                                         below (short cache: it says which build is current)
  *   search/sites.json                     this site (id, name, level, region, url, documents,
  *                                         languages, build time) and its federation peers
- *   search/pagefind/<build hash>/         everything else, named by format, writer, options and
- *                                         content (long cache): posting chunks, their directory,
- *                                         filter page lists, fragments, text sections, sort, 文号
+ *   search/pagefind/<generation>/         everything else (long cache): posting chunks, their
+ *                                         directory, filter page lists, sort, 文号 named by a hash
+ *                                         of their bytes; fragments and text sections by page id
  *
  * Records are tokenized with src/lib/search (overlapping Han bigrams; Mongolian folded with
  * src/lib/mongolian/fold.ts) and inverted here, in Node, by scripts/lib/search-index/: parts of
  * at most --shard-size records are inverted in memory and written as word-sorted runs to temp
  * files, then a streaming k-way merge writes ONE index per language. Pagefind is not used (it
- * stays the benchmark baseline, scripts/bench/).
+ * stays the benchmark baseline, scripts/bench/). With a cache directory (--cache-dir, else
+ * $PORTAL_CACHE_DIR, else node_modules/.astro, as astro.config.mjs) the index is updated in
+ * place: unchanged documents are not tokenized again, only files their changes touch are
+ * written (docs/search.md). --full or PORTAL_FULL_BUILD=1 rebuilds everything. `astro build`
+ * builds the index itself (src/integrations/search-index.ts); this CLI is for record files
+ * (--records) and benchmarks.
  *
  * Usage: node scripts/build-search.ts [--out DIR] [--records FILE.jsonl] [--shard-size N]
- *        [--cap N] [--chunk-size N] [--no-engine] [--quiet]
+ *        [--cap N] [--chunk-size N] [--cache-dir DIR | --no-cache] [--full] [--no-engine] [--quiet]
  *   out: --out, else $PORTAL_OUT_DIR, else dist. Records: --records (SearchRecord or corpus
  *   JSON lines), else loadSearchRecords() from src/content/records.ts. --shard-size: records
  *   per in-memory part (default 2000; memory grows with it, time barely changes).
@@ -39,6 +44,9 @@ async function main() {
       cap: { type: 'string' },
       'chunk-size': { type: 'string' },
       'no-engine': { type: 'boolean' },
+      'cache-dir': { type: 'string' },
+      'no-cache': { type: 'boolean' },
+      full: { type: 'boolean' },
       quiet: { type: 'boolean' },
     },
   });
@@ -62,11 +70,14 @@ async function main() {
   }
   const log = values.quiet ? () => {} : (s: string) => console.log(s);
   log(`search: indexing ${records.length} records into ${join(out, 'search')}`);
+  const cacheDir = values['no-cache'] ? undefined : resolve(values['cache-dir'] ?? defaultCacheDir());
   const r = await buildSearch({
     out,
     records,
     log,
     engine: !values['no-engine'],
+    full: values.full || process.env.PORTAL_FULL_BUILD === '1',
+    ...(cacheDir ? { cacheDir } : {}),
     ...(site ? { site } : {}),
     ...(values['shard-size'] ? { shardSize: count('--shard-size', values['shard-size']) } : {}),
     ...(values.cap ? { cap: count('--cap', values.cap) } : {}),
@@ -74,6 +85,9 @@ async function main() {
   });
   log(`search: ${r.pages} records, ${r.shards} language index(es), ${(r.bytes / 1048576).toFixed(1)} MiB, ${r.seconds.toFixed(1)} s`);
 }
+
+/** The build cache astro.config.mjs uses (PORTAL_CACHE_DIR, else node_modules/.astro). */
+export const defaultCacheDir = (): string => process.env.PORTAL_CACHE_DIR || 'node_modules/.astro';
 
 /** A positive whole number given for `name`, else an error naming it. */
 function count(name: string, value: string): number {

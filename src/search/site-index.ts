@@ -171,7 +171,7 @@ function cached<T>(cache: Map<string, Promise<unknown>>, key: string, load: () =
 /** Index chunks to load for a term: the one holding it, then extensions within a byte budget
  * (a single common character, 第 or 人, would otherwise load every chunk of its bigrams) and,
  * for a peer, a chunk count (its directory's byte counts are its own word). */
-function chunksToLoad(wanted: { n: number; bytes: number }[], max: number): number[] {
+function chunksToLoad(wanted: { n: string; bytes: number }[], max: number): string[] {
   let spent = 0;
   return wanted
     .filter((c, i) => i === 0 || (spent += c.bytes) <= EXTENSION_BYTES)
@@ -184,18 +184,19 @@ function chunksToLoad(wanted: { n: number; bytes: number }[], max: number): numb
 function postingIndex(sh: Shard, bundle: string, net: PeerBudget, checks: IndexChecks): PostingIndex {
   const s = sh.desc;
   const once = <T>(key: string, load: () => Promise<T>): Promise<T> => cached(sh.cache, key, load);
-  const dir = (g: number) => once(`d${g}`, () => fetchJson(net, bundle + indexFiles.dir(s.tag, g), checks.dir, 'index directory'));
-  const chunk = (n: number) =>
-    once(`i${n}`, async () => {
-      const [words] = await cborFile(net, bundle + indexFiles.chunk(s.tag, n), checks.chunk, 'index chunk');
+  const dir = (g: number) => once(`d${g}`, () => fetchJson(net, bundle + indexFiles.dir(s.dirs[g]!), checks.dir, 'index directory'));
+  const chunk = (name: string) =>
+    once(`i${name}`, async () => {
+      const [words] = await cborFile(net, bundle + indexFiles.chunk(name), checks.chunk, 'index chunk');
       return new Map(words);
     });
   /** index words equal to `term` or (prefix) starting with it, with their postings */
   const lookup = async (term: string, prefix: boolean): Promise<{ word: string; postings: Posting[] }[]> => {
     const out: { word: string; postings: Posting[] }[] = [];
-    const wanted: { n: number; bytes: number }[] = [];
-    for (const g of groupsFor(s.groups, term, prefix)) {
-      (await dir(g)).forEach((sp, i) => spanMayHold(sp[0], sp[1], term, prefix) && wanted.push({ n: g * s.groupSize + i, bytes: sp[2] ?? 0 }));
+    const wanted: { n: string; bytes: number }[] = [];
+    // the groups' directory files in parallel (a prefix may span several)
+    for (const entries of await Promise.all(groupsFor(s.groups, term, prefix).map(dir))) {
+      for (const sp of entries) if (spanMayHold(sp[0], sp[1], term, prefix)) wanted.push({ n: sp[3], bytes: sp[2] });
     }
     for (const m of await Promise.all(chunksToLoad(wanted, net.limits.termChunks).map(chunk))) {
       for (const [w, flat] of m) if (w === term || (prefix && w.startsWith(term))) out.push({ word: w, postings: decodePostings(flat) });
@@ -203,24 +204,32 @@ function postingIndex(sh: Shard, bundle: string, net: PeerBudget, checks: IndexC
     return out.sort((a, b) => cmpWords(a.word, b.word));
   };
   const filterValues = () =>
-    once('values', () => fetchJson(net, bundle + indexFiles.filterValues(s.tag), checks.filterValues, 'filter values'));
+    once('values', () => fetchJson(net, bundle + indexFiles.filterValues(s.filters), checks.filterValues, 'filter values'));
   const pagesOf = async (name: string, value: string): Promise<number[]> => {
-    const all = await filterValues();
-    const fi = Object.keys(all).indexOf(name);
-    const vi = fi < 0 ? -1 : all[name]!.findIndex((v) => v[0] === value);
-    if (vi < 0) return [];
-    return once(`f${fi}-${vi}`, async () => {
-      const deltas = await cborFile(net, bundle + indexFiles.filter(s.tag, fi, vi), checks.filterPages, 'filter');
+    const file = (await filterValues())[name]?.find((v) => v[0] === value)?.[2];
+    if (file === undefined) return [];
+    return once(`f${file}`, async () => {
+      const deltas = await cborFile(net, bundle + indexFiles.filter(file), checks.filterPages, 'filter');
       let n = 0;
       return deltas.map((d) => (n += d));
     });
   };
+  // every page: the sort file lists them (numbers have gaps where documents were deleted)
+  const all = () =>
+    once('all', async () => {
+      const raw = await sortOf(net, bundle, s, checks);
+      try {
+        return (Array.isArray(raw) ? raw : raw.ids).map((x) => pageNumber(s.tag, x)).sort((a, b) => a - b);
+      } catch (e) {
+        throw bad(net, e);
+      }
+    });
   const id = (page: number) => pageId(s.tag, page);
   return {
     async search(term, o) {
-      const allowed = o.filters && Object.keys(o.filters).length ? await filterPages(o.filters as Record<string, FilterSpec>, pagesOf, s.pages) : null;
+      const allowed = o.filters && Object.keys(o.filters).length ? await filterPages(o.filters as Record<string, FilterSpec>, pagesOf, all) : null;
       if (term === null) {
-        const pages = allowed ? [...allowed].sort((a, b) => a - b) : Array.from({ length: s.pages }, (_, i) => i);
+        const pages = allowed ? [...allowed].sort((a, b) => a - b) : await all();
         return { results: pages.map((p) => ({ id: id(p), score: 0, words: [] })), unfilteredResultCount: s.pages };
       }
       const t = cleanTerm(term);
@@ -235,8 +244,8 @@ function postingIndex(sh: Shard, bundle: string, net: PeerBudget, checks: IndexC
       };
     },
     async filters() {
-      const all = await filterValues();
-      return Object.fromEntries(Object.entries(all).map(([k, vs]) => [k, Object.fromEntries(vs)]));
+      const values = await filterValues();
+      return Object.fromEntries(Object.entries(values).map(([k, vs]) => [k, Object.fromEntries(vs.map((v) => [v[0], v[1]]))]));
     },
   };
 }
@@ -248,14 +257,14 @@ const SIG = 'pagefind_dcd';
  * never put into a URL. */
 export function loadFragment(ix: SiteIndex, id: string): Promise<Fragment> {
   if (!PAGE_ID.test(id)) return Promise.reject(bad(ix.net, new PeerError('invalid', `page id ${JSON.stringify(id.slice(0, 50))}`)));
-  return cached(ix.fragments, id, () => fetchJson(ix.net, `${ix.bundle}fragment/${id}.pf_fragment`, ix.checks.fragment, `fragment ${id}`, SIG));
+  return cached(ix.fragments, id, () => fetchJson(ix.net, ix.bundle + indexFiles.fragment(id), ix.checks.fragment, `fragment ${id}`, SIG));
 }
 
 /** Body section k of a page (section 0 is in its fragment); the fragment's when it cannot be read. */
 export async function loadSection(ix: SiteIndex, id: string, frag: Fragment, k: number): Promise<string> {
   if (k <= 0 || !frag.sections || k >= frag.sections || !PAGE_ID.test(id)) return frag.content;
   try {
-    const text = new TextDecoder().decode(await bytesOf(ix.net, `${ix.bundle}text/${id}.${k}`, `text ${id}.${k}`));
+    const text = new TextDecoder().decode(await bytesOf(ix.net, ix.bundle + indexFiles.text(id, k), `text ${id}.${k}`));
     return checked(ix.checks.text, text, `text ${id}.${k}`, ix.net);
   } catch {
     return frag.content;
@@ -269,13 +278,31 @@ function loadJson<T>(ix: SiteIndex, path: string, c: Check<T>, empty: T): Promis
   return cached(ix.files, path, () => fetchJson(ix.net, ix.base + path, c, path)).catch(() => empty);
 }
 
+/** 文号 bucket `b` (a number) or year bucket `y<n>` (docs/search.md); `{}` when there is none. */
 export function loadBucket(ix: SiteIndex, b: number | string): Promise<Record<string, string[][]>> {
-  return loadJson(ix, `${ix.manifest.docnum.dir}${b}.json`, ix.checks.bucket, {});
+  const d = ix.manifest.docnum;
+  const year = typeof b === 'string' && /^y\d+$/.test(b);
+  const name = year ? d.yearFiles[Number(b.slice(1))] : d.files[Number(b)];
+  if (name === undefined) return Promise.resolve({});
+  return loadJson(ix, d.dir + indexFiles.docnum(name).replace(/^docnum\//, ''), ix.checks.bucket, {});
 }
 
-/** <bundle>/sort/<shard>.json: `{ids, dates: [[date, count]…]}`. */
+/** A shard's sort file, checked and cached (shared by its queries). */
+function sortOf(net: PeerBudget, bundle: string, s: IndexShard, checks: IndexChecks): Promise<SortData> {
+  return fetchJson(net, bundle + indexFiles.sort(s.sort), checks.sort, 'sort');
+}
+
+/** The page number of page id `id` of index `tag` (the inverse of pageId). */
+function pageNumber(tag: string, id: string): number {
+  const n = id.startsWith(tag) ? parseInt(id.slice(tag.length), 36) : NaN;
+  if (!Number.isSafeInteger(n) || n < 0) throw new PeerError('invalid', `sort: page id ${JSON.stringify(id.slice(0, 50))} not of index ${tag}`);
+  return n;
+}
+
+/** <bundle>/sort/<name>.json of shard `shard` (its language code): `{ids, dates: [[date, count]…]}`. */
 export async function loadSort(ix: SiteIndex, shard: string): Promise<SortOrder> {
-  const raw = await loadJson<SortData>(ix, `${ix.manifest.bundle}sort/${shard}.json`, ix.checks.sort, []);
+  const desc = ix.shards.find((s) => s.language === shard)?.desc;
+  const raw = desc ? await loadJson<SortData>(ix, ix.manifest.bundle + indexFiles.sort(desc.sort), ix.checks.sort, []) : [];
   const ids = Array.isArray(raw) ? raw : raw.ids;
   const dates = new Map<string, string>();
   if (!Array.isArray(raw) && raw.dates) {

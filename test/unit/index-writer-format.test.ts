@@ -16,24 +16,26 @@ const problem = (m: unknown): PeerError => {
 };
 
 describe('assertIndexFormat', () => {
-  it('accepts the current format and version, and a version-2 manifest written before `format` existed', () => {
-    expect(SUPPORTED_VERSIONS).toContain(INDEX_VERSION);
+  it('accepts the current format and version, and no other version', () => {
+    expect(SUPPORTED_VERSIONS).toEqual([INDEX_VERSION]);
     expect(() => assertIndexFormat({ format: INDEX_FORMAT, version: INDEX_VERSION, languages: {} })).not.toThrow();
-    expect(() => assertIndexFormat({ version: 2 })).not.toThrow();
+    expect(() => assertIndexFormat({ version: INDEX_VERSION })).not.toThrow();
+    // version 2 named files by page number and chunk number, not by content
+    expect(problem({ format: INDEX_FORMAT, version: 2 }).message).toContain('index version 2');
   });
   it('rejects a missing version', () => {
     const e = problem({ format: INDEX_FORMAT });
     expect(e).toBeInstanceOf(PeerError);
     expect(e.problem).toBe('broken');
-    expect(e.message).toBe(`manifest.json: no index version, this engine reads ${INDEX_FORMAT} version 2 (rebuild the site)`);
+    expect(e.message).toBe(`manifest.json: no index version, this engine reads ${INDEX_FORMAT} version 3 (rebuild the site)`);
   });
   it('rejects an unknown version, naming it', () => {
-    expect(problem({ format: INDEX_FORMAT, version: 3 }).message).toMatch(/^manifest\.json: index version 3, this engine reads gop-postings version 2 \(rebuild the site\)$/);
-    expect(problem({ version: '2' }).message).toContain('index version "2"');
+    expect(problem({ format: INDEX_FORMAT, version: 4 }).message).toMatch(/^manifest\.json: index version 4, this engine reads gop-postings version 3 \(rebuild the site\)$/);
+    expect(problem({ version: '3' }).message).toContain('index version "3"');
     expect(problem({ version: 1 }).problem).toBe('broken');
   });
   it('rejects another format, and what is not a manifest at all', () => {
-    expect(problem({ format: 'pagefind', version: 2 }).message).toContain('index format "pagefind"');
+    expect(problem({ format: 'pagefind', version: 3 }).message).toContain('index format "pagefind"');
     expect(problem(null).message).toBe('manifest.json: not a search index manifest (rebuild the site)');
     expect(problem([2]).problem).toBe('broken');
     expect(problem('{"version":2}').problem).toBe('broken');

@@ -4,13 +4,15 @@
  * Pagefind is not imported or read anywhere on that path.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ByteSink, RunReader, RunWriter, decodeEntry, encodeEntry } from '../../scripts/lib/search-index/runs.ts';
 import { PartInverter } from '../../scripts/lib/search-index/invert.ts';
 import { mergeRuns } from '../../scripts/lib/search-index/merge.ts';
+import { writeDirs } from '../../scripts/lib/search-index/chunks.ts';
+import { BundleStore } from '../../scripts/lib/search-index/store.ts';
 import { FilterLists, fragmentOf } from '../../scripts/lib/search-index/pages.ts';
 import { commonBigrams, contentHash } from '../../scripts/lib/search-index/build.ts';
 import { pageOrder } from '../../scripts/lib/search-index/language.ts';
@@ -117,15 +119,11 @@ describe('inverting a part', () => {
 });
 
 describe('merging runs', () => {
-  const newBundle = () => {
-    const bundle = mkdtempSync(join(tmp, 'bundle-'));
-    for (const d of ['index', 'dir']) mkdirSync(join(bundle, d));
-    return bundle;
-  };
-  const chunksOf = (bundle: string, tag: string, n: number) =>
-    Array.from({ length: n }, (_, i) => (decodeCbor(gunzipSync(readFileSync(join(bundle, indexFiles.chunk(tag, i))))) as [[string, number[]][]])[0]);
+  const newStore = () => new BundleStore(mkdtempSync(join(tmp, 'bundle-')));
+  const chunksOf = (store: BundleStore, names: string[]) =>
+    names.map((name) => (decodeCbor(gunzipSync(readFileSync(join(store.dir, indexFiles.chunk(name))))) as [[string, number[]][]])[0]);
   it('concatenates a word across runs, chunks by posting units, lists chunks in directory groups', () => {
-    const bundle = newBundle();
+    const store = newStore();
     const runs = [join(tmp, 'm1.run'), join(tmp, 'm2.run')];
     const a = new PartInverter();
     a.add(0, ['人民', '政府']);
@@ -135,28 +133,34 @@ describe('merging runs', () => {
     b.add(2, ['人民', '法律']);
     b.writeRun(runs[1]!);
     const lengths = [10, 20, 30];
-    const m = mergeRuns(runs, { bundle, tag: 't', chunkSize: 5, dirGroup: 2, thinUnits: 1e9, titleSlot: 128, lengths });
+    const m = mergeRuns(runs, { store, chunkSize: 5, thinUnits: 1e9, titleSlot: 128, lengths });
     // 人民: 2 pages (2 + 2×2 units = 6 ≥ 5) fills chunk 0; 政府 (7) chunk 1; 法律 (3) chunk 2
-    expect(m.chunks).toBe(3);
-    expect(m.groups).toEqual(['人民', '法律']);
-    const chunks = chunksOf(bundle, 't', 3);
+    expect(m.chunks.map((c) => [c[0], c[1], c[4]])).toEqual([['人民', '人民', 6], ['政府', '政府', 7], ['法律', '法律', 3]]);
+    const { groups, dirs } = writeDirs(store, m.chunks, 2);
+    expect(groups).toEqual(['人民', '法律']);
+    const chunks = chunksOf(store, m.chunks.map((c) => c[3]));
     expect(chunks.map((c) => c.map(([w]) => w))).toEqual([['人民'], ['政府'], ['法律']]);
     const people = decodePostings(chunks[0]![0]![1]);
     expect(people.map((p) => [p.page, p.positions])).toEqual([[0, [0]], [2, [0]]]);
     expect(people[1]!.length).toBe(30);
     expect(decodePostings(chunks[1]![0]![1]).map((p) => [p.page, p.positions])).toEqual([[0, [1]], [1, [0, 1]]]);
-    const dir = JSON.parse(gunzipSync(readFileSync(join(bundle, indexFiles.dir('t', 0)))).toString('utf8'));
-    expect(dir.map((s: unknown[]) => s.slice(0, 2))).toEqual([['人民', '人民'], ['政府', '政府']]);
+    const dir = JSON.parse(gunzipSync(readFileSync(join(store.dir, indexFiles.dir(dirs[0]!)))).toString('utf8'));
+    expect(dir).toEqual(m.chunks.slice(0, 2).map((c) => c.slice(0, 4)));
+    // content-addressed: the same bytes, the same name, written once
+    const again = mergeRuns([], { store, chunkSize: 5, thinUnits: 1e9, titleSlot: 128, lengths });
+    expect(again.chunks).toEqual([]);
+    expect(writeDirs(store, m.chunks, 2).dirs).toEqual(dirs);
+    expect(store.written).toBe(5);
   });
   it('thins a word with too many posting units and finds the common Han bigrams from body positions', () => {
-    const bundle = newBundle();
+    const store = newStore();
     const inv = new PartInverter();
     const body = (w: string, n: number) => [...Array<string>(TITLE_SLOT).fill(FILLER), ...Array<string>(n).fill(w)];
     for (let p = 0; p < 10; p++) inv.add(p, ['机构', ...body('机构', 6).slice(1)]);
     const run = join(tmp, 't.run');
     inv.writeRun(run);
-    const m = mergeRuns([run], { bundle, tag: 'u', chunkSize: 60, dirGroup: 8, thinUnits: 50, titleSlot: TITLE_SLOT, lengths: Array(10).fill(200) });
-    const [[[word, postings]]] = chunksOf(bundle, 'u', 1) as [[string, number[]][]];
+    const m = mergeRuns([run], { store, chunkSize: 60, thinUnits: 50, titleSlot: TITLE_SLOT, lengths: Array(10).fill(200) });
+    const [[[word, postings]]] = chunksOf(store, [m.chunks[0]![3]]) as [[string, number[]][]];
     expect(word).toBe('机构');
     const back = decodePostings(postings!);
     expect(back.cap).toBe(2);

@@ -29,15 +29,15 @@ function verdict(f: () => unknown): string {
   }
 }
 
-const shard = { language: 's0-zh', pages: 3, tag: 'ab', avgLength: 12.5, groupSize: 128, groups: ['一'] };
+const shard = { language: 's0-zh', pages: 3, tag: 'ab', avgLength: 12.5, groupSize: 128, groups: ['一'], dirs: ['Qx3_aZ09-k'], filters: 'f0', sort: 's0' };
 const manifest = (o: Record<string, unknown> = {}) => ({
-  version: 2,
+  version: 3,
   titleSlot: 128,
   positionCap: 48,
   sectionTokens: 600,
   bundle: 'pagefind/0123456789abcdef/',
   languages: { zh: { shards: [shard], pages: 3 } },
-  docnum: { buckets: 1, dir: 'pagefind/0123456789abcdef/docnum/', yearBuckets: 1 },
+  docnum: { buckets: 1, dir: 'pagefind/0123456789abcdef/docnum/', yearBuckets: 1, files: ['b0'], yearFiles: ['y0'] },
   common: '政府',
   agencies: ['内政发'],
   ...o,
@@ -54,7 +54,7 @@ describe('loadBucket', () => {
     });
     const ix = {
       base: 'https://peer.example/search/',
-      manifest: { docnum: { dir: 'pagefind/abc/docnum/', buckets: 1 } },
+      manifest: { docnum: { dir: 'pagefind/abc/docnum/', buckets: 1, files: ['b0'], yearBuckets: 1, yearFiles: ['y0'] } },
       files: new Map(),
       net: new PeerBudget(PEER_LIMITS, 0),
       checks: indexChecks(PEER_LIMITS),
@@ -94,7 +94,7 @@ describe('file shapes and declared counts', () => {
     expect(verdict(() => own.manifest(many, 'manifest.json'))).toBe('ok');
     expect(verdict(() => peer.manifest(manifest({ languages: { zh: { pages: 1e12, shards: [shard] } } }), 'm'))).toBe('limit');
     expect(verdict(() => peer.manifest(manifest({ languages: { zh: { pages: 3, shards: [{ ...shard, groups: Array(100_000).fill('a') }] } } }), 'm'))).toBe('limit');
-    expect(verdict(() => peer.manifest(manifest({ docnum: { buckets: 1e9, dir: 'd/' } }), 'm'))).toBe('limit');
+    expect(verdict(() => peer.manifest(manifest({ docnum: { buckets: 1e9, dir: 'd/', yearBuckets: 1, files: [], yearFiles: [] } }), 'm'))).toBe('limit');
   });
 
   it('reports a manifest of the wrong shape as invalid, another version as unreadable', () => {
@@ -103,7 +103,11 @@ describe('file shapes and declared counts', () => {
     expect(verdict(() => peer.manifest(manifest({ bundle: 'https://evil.example/' }), 'm'))).toBe('invalid');
     expect(verdict(() => peer.manifest(manifest({ languages: { zh: { pages: 3, shards: [{ ...shard, tag: '../x' }] } } }), 'm'))).toBe('invalid');
     expect(verdict(() => peer.manifest(manifest({ titleSlot: '128' }), 'm'))).toBe('invalid');
+    expect(verdict(() => peer.manifest(manifest({ languages: { zh: { pages: 3, shards: [{ ...shard, dirs: [] }] } } }), 'm'))).toBe('invalid');
+    expect(verdict(() => peer.manifest(manifest({ languages: { zh: { pages: 3, shards: [{ ...shard, sort: '../s' }] } } }), 'm'))).toBe('invalid');
+    expect(verdict(() => peer.manifest(manifest({ docnum: { buckets: 2, dir: 'd/', yearBuckets: 1, files: ['a'], yearFiles: ['b'] } }), 'm'))).toBe('invalid');
     expect(verdict(() => peer.manifest(manifest({ version: 1 }), 'm'))).toBe('broken');
+    expect(verdict(() => peer.manifest(manifest({ version: 2 }), 'm'))).toBe('broken');
     expect(verdict(() => peer.manifest(null, 'm'))).toBe('broken');
   });
 
@@ -127,10 +131,13 @@ describe('file shapes and declared counts', () => {
     expect(verdict(() => peer.chunk([[['草原', [-33]]]], 'c'))).toBe('invalid');
     expect(verdict(() => peer.chunk([[['草原', [5, -33, 0]]]], 'c'))).toBe('invalid');
     expect(verdict(() => peer.chunk([[[7, [-33, 0]]]], 'c'))).toBe('invalid');
-    expect(verdict(() => peer.dir([['一', '丁', 300]], 'd'))).toBe('ok');
-    expect(verdict(() => peer.dir(Array(5000).fill(['一', '丁']), 'd'))).toBe('limit');
-    expect(verdict(() => peer.filterValues({ kind: [['政策文件', 3]] }, 'v'))).toBe('ok');
-    expect(verdict(() => peer.filterValues({ kind: [['政策文件', -3]] }, 'v'))).toBe('invalid');
+    expect(verdict(() => peer.dir([['一', '丁', 300, 'Qx3_aZ09-k']], 'd'))).toBe('ok');
+    expect(verdict(() => peer.dir([['一', '丁', 300, '../x']], 'd'))).toBe('invalid');
+    expect(verdict(() => peer.dir([['一', '丁', 300]], 'd'))).toBe('invalid');
+    expect(verdict(() => peer.dir(Array(5000).fill(['一', '丁', 1, 'a']), 'd'))).toBe('limit');
+    expect(verdict(() => peer.filterValues({ kind: [['政策文件', 3, 'a1']] }, 'v'))).toBe('ok');
+    expect(verdict(() => peer.filterValues({ kind: [['政策文件', -3, 'a1']] }, 'v'))).toBe('invalid');
+    expect(verdict(() => peer.filterValues({ kind: [['政策文件', 3, 'a/b']] }, 'v'))).toBe('invalid');
     expect(verdict(() => peer.filterPages([0, 1, 1], 'p'))).toBe('ok');
     expect(verdict(() => peer.filterPages([0, -1], 'p'))).toBe('invalid');
     expect(verdict(() => peer.bucket({ '银发|2015|305': [['x1', '银发〔2015〕305号']] }, 'b'))).toBe('ok');

@@ -4,10 +4,10 @@
  * docnumBucket) so a wrong year still lands in the right bucket; docnum/y<n>.json list the
  * 文号 of one 机关代字 and year (suggestions for a wrong serial). ~48 and ~64 entries per file.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { docNumberKey, parseDocNumber } from '../../../src/lib/docnumber.ts';
 import { docnumBucket, fnv1a } from '../../../src/lib/search/layout.ts';
+import { indexFiles } from '../../../src/lib/search/postings.ts';
+import type { BundleStore } from './store.ts';
 
 interface Entry {
   key: string;
@@ -19,6 +19,9 @@ interface Entry {
 export interface DocnumFiles {
   buckets: number;
   yearBuckets: number;
+  /** file name of each bucket and year bucket (content hashes) */
+  files: string[];
+  yearFiles: string[];
   /** every 机关代字, sorted (the engine matches a typed 文号's agency against them) */
   agencies: string[];
 }
@@ -36,8 +39,8 @@ export class DocnumIndex {
     this.agencies.add(parseDocNumber(docNumber)!.agency);
   }
 
-  /** Writes the buckets into <bundle>/docnum/. */
-  write(bundle: string): DocnumFiles {
+  /** Stores the buckets (docnum/<name>.json). */
+  write(store: BundleStore): DocnumFiles {
     const entryOf = (d: Entry): string[] => (d.language === 'zh' ? [d.id, d.docNumber] : [d.id, d.docNumber, d.language]);
     const buckets = Math.max(1, Math.ceil(this.entries.length / 48));
     const files: Record<string, string[][]>[] = Array.from({ length: buckets }, () => ({}));
@@ -49,9 +52,7 @@ export class DocnumIndex {
       const ay = `${agency}|${year}`;
       (yfiles[fnv1a(ay) % yearBuckets]![ay] ??= []).push([serial!, ...entryOf(d)]);
     }
-    mkdirSync(join(bundle, 'docnum'), { recursive: true });
-    files.forEach((f, i) => writeFileSync(join(bundle, 'docnum', `${i}.json`), JSON.stringify(f)));
-    yfiles.forEach((f, i) => writeFileSync(join(bundle, 'docnum', `y${i}.json`), JSON.stringify(f)));
-    return { buckets, yearBuckets, agencies: [...this.agencies].sort() };
+    const put = (f: object) => store.put(indexFiles.docnum, Buffer.from(JSON.stringify(f)));
+    return { buckets, yearBuckets, files: files.map(put), yearFiles: yfiles.map(put), agencies: [...this.agencies].sort() };
   }
 }

@@ -2,15 +2,14 @@
  * The per-page files of an index and the lists built page by page (docs/search.md):
  * fragment/<id>.pf_fragment (url, title, 文号, date, filters, the body's first text section),
  * text/<id>.<k> (the other sections), one page list per filter value, and the publication
- * order. Pages are numbered in publication order, so the order file is the pages in sequence.
+ * order. Page numbers are stable across incremental builds, so the order file sorts them.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { SearchRecord } from '../../../src/lib/search/record.ts';
 import { cmpCodePoints, indexFiles, pageId } from '../../../src/lib/search/postings.ts';
 import type { FragmentData } from '../../../src/lib/search/validate-index.ts';
 import { encodeCbor } from '../../../src/lib/search/cbor.ts';
-import { gz } from './merge.ts';
+import { gz } from './chunks.ts';
+import type { BundleStore } from './store.ts';
 
 /** Fragments start with this signature (Pagefind's; readers skip it when present). */
 export const FRAGMENT_SIGNATURE = 'pagefind_dcd';
@@ -36,11 +35,17 @@ export function fragmentOf(r: SearchRecord, sections: readonly string[]): Fragme
   return { url: pageUrl(r), content: sections[0] ?? '', sections: sections.length, filters: pageFilters(r), meta };
 }
 
-/** Writes the fragment and text sections 1… of page `id`. */
-export function writePageFiles(bundle: string, id: string, r: SearchRecord, sections: readonly string[]): void {
+/** Writes the fragment and text sections 1… of a new page `id`. */
+export function writePageFiles(store: BundleStore, id: string, r: SearchRecord, sections: readonly string[]): void {
   const json = JSON.stringify(fragmentOf(r, sections));
-  writeFileSync(join(bundle, 'fragment', `${id}.pf_fragment`), gz(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE), Buffer.from(json)])));
-  for (let k = 1; k < sections.length; k++) writeFileSync(join(bundle, 'text', `${id}.${k}`), gz(sections[k]!));
+  store.file(indexFiles.fragment(id), gz(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE), Buffer.from(json)])), true);
+  for (let k = 1; k < sections.length; k++) store.file(indexFiles.text(id, k), gz(sections[k]!), true);
+}
+
+/** Marks the files of a page an earlier build wrote as still referenced. */
+export function keepPageFiles(store: BundleStore, id: string, sections: number): void {
+  store.keep(indexFiles.fragment(id));
+  for (let k = 1; k < sections; k++) store.keep(indexFiles.text(id, k));
 }
 
 /** Page lists per filter name and value, filled page by page (pages ascending). */
@@ -68,28 +73,30 @@ export class FilterLists {
     return out;
   }
 
-  /** Writes the values file and, per value, its pages as gzipped CBOR deltas. */
-  write(bundle: string, tag: string): void {
-    const counts = this.counts();
-    Object.keys(counts).forEach((name, fi) => {
+  /** Stores, per value, its pages as gzipped CBOR deltas, then the values file
+   * `{name: [[value, pages, file], …]}`; returns the values file's name. */
+  write(store: BundleStore): string {
+    const out: Record<string, [string, number, string][]> = {};
+    for (const [name, counts] of Object.entries(this.counts())) {
       const values = this.lists.get(name)!;
-      counts[name]!.forEach(([v], vi) => {
+      out[name] = counts.map(([v, n]) => {
         const pages = values.get(v)!;
-        writeFileSync(join(bundle, indexFiles.filter(tag, fi, vi)), gz(encodeCbor(pages.map((x, k) => (k ? x - pages[k - 1]! : x)))));
+        return [v, n, store.put(indexFiles.filter, gz(encodeCbor(pages.map((x, k) => (k ? x - pages[k - 1]! : x)))))];
       });
-    });
-    writeFileSync(join(bundle, indexFiles.filterValues(tag)), JSON.stringify(counts));
+    }
+    return store.put(indexFiles.filterValues, Buffer.from(JSON.stringify(out)));
   }
 }
 
-/** sort/<code>.json: page ids in publication order and the dates as [date, count] runs. */
-export function writeSort(bundle: string, code: string, tag: string, dates: readonly string[]): void {
+/** sort/<name>.json: page ids in publication order and the dates as [date, count] runs;
+ * `pages` in publication order. Returns the file's name. */
+export function writeSort(store: BundleStore, tag: string, pages: readonly { page: number; published?: string | undefined }[]): string {
   const runs: [string, number][] = [];
-  for (const d of dates) {
+  for (const { published: d = '' } of pages) {
     const last = runs.at(-1);
     if (last && last[0] === d) last[1]++;
     else runs.push([d, 1]);
   }
-  const ids = dates.map((_, i) => pageId(tag, i));
-  writeFileSync(join(bundle, 'sort', `${code}.json`), JSON.stringify({ ids, dates: runs }));
+  const ids = pages.map((p) => pageId(tag, p.page));
+  return store.put(indexFiles.sort, Buffer.from(JSON.stringify({ ids, dates: runs })));
 }

@@ -7,23 +7,27 @@
  *
  * Bump INDEX_VERSION whenever a reader would misread the new files (the posting encoding, file
  * names, manifest fields the engine needs). A writer change that keeps the files readable as
- * before changes WRITER_REVISION instead: it only renames the per-build directory.
+ * before changes WRITER_REVISION instead: it invalidates the build cache (the next build is a
+ * full one, in a new generation directory).
+ *
+ * Version 3: content-addressed file names (chunks, directories, filter lists, sort and 文号
+ * files are named by a hash of their bytes, listed in the manifest or the directory files) and
+ * stable page numbers, so an incremental build rewrites only what changed.
  */
 import { PeerError } from './validate.ts';
 
 /** the format family written into manifest.json `format` */
 export const INDEX_FORMAT = 'gop-postings';
 /** the layout version written into manifest.json `version` (the one this engine reads) */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 /** versions this engine reads */
 export const SUPPORTED_VERSIONS: readonly number[] = [INDEX_VERSION];
 /** the writer's revision: part of the per-build directory hash (same files, new directory) */
-export const WRITER_REVISION = 'own-inverter-1';
+export const WRITER_REVISION = 'incremental-1';
 
 /**
- * Throws unless `manifest` is a search manifest of a supported format version. `format` may be
- * absent (manifests written before it existed have the same version-2 layout) but must be
- * INDEX_FORMAT when present. Throws a PeerError ('broken'): for a federated peer the engine
+ * Throws unless `manifest` is a search manifest of a supported format version. `format` must be
+ * INDEX_FORMAT when present (version-2 manifests written before it existed lack it). Throws a PeerError ('broken'): for a federated peer the engine
  * reports the site as unreadable and carries on; for this site it is the build's error.
  *
  * @param at the file named in the message

@@ -40,17 +40,24 @@ export interface IndexShard {
   groupSize: number;
   /** first word of every `groupSize` index chunks */
   groups: string[];
+  /** file name (content hash) of each group's directory file, parallel to `groups` */
+  dirs: string[];
+  /** file name of the filter values file (filter/<name>.json) */
+  filters: string;
+  /** file name of the publication order file (sort/<name>.json) */
+  sort: string;
 }
 
 export interface SearchManifest {
-  version: 2;
+  version: 3;
   titleSlot: number;
   positionCap: number;
   sectionTokens: number;
   /** site-relative bundle directory, relative to the engine's base */
   bundle: string;
   languages: Record<string, { shards: IndexShard[]; pages: number }>;
-  docnum: { buckets: number; dir: string; yearBuckets?: number };
+  /** 文号 lookup: bucket i is <dir><files[i]>.json, year bucket i <dir><yearFiles[i]>.json */
+  docnum: { buckets: number; dir: string; yearBuckets: number; files: string[]; yearFiles: string[] };
   /** Han bigrams with very long posting lists, concatenated (queries avoid them when they can) */
   common?: string;
   agencies?: string[];
@@ -109,8 +116,18 @@ export function bodySections(body: string, size = SECTION_TOKENS, language = 'zh
 
 /** bodySections from the body's index tokens (tokenizeLang(body, 'index', language)). */
 export function sectionsOf(body: string, toks: readonly Token[], size = SECTION_TOKENS): string[] {
+  return sectionsAt(body, sectionCuts(toks, size));
+}
+
+/** Where each body section starts (character offsets; the first is 0). */
+export function sectionCuts(toks: readonly Token[], size = SECTION_TOKENS): number[] {
   const cuts: number[] = [0];
   for (let k = size; k < toks.length; k += size) cuts.push(toks[k]!.start);
+  return cuts;
+}
+
+/** The sections starting at `cuts` (sectionCuts), each with SECTION_OVERLAP characters of the next. */
+export function sectionsAt(body: string, cuts: readonly number[]): string[] {
   return cuts.map((c, i) => {
     const end = i + 1 < cuts.length ? cuts[i + 1]! : body.length;
     return body.slice(c, Math.min(body.length, end + (i + 1 < cuts.length ? SECTION_OVERLAP : 0)));

@@ -10,7 +10,8 @@
  * - a two-level directory: the manifest lists the first word of every DIR_GROUP chunks, a
  *   directory file per group lists its chunks' first and last words and gzipped sizes (a query
  *   loads one small file per token instead of the whole chunk table);
- * - page ids follow from the page number (`<tag><n in base 36>`): no page table;
+ * - page ids follow from the page number (`<tag><n in base 36>`): no page table; a page keeps
+ *   its number across incremental builds, so numbers have gaps (the sort file lists them all);
  * - a page's length travels with its postings (BM25 needs it only for pages that match);
  * - a very common word (more than THIN_UNITS posting units: 机构, 信息 at 50,000 documents) keeps
  *   its title positions and only its first THIN_CAP body positions per page, with the true
@@ -26,28 +27,35 @@
 
 export const DIR_GROUP = 128;
 
-/**
- * File names under the bundle directory, for the indexer and the engine alike. Each has an
- * extension (a static server such as `astro preview` takes an extensionless path for a page),
- * and none ends in .gz (Apache would add Content-Encoding and the browser would inflate it).
- */
 /** A page's id: the index's tag and the page number in base 36 (fragments and text are named by it). */
 export function pageId(tag: string, page: number): string {
   return `${tag}${page.toString(36)}`;
 }
 
+/**
+ * File names under the bundle directory, for the indexer and the engine alike. Every file but a
+ * page's fragment and text is named by a hash of its bytes (`name`, listed by the manifest or a
+ * directory file), so an unchanged file keeps its URL across builds; a page id is never reused
+ * for other content within a bundle directory (stable page numbers, docs/search.md). Each has an
+ * extension (a static server such as `astro preview` takes an extensionless path for a page),
+ * and none ends in .gz (Apache would add Content-Encoding and the browser would inflate it).
+ */
 export const indexFiles = {
-  chunk: (tag: string, n: number) => `index/${tag}i${n.toString(36)}.pf_index`,
-  dir: (tag: string, g: number) => `dir/${tag}d${g.toString(36)}.pf_dir`,
-  filter: (tag: string, name: number, value: number) => `filter/${tag}f${name.toString(36)}-${value.toString(36)}.pf_filter`,
-  filterValues: (tag: string) => `filter/${tag}values.json`,
+  chunk: (name: string) => `index/${name}.pf_index`,
+  dir: (name: string) => `dir/${name}.pf_dir`,
+  filter: (name: string) => `filter/${name}.pf_filter`,
+  filterValues: (name: string) => `filter/${name}.json`,
+  sort: (name: string) => `sort/${name}.json`,
+  docnum: (name: string) => `docnum/${name}.json`,
+  fragment: (id: string) => `fragment/${id}.pf_fragment`,
+  text: (id: string, k: number) => `text/${id}.${k}`,
 };
 /** posting units (positions + 2 per page) above which a word is thinned: ~180 KB of postings,
  * none at 4,000 documents, 323 words at 50,000 (recombined corpus) */
 export const THIN_UNITS = 150_000;
 /** body positions a thinned word keeps per page */
 export const THIN_CAP = 2;
-const THINNED = -100_000;
+export const THINNED = -100_000;
 const K1 = 1.4;
 const B = 0.75;
 /** Pagefind weighs every location of a custom record 25, and divides term counts by 24 */
@@ -90,9 +98,9 @@ export interface Posting {
 /**
  * One word's postings, flat (see the header); positions are stored ascending. With `thin`,
  * each page keeps its title positions (< titleSlot) and its first `thin.cap` body positions,
- * preceded by the number of occurrences.
+ * preceded by the number of occurrences (`tf`, when a page's positions were thinned before).
  */
-export function encodePostings(pages: { page: number; length: number; positions: number[] }[], thin?: { cap: number; titleSlot: number }): number[] {
+export function encodePostings(pages: readonly { page: number; length: number; positions: readonly number[]; tf?: number }[], thin?: { cap: number; titleSlot: number }): number[] {
   const out: number[] = thin ? [THINNED, thin.cap] : [];
   let last = 0;
   for (const p of pages) {
@@ -101,9 +109,11 @@ export function encodePostings(pages: { page: number; length: number; positions:
     let prev = 0;
     let kept = [...p.positions].sort((a, b) => a - b);
     if (thin) {
-      out.push(kept.length);
+      out.push(p.tf ?? kept.length);
       const title = kept.filter((x) => x < thin.titleSlot);
       kept = [...title, ...kept.slice(title.length, title.length + thin.cap)];
+    } else if (p.tf !== undefined && p.tf !== kept.length) {
+      throw new Error('postings: a thinned page cannot be stored unthinned');
     }
     kept.forEach((x, i) => {
       out.push(i === 0 ? x : x - prev);
@@ -254,7 +264,8 @@ export type FilterSpec = string | string[] | { any?: string[] | string; all?: st
 export async function filterPages(
   filters: Record<string, FilterSpec>,
   pagesOf: (name: string, value: string) => Promise<number[]>,
-  total: number,
+  /** every page of the index (page numbers have gaps where documents were deleted) */
+  all: () => Promise<readonly number[]>,
 ): Promise<Set<number> | null> {
   let result: Set<number> | null = null;
   const list = (x: string[] | string | undefined) => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
@@ -269,7 +280,7 @@ export async function filterPages(
     if (typeof spec === 'string') s = await union(name, [spec]);
     else if (Array.isArray(spec)) s = await union(name, spec);
     else {
-      s = new Set(Array.from({ length: total }, (_, i) => i));
+      s = new Set(await all());
       if (spec.any !== undefined) s = intersect(s, await union(name, list(spec.any)));
       for (const v of list(spec.all)) s = intersect(s, await union(name, [v]));
       const excluded = await union(name, [...list(spec.none), ...list(spec.not)]);

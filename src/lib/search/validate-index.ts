@@ -13,6 +13,8 @@ import { assertIndexFormat } from './format.ts';
 const DIR = /^(?:(?!\.\.?\/)[\w.-]+\/)+$/;
 /** index tags and page ids: `<salt>[_<lang>]<base 36>` */
 export const PAGE_ID = /^\w{1,40}$/;
+/** content-addressed file names (hash of the bytes) */
+export const FILE_NAME = /^[\w-]{1,40}$/;
 /** a result path on the site: starts with one `/`, no control characters or backslashes */
 const SITE_PATH = /^\/(?!\/)[^\\\0-\x1f\x7f]*$/;
 /** a peer's root: http(s), or a path on this host (docs/federation.md); no control characters */
@@ -27,15 +29,16 @@ export interface FragmentData {
   meta: { title?: string; docNumber?: string; published?: string };
 }
 export type SortData = string[] | { ids: string[]; dates?: [string, number][] };
-/** [first word, last word, gzipped bytes] of each chunk of a directory group */
-export type DirEntry = [string, string, number?];
+/** [first word, last word, gzipped bytes, file name] of each chunk of a directory group */
+export type DirEntry = [string, string, number, string];
 
 export interface IndexChecks {
   manifest: Check<Manifest>;
   sites: Check<SitesFile>;
   dir: Check<DirEntry[]>;
   chunk: Check<[[string, number[]][]]>;
-  filterValues: Check<Record<string, [string, number][]>>;
+  /** name → [[value, pages, file name of its page list], …] */
+  filterValues: Check<Record<string, [string, number, string][]>>;
   filterPages: Check<number[]>;
   fragment: Check<FragmentData>;
   text: Check<string>;
@@ -53,16 +56,25 @@ function manifestCheck(L: Limits): Check<Manifest> {
     avgLength: num(0, 1e9),
     groupSize: int(1, L.groupSize),
     groups: list(str(L.field), L.groups),
+    dirs: list(str(40, FILE_NAME), L.groups),
+    filters: str(40, FILE_NAME),
+    sort: str(40, FILE_NAME),
   });
   const language = obj<{ shards: IndexShard[]; pages: number }>({ shards: list(shard, L.shards), pages: int(0, L.pages * L.shards) });
   const m = obj<SearchManifest>({
-    version: literal(2),
+    version: literal(3),
     titleSlot: int(1, 1 << 16),
     positionCap: int(0, 1e6),
     sectionTokens: int(0, 1e7),
     bundle: str(256, DIR),
     languages: dict(str(16, /^[a-z]{2,3}(?:-\w{1,8})*$/), language, L.languages),
-    docnum: obj<SearchManifest['docnum']>({ buckets: int(1, L.buckets), dir: str(256, DIR), yearBuckets: opt(int(1, L.buckets)) }),
+    docnum: obj<SearchManifest['docnum']>({
+      buckets: int(1, L.buckets),
+      dir: str(256, DIR),
+      yearBuckets: int(1, L.buckets),
+      files: list(str(40, FILE_NAME), L.buckets),
+      yearFiles: list(str(40, FILE_NAME), L.buckets),
+    }),
     common: opt(str(Math.min(L.text * 4, 1e9))),
     agencies: opt(list(str(L.field), L.agencies)),
   });
@@ -70,6 +82,10 @@ function manifestCheck(L: Limits): Check<Manifest> {
     // another format or version is unreadable rather than malformed (docs/search.md, docs/federation.md)
     assertIndexFormat(x, at);
     const out = m(x, at);
+    for (const [lang, l] of Object.entries(out.languages)) {
+      for (const s of l.shards) if (s.dirs.length !== s.groups.length) invalid(`${at}.languages.${lang}`, 'a directory file per group');
+    }
+    if (out.docnum.files.length !== out.docnum.buckets || out.docnum.yearFiles.length !== out.docnum.yearBuckets) invalid(`${at}.docnum`, 'a file per bucket');
     return { ...out, agencies: out.agencies ?? [] };
   };
 }
@@ -123,9 +139,9 @@ export function indexChecks(L: Limits): IndexChecks {
   const checks: IndexChecks = {
     manifest: manifestCheck(L),
     sites: sitesCheck(L),
-    dir: list(tuple<DirEntry>([word, word, int(0, 1e10)], 2), L.groupSize),
+    dir: list(tuple<DirEntry>([word, word, int(0, 1e10), str(40, FILE_NAME)]), L.groupSize),
     chunk: tuple<[[string, number[]][]]>([list(tuple<[string, number[]]>([word, flatPostings]), L.entries)]),
-    filterValues: dict(str(64), list(tuple<[string, number]>([value, int(0, 1e9)]), L.entries), 64),
+    filterValues: dict(str(64), list(tuple<[string, number, string]>([value, int(0, 1e9), str(40, FILE_NAME)]), L.entries), 64),
     filterPages: list(int(0, 1e9), L.pages),
     fragment: obj<FragmentData>({
       url: str(2048, SITE_PATH),
