@@ -1,63 +1,66 @@
 /**
- * Runs a command and measures wall time and the peak resident memory of its whole process
- * tree (sum of VmRSS over the command and all its descendants, sampled from /proc), which is
- * what a build machine must actually hold: astro, esbuild and the pagefind binary together.
+ * Runs a command and measures wall time and resident memory sampled from /proc: the peak of
+ * the whole process tree (what a build machine must hold: npm, astro, esbuild, the index step
+ * or pagefind together) and, separately, the peak and running time of each role (scripts/bench/proc.ts).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { attribute, readTree, type Role } from './proc.ts';
+
+export interface RoleFigures {
+  peakBytes: number;
+  /** from the first to the last sample the role was seen in (± one sampling interval) */
+  seconds: number;
+}
 
 export interface Measurement {
   seconds: number;
+  /** peak of the summed RSS over the whole tree */
   peakBytes: number;
+  roles: Record<string, RoleFigures>;
   exitCode: number | null;
   output: string;
 }
 
-function treeRss(rootPid: number): number {
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // pid (comm) state ppid …: comm may contain spaces, so split after the last ')'
-      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ppid = Number(rest[1]);
-      const pid = Number(name);
-      const list = children.get(ppid);
-      if (list) list.push(pid);
-      else children.set(ppid, [pid]);
-      const status = readFileSync(`/proc/${name}/status`, 'utf8');
-      const m = /VmRSS:\s+(\d+) kB/.exec(status);
-      rss.set(pid, m ? Number(m[1]) * 1024 : 0);
-    } catch {
-      // process ended while we looked
-    }
-  }
-  let total = 0;
-  const stack = [rootPid];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
+export interface MeasureOptions {
+  roles?: Role[];
+  cwd?: string;
+  intervalMs?: number;
 }
 
-export function measure(command: string, args: string[], env: NodeJS.ProcessEnv, intervalMs = 250): Promise<Measurement> {
+/** Folds one sample into running peaks and first/last-seen times of each role. */
+export function foldSample(
+  acc: { peak: number; roles: Record<string, { peakBytes: number; first: number; last: number }> },
+  sample: { tree: number; roles: Record<string, number> },
+  at: number,
+): void {
+  acc.peak = Math.max(acc.peak, sample.tree);
+  for (const [name, bytes] of Object.entries(sample.roles)) {
+    const r = (acc.roles[name] ??= { peakBytes: 0, first: at, last: at });
+    r.peakBytes = Math.max(r.peakBytes, bytes);
+    r.last = at;
+  }
+}
+
+export function measure(command: string, args: string[], env: NodeJS.ProcessEnv, opts: MeasureOptions = {}): Promise<Measurement> {
+  const roles = opts.roles ?? [];
+  const interval = opts.intervalMs ?? 250;
   return new Promise((resolve) => {
-    const start = process.hrtime.bigint();
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const start = performance.now();
+    const child = spawn(command, args, { env, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    let peak = 0;
-    const timer = setInterval(() => {
-      if (child.pid) peak = Math.max(peak, treeRss(child.pid));
-    }, intervalMs);
+    const acc = { peak: 0, roles: {} as Record<string, { peakBytes: number; first: number; last: number }> };
+    const sample = () => {
+      if (child.pid) foldSample(acc, attribute(readTree(child.pid), child.pid, roles), performance.now());
+    };
+    const timer = setInterval(sample, interval);
     child.on('close', (code) => {
       clearInterval(timer);
-      resolve({ seconds: Number(process.hrtime.bigint() - start) / 1e9, peakBytes: peak, exitCode: code, output });
+      const figures: Record<string, RoleFigures> = {};
+      for (const [name, r] of Object.entries(acc.roles)) figures[name] = { peakBytes: r.peakBytes, seconds: (r.last - r.first + interval) / 1000 };
+      resolve({ seconds: (performance.now() - start) / 1000, peakBytes: acc.peak, roles: figures, exitCode: code, output });
     });
   });
 }

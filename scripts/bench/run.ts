@@ -1,171 +1,205 @@
 /**
- * npm run bench -- [--sizes 1000,10000] [--baseline-sizes 1000,10000] [--no-baseline] [--keep]
+ * npm run bench -- [--sizes 1000,10000] [--baseline-sizes 1000,10000] [--no-baseline] [--no-browser] [--keep]
  *
- * Full-build benchmark on recombined-real corpora (scripts/bench/generate.ts, paragraphs of
- * ../shared/corpus): for each size, our `npm run build` (astro build + search index) and the
- * bare Astro + Pagefind baseline (scripts/bench/baseline.ts) in the same run. Reports wall
- * time, peak memory of the whole process tree, dist size, index size and the bytes a first
- * query downloads; writes the table into BENCHMARKS.md under "## Build".
+ * Build benchmark on recombined-real corpora (scripts/bench/generate.ts, paragraphs of
+ * ../shared/corpus), beside the bare Astro + Pagefind baseline (scripts/bench/baseline.ts) in
+ * the same run. Per size: our `npm run build` three times (full, nothing changed, one document
+ * edited: scripts/bench/edit.ts, then checked searchable), the baseline's full build, sizes, the
+ * bytes a first query downloads, and the time to the first result in Chromium
+ * (scripts/bench/first-result.ts). Writes the tables into BENCHMARKS.md under "## Build".
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gib, measure, mib, writeBenchmarkSection, type Measurement } from './measure.ts';
+import { parseArgs } from 'node:util';
+import { gib, measure, writeBenchmarkSection, type Measurement } from './measure.ts';
 import { writeBaselineProject } from './baseline.ts';
+import { buildSection, type BaselineFigures, type OursFigures, type SizeRow } from './build-table.ts';
+import { editOneDocument, editRank } from './edit.ts';
+import { firstResults } from './first-result.ts';
+import { median } from './stats.ts';
+import type { Role } from './proc.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const WORK = join(ROOT, '.bench');
-const args = process.argv.slice(2);
-const opt = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-if (args.includes('--help')) {
-  console.log('usage: npm run bench -- [--sizes 1000,10000] [--baseline-sizes 1000,10000] [--no-baseline] [--keep]');
-  process.exit(0);
-}
-const sizes = (opt('--sizes') ?? '1000,10000').split(',').map(Number);
-const withBaseline = !args.includes('--no-baseline');
-// bare Pagefind's memory grows ~1.4 MB per document (killed at 22 GB near 16,000 on this
-// machine), so large sizes can skip it rather than take the machine down
-const baselineSizes = opt('--baseline-sizes')?.split(',').map(Number);
+const SOURCE = join(ROOT, '../shared/corpus/policies.jsonl');
+const QUERIES = ['政务公开', '银发〔2015〕305号', '反洗钱', '个人信息保护', '金融机构', '存款保险', '征信', '支付结算'];
 const node = process.execPath;
 
-if (!existsSync(join(ROOT, '../shared/corpus/policies.jsonl'))) {
-  console.error('需要 ../shared/corpus/policies.jsonl（benchmark needs ../shared/corpus）');
-  process.exit(2);
+const USAGE = `usage: npm run bench -- [options]
+  --sizes 1000,10000           documents per corpus (default 1000,10000; 50000 is supported)
+  --baseline-sizes 1000,10000  sizes at which the bare Astro + Pagefind baseline also builds (default: all);
+                               its memory grows ~1.4 MB per document, so skip it at 50,000
+  --no-baseline                ours only
+  --no-browser                 skip the Chromium time-to-first-result (the Node first-query bytes remain)
+  --keep                       keep .bench/out-N and .bench/baseline-out-N (the edited document is restored
+                               and the site rebuilt to match the corpus)
+  --help                       this text
+Corpora are generated once into .bench/corpus-md-N (seed 42) and reused. Writes "## Build" in BENCHMARKS.md.`;
+
+const ROLES_OURS: Role[] = [
+  { name: 'astro', match: /\bastro(\.m?js)? build\b/ },
+  { name: 'index', match: /scripts\/build-search\.ts/ },
+];
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '1000,10000' },
+      'baseline-sizes': { type: 'string' },
+      'no-baseline': { type: 'boolean', default: false },
+      'no-browser': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const list = (s: string, flag: string) =>
+    s.split(',').map((x) => {
+      const n = Number(x);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`${flag}: "${x}" is not a document count (a positive integer, e.g. 1000,10000)`);
+      return n;
+    });
+  const sizes = list(values.sizes, '--sizes');
+  const baselineSizes = values['baseline-sizes'] ? list(values['baseline-sizes'], '--baseline-sizes') : sizes;
+  return { sizes, baselineSizes: values['no-baseline'] ? [] : baselineSizes, noBaseline: values['no-baseline'], browser: !values['no-browser'], keep: values.keep };
 }
+type Options = ReturnType<typeof options>;
 
 function dirSize(dir: string): number {
   if (!existsSync(dir)) return 0;
   let total = 0;
   for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    const s = statSync(p);
-    total += s.isDirectory() ? dirSize(p) : s.size;
+    const s = statSync(join(dir, name));
+    total += s.isDirectory() ? dirSize(join(dir, name)) : s.size;
   }
   return total;
 }
 
-/** Our index lives in <out>/search/ (beside the search page, which is left out of the figure). */
-function indexSize(outDir: string): number {
-  const dir = join(outDir, 'search');
-  return readdirSync(dir)
-    .filter((n) => n !== 'index.html')
-    .reduce((sum, n) => sum + (statSync(join(dir, n)).isDirectory() ? dirSize(join(dir, n)) : statSync(join(dir, n)).size), 0);
-}
+/** Our index lives in <out>/search/ beside the search page, which is left out of the figure. */
+const indexSize = (outDir: string) => dirSize(join(outDir, 'search')) - statSync(join(outDir, 'search/index.html')).size;
 
-async function run(label: string, steps: [string, string[]][], env: NodeJS.ProcessEnv): Promise<Measurement> {
-  let seconds = 0;
-  let peak = 0;
-  for (const [cmd, a] of steps) {
-    const m = await measure(cmd, a, env);
-    if (m.exitCode !== 0) throw new Error(`${label}: ${cmd} ${a.join(' ')} failed:\n${m.output.slice(-4000)}`);
-    seconds += m.seconds;
-    peak = Math.max(peak, m.peakBytes);
+function ensureCorpus(size: number): string {
+  const corpus = join(WORK, `corpus-md-${size}`);
+  if (!existsSync(join(corpus, 'site.yaml'))) {
+    console.log(`生成 ${size} 篇… generating ${size} documents`);
+    execFileSync(node, ['scripts/bench/generate.ts', '--count', String(size), '--out', corpus, '--format', 'md', '--seed', '42'], { cwd: ROOT, stdio: 'inherit' });
   }
-  return { seconds, peakBytes: peak, exitCode: 0, output: '' };
+  return corpus;
 }
 
-/** Bytes a fresh engine downloads for a first query, engine.js included (median and max over typical queries). */
-async function firstQueryBytes(outDir: string, queries: string[]): Promise<{ median: number; max: number }> {
+async function checked(label: string, m: Promise<Measurement>): Promise<Measurement> {
+  const r = await m;
+  if (r.exitCode !== 0) throw new Error(`${label} failed (exit ${r.exitCode}):\n${r.output.slice(-4000)}`);
+  console.log(`  ${label}: ${r.seconds.toFixed(1)} s, ${gib(r.peakBytes)}`);
+  return r;
+}
+
+/** Bytes a fresh engine downloads for a first query, engine.js included (median and max over the queries). */
+async function firstQueryBytes(outDir: string): Promise<{ median: number; max: number }> {
   const { loadEngine, installFileFetch } = await import('../../test/search/helpers.ts');
   const log = installFileFetch();
   const bytes: number[] = [];
-  for (const q of queries) {
+  for (const q of QUERIES) {
     const engine = await loadEngine(outDir);
     log.reset();
     await engine.search(q, { limit: 10 });
     // engine.js is imported, not fetched: count it as a browser downloads it
     bytes.push(log.bytes() + statSync(join(outDir, 'search/engine.js')).size);
   }
-  bytes.sort((a, b) => a - b);
-  return { median: bytes[Math.floor(bytes.length / 2)]!, max: bytes[bytes.length - 1]! };
+  return { median: median(bytes), max: Math.max(...bytes) };
 }
 
-interface Row {
-  size: number;
-  ours: Measurement;
-  oursDist: number;
-  oursIndex: number;
-  fq: { median: number; max: number };
-  base?: Measurement;
-  baseIndex?: number;
-  /** why the baseline has no figure at this size */
-  baseNote?: string;
-}
-
-const rows: Row[] = [];
-mkdirSync(WORK, { recursive: true });
-for (const size of sizes) {
-  const corpus = join(WORK, `corpus-md-${size}`);
-  if (!existsSync(join(corpus, 'site.yaml'))) {
-    console.log(`生成 ${size} 篇… generating ${size} documents`);
-    execFileSync(node, ['scripts/bench/generate.ts', '--count', String(size), '--out', corpus, '--format', 'md', '--seed', '42'], { cwd: ROOT, stdio: 'inherit' });
-  }
+async function oursAt(size: number, corpus: string, opts: Options): Promise<OursFigures> {
   const out = join(WORK, `out-${size}`);
+  const cache = join(WORK, `cache-${size}`);
   rmSync(out, { recursive: true, force: true });
-  console.log(`构建 building ${size} (ours)…`);
-  const env = { ...process.env, PORTAL_CONTENT: corpus, PORTAL_OUT_DIR: out, PORTAL_LENIENT: '0' };
-  const ours = await run('ours', [[node, ['node_modules/astro/bin/astro.mjs', 'build', '--silent']], [node, ['scripts/build-search.ts', '--out', out]]], env);
-  const queries = ['政务公开', '银发〔2015〕305号', '反洗钱', '个人信息保护', '金融机构', '存款保险', '征信', '支付结算'];
-  const row: Row = { size, ours, oursDist: dirSize(out), oursIndex: indexSize(out), fq: await firstQueryBytes(out, queries) };
-  console.log(`  ours: ${ours.seconds.toFixed(1)} s, ${gib(ours.peakBytes)}, first query ${(row.fq.median / 1024).toFixed(0)} KiB`);
-  if (withBaseline && baselineSizes && !baselineSizes.includes(size)) row.baseNote = 'not run';
-  else if (withBaseline) {
-    const baseDir = writeBaselineProject(join(WORK, 'baseline'), corpus);
-    const baseOut = join(WORK, `baseline-out-${size}`);
-    rmSync(baseOut, { recursive: true, force: true });
-    console.log(`构建 building ${size} (bare Astro + Pagefind)…`);
-    const base = await run(
-      'baseline',
-      [
-        [node, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent', '--root', baseDir]],
-        [node, [join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', baseOut]],
-      ],
-      { ...process.env, BASELINE_OUT: baseOut },
-    ).catch((e: Error) => {
+  rmSync(cache, { recursive: true, force: true });
+  const env = { ...process.env, PORTAL_CONTENT: corpus, PORTAL_OUT_DIR: out, PORTAL_CACHE_DIR: cache, PORTAL_LENIENT: '0' };
+  const build = (label: string) => checked(label, measure('npm', ['run', 'build', '--silent'], env, { cwd: ROOT, roles: ROLES_OURS }));
+  console.log(`构建 building ${size} (ours: npm run build)…`);
+  const full = await build('full build');
+  const dist = dirSize(out);
+  const index = indexSize(out);
+  const firstQuery = await firstQueryBytes(out);
+  const browser = opts.browser ? await firstResults(out, 'ours', QUERIES) : null;
+  const noChange = await build('rebuild, nothing changed');
+  const edited = await editOneDocument(corpus, SOURCE);
+  let edit: Measurement;
+  let rank: number;
+  try {
+    edit = await build(`rebuild, ${edited.id} edited`);
+    rank = await editRank(out, edited);
+    console.log(`  「${edited.phrase}」 → ${edited.id} at rank ${rank + 1} (${edited.others} other documents hold it)`);
+  } finally {
+    edited.restore();
+  }
+  if (opts.keep) await build('rebuild, edit reverted (--keep)');
+  else rmSync(out, { recursive: true, force: true });
+  return { full, noChange, edit, editRank: rank, editOthers: edited.others, dist, index, firstQuery, browser };
+}
+
+async function baselineAt(size: number, corpus: string, opts: Options): Promise<BaselineFigures> {
+  const baseDir = writeBaselineProject(join(WORK, 'baseline'), corpus);
+  const out = join(WORK, `baseline-out-${size}`);
+  rmSync(out, { recursive: true, force: true });
+  console.log(`构建 building ${size} (bare Astro + Pagefind)…`);
+  const env = { ...process.env, BASELINE_OUT: out };
+  const astro = await checked('baseline astro build', measure(node, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent', '--root', baseDir], env));
+  const pagefind = await checked('baseline pagefind', measure(node, [join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', out], env));
+  const figures: BaselineFigures = { astro, pagefind, index: dirSize(join(out, 'pagefind')), browser: null };
+  if (opts.browser) {
+    // the baseline's UI is Pagefind's: a failure there is reported, not fatal to our figures
+    figures.browser = await firstResults(out, 'baseline', QUERIES).catch((e: Error) => {
+      console.error(`  baseline in Chromium failed: ${e.message}`);
+      figures.browserError = e.message.slice(0, 120);
+      return null;
+    });
+  }
+  if (!opts.keep) rmSync(out, { recursive: true, force: true });
+  return figures;
+}
+
+async function sizeRow(size: number, opts: Options): Promise<SizeRow> {
+  const corpus = ensureCorpus(size);
+  const row: SizeRow = { size, ours: await oursAt(size, corpus, opts) };
+  if (opts.noBaseline) row.baseNote = 'not run (--no-baseline)';
+  else if (!opts.baselineSizes.includes(size)) row.baseNote = 'not run';
+  else {
+    row.base = await baselineAt(size, corpus, opts).catch((e: Error) => {
       console.error(`  baseline failed: ${e.message.slice(0, 2000)}`);
       return undefined;
     });
-    if (base) {
-      row.base = base;
-      row.baseIndex = dirSize(join(baseOut, 'pagefind'));
-      console.log(`  baseline: ${base.seconds.toFixed(1)} s, ${gib(base.peakBytes)}`);
-    } else row.baseNote = 'failed';
-    if (!args.includes('--keep')) rmSync(baseOut, { recursive: true, force: true });
+    if (!row.base) row.baseNote = 'failed';
   }
-  if (!args.includes('--keep')) rmSync(out, { recursive: true, force: true });
-  rows.push(row);
+  return row;
 }
 
-const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'cpu'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}`;
-const cmd = `npm run bench -- --sizes ${sizes.join(',')}${baselineSizes ? ` --baseline-sizes ${baselineSizes.join(',')}` : ''}${withBaseline ? '' : ' --no-baseline'}`;
-const lines = [
-  '## Build',
-  '',
-  `Command: \`${cmd}\` · machine: ${machine} · ${new Date().toISOString().slice(0, 10)}`,
-  '',
-  'Documents are recombined real paragraphs (scripts/bench/generate.ts, seed 42). Peak memory is the sum of',
-  'resident memory over the whole process tree (astro, esbuild, pagefind), sampled every 250 ms.',
-  '',
-  '| documents | ours: build | ours: peak memory | baseline: build | baseline: peak memory | time ratio | dist size | index size (ours / baseline) | first query (median / max) |',
-  '|---|---|---|---|---|---|---|---|---|',
-  ...rows.map((r) =>
-    [
-      r.size.toLocaleString('en'),
-      `${r.ours.seconds.toFixed(1)} s`,
-      gib(r.ours.peakBytes),
-      r.base ? `${r.base.seconds.toFixed(1)} s` : (r.baseNote ?? '–'),
-      r.base ? gib(r.base.peakBytes) : '–',
-      r.base ? `${(r.ours.seconds / r.base.seconds).toFixed(2)}×` : '–',
-      mib(r.oursDist),
-      `${mib(r.oursIndex)} / ${r.baseIndex !== undefined ? mib(r.baseIndex) : '–'}`,
-      `${(r.fq.median / 1024).toFixed(0)} KiB / ${(r.fq.max / 1024).toFixed(0)} KiB`,
-    ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
-  ),
-  '',
-];
-writeBenchmarkSection(join(ROOT, 'BENCHMARKS.md'), 'Build', lines);
-console.log(lines.join('\n'));
+function command(opts: Options): string {
+  const base = opts.noBaseline ? ' --no-baseline' : opts.baselineSizes.join() !== opts.sizes.join() ? ` --baseline-sizes ${opts.baselineSizes.join(',')}` : '';
+  return `npm run bench -- --sizes ${opts.sizes.join(',')}${base}${opts.browser ? '' : ' --no-browser'}`;
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  if (!existsSync(SOURCE)) {
+    console.error(`需要 ${SOURCE}（benchmark needs ../shared/corpus/policies.jsonl: the generator recombines its paragraphs）`);
+    process.exit(2);
+  }
+  mkdirSync(WORK, { recursive: true });
+  const rows: SizeRow[] = [];
+  for (const size of opts.sizes) rows.push(await sizeRow(size, opts));
+  const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'cpu'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}`;
+  const lines = buildSection(rows, command(opts), machine, new Date().toISOString().slice(0, 10), QUERIES);
+  writeBenchmarkSection(join(ROOT, 'BENCHMARKS.md'), 'Build', lines);
+  console.log(lines.join('\n'));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
