@@ -11,7 +11,7 @@ import { matchBestBets, type PageBestBet } from '../lib/best-bets.ts';
 import { FILTER_NAMES, hasSearch, readSearchState, searchQueryString, withoutEmpty, type SearchState } from '../lib/search-page/params.ts';
 import { el, fill } from './search/dom.ts';
 import { renderBestBets, renderChips, renderNotices, renderResult, renderSuggestions } from './search/render.ts';
-import type { Engine, EngineResponse, FilterValue, Strings, View } from './search/types.ts';
+import type { Engine, EngineResponse, Strings, View } from './search/types.ts';
 
 const PAGE = 20;
 const WIDE = '(min-width: 60rem)';
@@ -79,7 +79,7 @@ async function loadEngine(p: Page): Promise<Engine | null> {
 function searcher(engine: Engine, p: Page) {
   const { state } = p;
   const sort = state.sort === 'published-desc' ? { published: 'desc' as const } : state.sort === 'published-asc' ? { published: 'asc' as const } : undefined;
-  const filters: Record<string, FilterValue> = { ...(state.filters as Record<string, string>) };
+  const filters: Record<string, string> = { ...state.filters };
   return (limit: number): Promise<EngineResponse> => engine.search(state.q, { filters, ...(sort ? { sort } : {}), limit, ...(p.withMn ? { languages: ['zh', 'mn'] } : {}) });
 }
 

@@ -11,7 +11,7 @@ export interface EngineResult {
   published?: string;
   excerpt: string;
   kind?: string;
-  /** 有效性, when the engine passes it through */
+  /** 有效性 (policies) */
   status?: string;
   site?: SiteLabel;
   language?: string;
@@ -23,11 +23,9 @@ export interface EngineResponse {
   suggestions?: { title: string; url: string; docNumber?: string }[];
   notices?: { site: SiteLabel; problem: 'unreachable' | 'timeout' | 'broken' | 'limit' | 'invalid' }[];
 }
-export type FilterValue = string | { any: string[] } | { none: string[] };
 export interface Engine {
   options(o: { basePath?: string; language?: string }): Promise<void> | void;
-  search(q: string, o: { filters?: Record<string, FilterValue>; sort?: Record<string, 'asc' | 'desc'>; limit?: number; languages?: string[] }): Promise<EngineResponse>;
-  filters?(): Promise<Record<string, Record<string, number>>>;
+  search(q: string, o: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'>; limit?: number; languages?: string[] }): Promise<EngineResponse>;
 }
 export interface Strings {
   total: string;
