@@ -8,6 +8,8 @@ import { collectSite } from '../../src/content/load.ts';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'new-cli-'));
 cpSync(path.join(ROOT, 'content'), path.join(tmp, 'content'), { recursive: true });
+// a project has public/ too: site.yaml's 党政机关网站标识 image is checked to exist there
+cpSync(path.join(ROOT, 'public'), path.join(tmp, 'public'), { recursive: true });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function run(args: string[]): { code: number; out: string } {
