@@ -3,7 +3,7 @@
  * and memory table (full build, no-change rebuild, one-document edit for ours; the baseline has
  * no incremental mode, so its rebuild IS its full build) and a size and first-query table.
  */
-import type { Measurement } from './measure.ts';
+import type { Measurement, RoleFigures } from './measure.ts';
 import { summarize, type FirstResult } from './first-result.ts';
 import { gib, mib } from './measure.ts';
 import { kib, ms, seconds } from './stats.ts';
@@ -39,21 +39,25 @@ export interface SizeRow {
   baseNote?: string;
 }
 
-const role = (m: Measurement, name: string) => m.roles[name];
+/** Our two steps: separate processes (astro build, then scripts/build-search.ts), or the index
+ * inside astro's process (build:done hook), told apart by its log line (scripts/bench/measure.ts phases). */
+export function steps(m: Measurement): { astro?: RoleFigures; index?: RoleFigures; label: [string, string] } {
+  if (m.roles.index) return { astro: m.roles.astro, index: m.roles.index, label: ['astro', 'index'] };
+  if (m.phases.index) return { astro: m.phases.start, index: m.phases.index, label: ['astro pages', 'index in astro'] };
+  return { astro: m.roles.astro, label: ['astro', 'index'] };
+}
 
 /** "31.2 s (astro 22.0 s, index 9.1 s)": total wall time and each step's share. */
 export function oursTime(m: Measurement): string {
-  const a = role(m, 'astro');
-  const i = role(m, 'index');
-  return `${seconds(m.seconds)} (astro ${a ? seconds(a.seconds) : '–'}, index ${i ? seconds(i.seconds) : 'in astro'})`;
+  const { astro, index, label } = steps(m);
+  return `${seconds(m.seconds)} (${label[0]} ${astro ? seconds(astro.seconds) : '–'}, ${label[1]} ${index ? seconds(index.seconds) : 'not seen'})`;
 }
 
 /** "2.10 GiB (astro 1.80, index 0.90)": the tree's peak, then each step's own peak. */
 export function oursMemory(m: Measurement): string {
-  const a = role(m, 'astro');
-  const i = role(m, 'index');
+  const { astro, index, label } = steps(m);
   const g = (b: number) => (b / 1024 ** 3).toFixed(2);
-  return `${gib(m.peakBytes)} (astro ${a ? g(a.peakBytes) : '–'}, index ${i ? g(i.peakBytes) : 'in astro'})`;
+  return `${gib(m.peakBytes)} (${label[0]} ${astro ? g(astro.peakBytes) : '–'}, ${label[1]} ${index ? g(index.peakBytes) : 'not seen'})`;
 }
 
 function baseCells(r: SizeRow): { time: string; memory: string; seconds: number | null } {
@@ -103,7 +107,8 @@ export function buildSection(rows: SizeRow[], command: string, machine: string, 
     'of the middle policy for a real corpus paragraph (scripts/bench/edit.ts); the rebuilt engine must find the document',
     'by a 12-character phrase of it. Memory is resident memory sampled from /proc every 250 ms: the whole process tree',
     '(npm, astro, esbuild, the index step) and, in brackets, the peak of each step with its own children, in GiB; the',
-    'step times are from the samples (± 0.25 s). The baseline (bare Astro + Pagefind CLI, scripts/bench/baseline.ts) has no',
+    'step times are from the samples (± 0.25 s). When the index is built inside astro\'s process (its build:done hook),',
+    'its share is the samples after its first log line ("index in astro"; "astro pages" is the part before). The baseline (bare Astro + Pagefind CLI, scripts/bench/baseline.ts) has no',
     'incremental mode: every rebuild is its full build, so each of our rows is compared with that.',
     '',
     '| documents | build | ours: time | ours: peak memory, tree (steps) | baseline: time | baseline: peak memory (steps) | time ratio |',

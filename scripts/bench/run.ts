@@ -9,11 +9,11 @@
  * (scripts/bench/first-result.ts). Writes the tables into BENCHMARKS.md under "## Build".
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gib, measure, writeBenchmarkSection, type Measurement } from './measure.ts';
+import { gib, measure, writeBenchmarkSection, type Measurement, type Phase } from './measure.ts';
 import { writeBaselineProject } from './baseline.ts';
 import { buildSection, type BaselineFigures, type OursFigures, type SizeRow } from './build-table.ts';
 import { editOneDocument, editRank } from './edit.ts';
@@ -42,6 +42,9 @@ const ROLES_OURS: Role[] = [
   { name: 'astro', match: /\bastro(\.m?js)? build\b/ },
   { name: 'index', match: /scripts\/build-search\.ts/ },
 ];
+
+/** the index built inside astro (src/integrations/search-index.ts) logs under its integration name */
+const PHASES_OURS: Phase[] = [{ name: 'index', marker: /\[portal:search-index\]/ }];
 
 function options() {
   const { values } = parseArgs({
@@ -92,8 +95,11 @@ function ensureCorpus(size: number): string {
   return corpus;
 }
 
-async function checked(label: string, m: Promise<Measurement>): Promise<Measurement> {
+/** Awaits a measured step, keeps its output in .bench/logs/<log>.log and fails on a non-zero exit. */
+async function checked(label: string, m: Promise<Measurement>, log: string): Promise<Measurement> {
   const r = await m;
+  mkdirSync(join(WORK, 'logs'), { recursive: true });
+  writeFileSync(join(WORK, 'logs', `${log}.log`), r.output);
   if (r.exitCode !== 0) throw new Error(`${label} failed (exit ${r.exitCode}):\n${r.output.slice(-4000)}`);
   console.log(`  ${label}: ${r.seconds.toFixed(1)} s, ${gib(r.peakBytes)}`);
   return r;
@@ -120,7 +126,9 @@ async function oursAt(size: number, corpus: string, opts: Options): Promise<Ours
   rmSync(out, { recursive: true, force: true });
   rmSync(cache, { recursive: true, force: true });
   const env = { ...process.env, PORTAL_CONTENT: corpus, PORTAL_OUT_DIR: out, PORTAL_CACHE_DIR: cache, PORTAL_LENIENT: '0' };
-  const build = (label: string) => checked(label, measure('npm', ['run', 'build', '--silent'], env, { cwd: ROOT, roles: ROLES_OURS }));
+  let n = 0;
+  const build = (label: string) =>
+    checked(label, measure('npm', ['run', 'build', '--silent'], env, { cwd: ROOT, roles: ROLES_OURS, phases: PHASES_OURS }), `ours-${size}-${++n}`);
   console.log(`构建 building ${size} (ours: npm run build)…`);
   const full = await build('full build');
   const dist = dirSize(out);
@@ -149,8 +157,8 @@ async function baselineAt(size: number, corpus: string, opts: Options): Promise<
   rmSync(out, { recursive: true, force: true });
   console.log(`构建 building ${size} (bare Astro + Pagefind)…`);
   const env = { ...process.env, BASELINE_OUT: out };
-  const astro = await checked('baseline astro build', measure(node, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent', '--root', baseDir], env));
-  const pagefind = await checked('baseline pagefind', measure(node, [join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', out], env));
+  const astro = await checked('baseline astro build', measure(node, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent', '--root', baseDir], env), `baseline-${size}-astro`);
+  const pagefind = await checked('baseline pagefind', measure(node, [join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', out], env), `baseline-${size}-pagefind`);
   const figures: BaselineFigures = { astro, pagefind, index: dirSize(join(out, 'pagefind')), browser: null };
   if (opts.browser) {
     // the baseline's UI is Pagefind's: a failure there is reported, not fatal to our figures

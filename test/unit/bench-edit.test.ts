@@ -54,13 +54,15 @@ describe('editOneDocument', () => {
 
 describe('build table', () => {
   const GiB = 1024 ** 3;
-  const m = (seconds: number, peak: number, roles: Measurement['roles']): Measurement => ({ seconds, peakBytes: peak * GiB, roles, exitCode: 0, output: '' });
+  const m = (seconds: number, peak: number, roles: Measurement['roles'], phases: Measurement['phases'] = {}): Measurement => ({ seconds, peakBytes: peak * GiB, roles, phases, exitCode: 0, output: '' });
   const full = m(31.24, 2.1, { astro: { seconds: 22, peakBytes: 1.8 * GiB }, index: { seconds: 9.1, peakBytes: 0.9 * GiB } });
-  it('shows the tree peak and each step, and says when the index ran inside astro', () => {
+  it('shows the tree peak and each step, in-process steps by their log line', () => {
     expect(oursTime(full)).toBe('31.2 s (astro 22.0 s, index 9.1 s)');
     expect(oursMemory(full)).toBe('2.10 GiB (astro 1.80, index 0.90)');
-    const inAstro = m(20, 1.5, { astro: { seconds: 19.8, peakBytes: 1.4 * GiB } });
-    expect(oursTime(inAstro)).toBe('20.0 s (astro 19.8 s, index in astro)');
+    const inAstro = m(20, 1.5, { astro: { seconds: 19.8, peakBytes: 1.4 * GiB } }, { start: { seconds: 15, peakBytes: 1.2 * GiB }, index: { seconds: 4.8, peakBytes: 1.4 * GiB } });
+    expect(oursTime(inAstro)).toBe('20.0 s (astro pages 15.0 s, index in astro 4.8 s)');
+    expect(oursMemory(inAstro)).toBe('1.50 GiB (astro pages 1.20, index in astro 1.40)');
+    expect(oursTime(m(20, 1.5, { astro: { seconds: 19.8, peakBytes: GiB } }))).toBe('20.0 s (astro 19.8 s, index not seen)');
   });
   it('compares every rebuild with the baseline full build and reports a lost edit', () => {
     const base = { astro: m(20, 1, {}), pagefind: m(5, 2, {}), index: 1, browser: null };
@@ -70,7 +72,7 @@ describe('build table', () => {
       base,
     };
     const text = buildSection([row], 'npm run bench -- --sizes 1000', 'm', '2026-12-03', ['甲']).join('\n');
-    expect(text).toContain('| 1,000 | rebuild, nothing changed | 5.0 s (astro –, index in astro) | 1.00 GiB (astro –, index in astro) | same as full (no incremental mode) | same as full | 0.20× |');
+    expect(text).toContain('| 1,000 | rebuild, nothing changed | 5.0 s (astro –, index not seen) | 1.00 GiB (astro –, index not seen) | same as full (no incremental mode) | same as full | 0.20× |');
     expect(text).toContain('phrase **not found**');
     expect(text).toContain('| 1.25× |');
     expect(text).toContain('200 ms (max 300 ms); 10 requests (4 search files), 2 KiB');

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { attribute, parseCmdline, parseRssBytes, parseStatPpid, readTree, type ProcInfo, type Role } from '../../scripts/bench/proc.ts';
-import { foldSample, measure } from '../../scripts/bench/measure.ts';
+import { currentPhase, foldSample, measure } from '../../scripts/bench/measure.ts';
 import { median } from '../../scripts/bench/stats.ts';
 
 const MiB = 1024 * 1024;
@@ -60,13 +60,21 @@ describe('attribute', () => {
 
 describe('measure', () => {
   it('folds peaks and first/last-seen times per step', () => {
-    const acc = { peak: 0, roles: {} as Record<string, { peakBytes: number; first: number; last: number }> };
+    type Seen = Record<string, { peakBytes: number; first: number; last: number }>;
+    const acc = { peak: 0, roles: {} as Seen, phases: {} as Seen };
     foldSample(acc, { tree: 100, roles: { astro: 90 } }, 0);
     foldSample(acc, { tree: 300, roles: { astro: 250 } }, 250);
-    foldSample(acc, { tree: 120, roles: { index: 110 } }, 500);
-    foldSample(acc, { tree: 200, roles: { index: 180 } }, 1000);
+    foldSample(acc, { tree: 120, roles: { index: 110 } }, 500, 'index');
+    foldSample(acc, { tree: 200, roles: { index: 180 } }, 1000, 'index');
     expect(acc.peak).toBe(300);
     expect(acc.roles).toEqual({ astro: { peakBytes: 250, first: 0, last: 250 }, index: { peakBytes: 180, first: 500, last: 1000 } });
+    expect(acc.phases).toEqual({ start: { peakBytes: 300, first: 0, last: 250 }, index: { peakBytes: 200, first: 500, last: 1000 } });
+  });
+  it('finds the phase the output is in by the last marker seen', () => {
+    const phases = [{ name: 'index', marker: /\[portal:search-index\]/ }, { name: 'sitemap', marker: /\[@astrojs\/sitemap\]/ }];
+    expect(currentPhase('12:00 [build] generating static routes\n', phases)).toBe('start');
+    expect(currentPhase('… routes\n12:01 [portal:search-index] search: full index build (no cache)\n', phases)).toBe('index');
+    expect(currentPhase('[portal:search-index] x\n[@astrojs/sitemap] created\n', phases)).toBe('sitemap');
   });
   it('measures a real child: its time, a memory peak and its role', async () => {
     const script = 'const a = Buffer.alloc(200 * 1024 * 1024, 1); setTimeout(() => console.log(a[5]), 800);';
@@ -77,6 +85,7 @@ describe('measure', () => {
     expect(m.peakBytes).toBeGreaterThan(200 * MiB);
     expect(m.roles.index?.peakBytes).toBe(m.peakBytes);
     expect(m.roles.astro).toBeUndefined();
+    expect(m.phases.start?.peakBytes).toBe(m.peakBytes);
   });
 });
 
