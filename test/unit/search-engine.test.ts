@@ -101,6 +101,12 @@ describe('search language tags', () => {
     expect(r.results.length).toBe(5);
     expect(r.results.every((x) => x.language === 'zh')).toBe(true);
   });
+  it('an empty language means the default (zh here: no <html lang> in Node)', async () => {
+    const e = await loadEngine(join(root, 'own'));
+    await e.options({ language: 'mn-Mong' });
+    await e.options({ language: '' });
+    expect((await e.search('政务公开')).results.length).toBe(5);
+  });
   it('search({languages}) takes the same tags', async () => {
     const r = await engine.search(MN_WORD, { languages: ['zh-CN', 'mn-Mong'] });
     expect(r.results.map((x) => x.url)).toEqual(['/mn/policies/m1/']);

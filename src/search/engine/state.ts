@@ -13,10 +13,11 @@ let config: EngineOptions = {};
 let state: Promise<Fed> | null = null;
 
 /** New options over the current ones; a language tag becomes its index key (an unknown one
- * throws and changes nothing). */
+ * throws and changes nothing; an empty one means the page's default). */
 export function configure(o: EngineOptions): void {
   const next = { ...config, ...o };
-  if (o.language !== undefined && o.language !== '') next.language = searchLanguage(o.language);
+  if (next.language === '') delete next.language;
+  else if (o.language !== undefined) next.language = searchLanguage(o.language);
   if (JSON.stringify(next) !== JSON.stringify(config) || !state) {
     config = next;
     state = null;
@@ -60,8 +61,8 @@ async function init(): Promise<Fed> {
   let base = config.basePath ?? defaultBase();
   if (!base.endsWith('/')) base += '/';
   const siteBase = config.baseUrl ?? base.replace(/search\/$/, '');
-  const selfManifest = await fetchJson(ownBudget(), base + 'manifest.json', indexChecks(NO_LIMITS).manifest, 'manifest.json');
-  const file = await readSites(base);
+  // both at once: one round trip (the search page preloads them)
+  const [selfManifest, file] = await Promise.all([fetchJson(ownBudget(), base + 'manifest.json', indexChecks(NO_LIMITS).manifest, 'manifest.json'), readSites(base)]);
   const me = file?.site;
   const self: Site = { id: me?.id ?? 'self', name: me?.name ?? { zh: '' }, level: me?.level ?? '', region: me?.region ?? '', self: true, base, siteBase, order: 0 };
   const fileUrls = /^file:/i.test(base);
