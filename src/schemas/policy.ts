@@ -13,6 +13,8 @@ import { docNumberSchema } from './fields/docNumber.ts';
 import { issuersSchema } from './fields/issuers.ts';
 import { indexNumberSchema } from './fields/indexNumber.ts';
 import { attachmentsSchema } from './fields/attachments.ts';
+import { amendmentSchema } from './fields/amendment.ts';
+import type { PolicyVersion } from './version.ts';
 
 export const policySchema = z.strictObject({
   /** 标识 / id used in the URL `/policies/<id>/`; defaults to the file name */
@@ -49,6 +51,11 @@ export const policySchema = z.strictObject({
   repeals: idListSchema().default([]),
   /** 修改文件 / ids of policies this document amends */
   amends: idListSchema().default([]),
+  /**
+   * 修改依据 / the amending document that produced this (latest) text, when the document has
+   * earlier versions (content/policies/<id>/versions/): a policy id or {docNumber, title}
+   */
+  amendment: amendmentSchema.optional(),
   /** 附件 / attachments [{title, file}] */
   attachments: attachmentsSchema.default([]),
   /** 主题词 / keywords; a string is split on 、，, and spaces */
@@ -83,6 +90,10 @@ export const labels = {
   status: '有效性',
   repeals: '废止文件',
   amends: '修改文件',
+  amendment: '修改依据',
+  'amendment.id': '修改依据',
+  'amendment.docNumber': '修改依据文号',
+  'amendment.title': '修改依据标题',
   attachments: '附件',
   'attachments.title': '附件标题',
   'attachments.file': '附件文件',
@@ -97,6 +108,12 @@ export type Policy = Omit<PolicyFrontmatter, 'id' | 'draft'> &
   LoadedDocument & {
     /** true only for lenient JSON-lines rows that have neither a written nor a published date */
     undated?: boolean;
+    /**
+     * 历史版本 / earlier versions, oldest first (content/policies/<id>/versions/*.md); absent for
+     * a document with one version. The document's own fields are its latest version
+     * (src/lib/versions.ts allVersions, versionOn).
+     */
+    versions?: PolicyVersion[];
   };
 
 /**

@@ -104,7 +104,7 @@ describe('bad 文号 through the loader: file, line, field, reason', () => {
 
 describe('model types are the schemas’ outputs', () => {
   it('Policy, Interpretation and Translation are frontmatter outputs plus what the loader adds', () => {
-    expectTypeOf<Omit<Policy, keyof LoadedDocument | 'undated'>>().toEqualTypeOf<Omit<PolicyFrontmatter, 'id' | 'draft'>>();
+    expectTypeOf<Omit<Policy, keyof LoadedDocument | 'undated' | 'versions'>>().toEqualTypeOf<Omit<PolicyFrontmatter, 'id' | 'draft'>>();
     expectTypeOf<Policy['docNumber']>().toEqualTypeOf<DocNumber | undefined>();
     expectTypeOf<Omit<Interpretation, keyof LoadedDocument>>().toEqualTypeOf<Omit<InterpretationFrontmatter, 'id' | 'draft'>>();
     expectTypeOf<Interpretation['interpreter']>().toEqualTypeOf<z.output<typeof interpretationSchema>['interpreter']>();

@@ -19,12 +19,13 @@ import type { LoadResult, ResolvedOptions } from './options.ts';
 import { listMarkdown, readYamlFile } from './read.ts';
 import type { DirectoryScan } from './scan.ts';
 import { readTranslations } from './translations.ts';
+import { attachVersions, isVersionFile, readVersionFile } from './versions.ts';
 
 export async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
   const dir = path.resolve(o.root, o.source);
   const scan: DirectoryScan = {
     o, dir, problems: [], drafts: [], lines: new Map(), policies: [], scheduledPolicies: [], interpretations: [],
-    draftPolicyIds: new Set(), attachmentChecks: [], originals: { policies: new Map(), interpretations: new Map() },
+    draftPolicyIds: new Set(), versions: [], attachmentChecks: [], originals: { policies: new Map(), interpretations: new Map() },
   };
   const { problems, lines } = scan;
   const [site, organizations, topics] = await Promise.all([
@@ -34,11 +35,15 @@ export async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
   ]);
   problems.push(...(await inventoryProblems(dir, relPath(o.root, dir), site?.ignore)));
 
-  const policyFiles = await listMarkdown(path.join(dir, 'policies'));
+  const markdown = await listMarkdown(path.join(dir, 'policies'));
+  const policyFiles = markdown.filter((f) => !isVersionFile(f));
+  const versionFiles = markdown.filter(isVersionFile);
   const interpretationFiles = await listMarkdown(path.join(dir, 'interpretations'));
-  const texts = await readTexts([...policyFiles, ...interpretationFiles], o.root, problems);
+  const texts = await readTexts([...policyFiles, ...interpretationFiles, ...versionFiles], o.root, problems);
   policyFiles.forEach((file, n) => readPolicyFile(scan, file, texts[n]));
   interpretationFiles.forEach((file, n) => readInterpretationFile(scan, file, texts[policyFiles.length + n]));
+  versionFiles.forEach((file, n) => readVersionFile(scan, file, texts[policyFiles.length + interpretationFiles.length + n]));
+  attachVersions(scan);
   const publicDir = path.resolve(o.root, process.env.PORTAL_PUBLIC_DIR ?? 'public');
   await checkAttachments(scan, publicDir);
   const siteRel = relPath(o.root, path.join(dir, 'site.yaml'));

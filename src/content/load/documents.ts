@@ -9,7 +9,7 @@ import { idFor, localFiles, readFrontmatter, relKey, type Frontmatter } from './
 import type { DirectoryScan } from './scan.ts';
 
 /** Frontmatter and body of one document file, its problems recorded; undefined data when unusable. */
-function readDocument(scan: DirectoryScan, file: string, text: string | undefined): { rel: string; fm?: Frontmatter } {
+export function readDocument(scan: DirectoryScan, file: string, text: string | undefined): { rel: string; fm?: Frontmatter } {
   const rel = relPath(scan.o.root, file);
   if (text === undefined) return { rel }; // not UTF-8: reported
   const fm = readFrontmatter(text, rel);

@@ -6,6 +6,7 @@ import type { DraftRef, Interpretation, Organization, Policy, SiteConfig, Topic,
 import type { Problem } from '../../lib/errors.ts';
 import type { Locator } from '../../lib/relations.ts';
 import { validateLibrary } from '../../lib/validity.ts';
+import { versionProblems } from '../../lib/version-checks.ts';
 import { compact, orderProblems } from '../files.ts';
 import type { LoadResult, ResolvedOptions } from './options.ts';
 
@@ -39,6 +40,7 @@ export function finish(o: ResolvedOptions, c: Collected): LoadResult {
   );
   const crossProblems = c.organizations && c.topics ? lib.problems : lib.problems.filter((p) => !/^(issuers|topic)/.test(p.field));
   problems.push(...crossProblems);
+  problems.push(...versionProblems([...c.policies, ...(c.scheduledPolicies ?? [])], { draftIds: c.draftPolicyIds, ...(c.locate ? { locate: c.locate } : {}) }));
   // file order (yaml files first, then documents), then line; JSON-lines rows stay in row order
   const ordered = orderProblems(problems);
   const warnings = ordered.filter((p) => p.severity === 'warning');

@@ -3,6 +3,7 @@ import type { DraftRef, Interpretation, Policy } from '../../lib/model.ts';
 import type { Problem } from '../../lib/errors.ts';
 import type { LineOf } from '../files.ts';
 import type { ResolvedOptions } from './options.ts';
+import type { VersionRead } from './versions.ts';
 
 export interface DirectoryScan {
   o: ResolvedOptions;
@@ -14,6 +15,8 @@ export interface DirectoryScan {
   scheduledPolicies: Policy[];
   interpretations: Interpretation[];
   draftPolicyIds: Set<string>;
+  /** 历史版本 files read, attached to their documents once all policies are read */
+  versions: VersionRead[];
   attachmentChecks: { rel: string; i: number; file: string; lineOf: LineOf }[];
   /**
    * Originals by path relative to policies/ or interpretations/ (no extension), valid or not,

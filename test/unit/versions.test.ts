@@ -1,0 +1,83 @@
+import { fileURLToPath } from 'node:url';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { clearSiteCache, collectSite, loadSite } from '../../src/content/load.ts';
+import { formatProblem } from '../../src/lib/errors.ts';
+import { allVersions, comparisonPairs, currentVersion, versionOn } from '../../src/lib/versions.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const F = 'test/fixtures/content';
+const today = '2025-06-01';
+
+beforeEach(() => clearSiteCache());
+
+describe('versions: loading', () => {
+  it('attaches earlier versions oldest first; single-version documents stay as they were', async () => {
+    const data = await loadSite({ root, source: `${F}/versions-ok`, today });
+    const banfa = data.policies.find((p) => p.id === 'banfa')!;
+    expect(banfa.versions!.map((v) => [v.date, v.title, v.effective, v.docNumber?.raw, v.amendment])).toEqual([
+      ['2004-10-18', '示例旗政务公开办法', '2004-11-01', '示政发〔2004〕12号', undefined],
+      ['2012-03-01', '示例旗政务公开办法（2012年修正）', undefined, undefined, { docNumber: expect.objectContaining({ raw: '示政发〔2012〕3号' }), title: '示例旗人民政府关于修改《示例旗政务公开办法》的决定' }],
+    ]);
+    expect(banfa.versions![0]!.source).toBe(`${F}/versions-ok/policies/banfa/versions/2004-10-18.md`);
+    expect(banfa.versions![1]!.body).toContain('本旗行政区域');
+    expect(banfa.amendment).toEqual({ id: 'xiugai-jueding' });
+    // a version file is not a policy of its own
+    expect(data.policies.map((p) => p.id).sort()).toEqual(['banfa', 'single', 'xiugai-jueding']);
+    expect('versions' in data.policies.find((p) => p.id === 'single')!).toBe(false);
+    expect(data.warnings).toEqual([]);
+  });
+
+  it('reports every bad version file with file, line, field and reason', async () => {
+    const r = await collectSite({ root, source: `${F}/versions-bad`, today });
+    const B = `${F}/versions-bad/policies`;
+    expect(r.problems.map(formatProblem)).toEqual([
+      `${B}/amend.md amendment（修改依据）: 缺少修改依据：除最早的版本外，每个版本都要写明修改它的文件（amendment required for every version but the earliest）；写 amendment: <本站政策文件 id>，或 amendment: {docNumber: 某某〔2021〕1号, title: 关于修改……的决定}`,
+      `${B}/amend/versions/2018-01-01.md:2 amendment（修改依据）: 修改依据 "nope-nope" 不存在（unknown policy id）；本站没有的文件请写 {docNumber, title}`,
+      `${B}/amend/versions/2019-01-01.md:2 amendment（修改依据）: 修改依据不能是文件本身 "amend"（a document cannot amend itself）`,
+      `${B}/amend/versions/2019-06-01.md:2 amendment（修改依据）: 修改依据 "draft-jueding" 是草稿或尚未发布（amending document is a draft）；本站没有的文件请写 {docNumber, title}`,
+      `${B}/dates.md:6 published（发布日期）: 与 ${B}/dates/versions/2020-01-01.md 的发布日期相同 2020-01-01：同一日期只能有一个版本（duplicate version date）`,
+      `${B}/dates/versions/2017-01-01.md:2 effective（施行日期）: 施行日期 2016-12-01 早于发布日期 2017-01-01（effective before published）`,
+      `${B}/dates/versions/2020-01-01.md effective（施行日期）: 施行日期 2020-01-01 不晚于上一版本（${B}/dates/versions/2018-01-01.md）的施行日期 2020-06-01（versions must take effect in order）`,
+      `${B}/later.md:6 published（发布日期）: 发布日期 2020-01-01 早于历史版本 ${B}/later/versions/2021-01-01.md 的 2021-01-01：文件本身应是最新版本（the document's own file must be its latest version）；现行文本放在 policies/<id>.md，更早的版本放在 policies/<id>/versions/<发布日期>.md`,
+      `${B}/names/versions/2016-01-01.md:2 amendment（修改依据）: 修改依据须写 id（本站文件）或 docNumber/title（站外文件）（amendment needs an id, or a docNumber and/or title）`,
+      `${B}/names/versions/2017-01-01.md:2 efective: 未知字段（unrecognized key）；是否应为 "effective"（施行日期）？`,
+      `${B}/names/versions/2018-01-01.md:2 published（发布日期）: 发布日期 2018-02-01 与文件名 2018-01-01 不一致（published must equal the file name）`,
+      `${B}/names/versions/2019-13-01.md (文件名)（发布日期）: 历史版本文件名 "2019-13-01.md" 不是日期（version file name must be its 发布日期）；允许值：YYYY-MM-DD.md，为该版本的发布日期，如 2004-10-18.md`,
+      `${B}/names/versions/notes.txt (文件): 不支持的文件类型 “.txt”（unsupported file type）；政策文件和解读用 .md；旧 .txt/.docx 请用 npm run import 转换；附件放在 public/files/`,
+      `${B}/names/versions/v1.md (文件名)（发布日期）: 历史版本文件名 "v1.md" 不是日期（version file name must be its 发布日期）；允许值：YYYY-MM-DD.md，为该版本的发布日期，如 2004-10-18.md`,
+      `${B}/orphan/versions/2018-01-01.md (文件): 历史版本所属的政策文件 ${B}/orphan.md 不存在（version of a missing document）；历史版本放在 policies/<文件名>/versions/ 中，<文件名> 与现行文本的文件名（不含 .md）相同`,
+    ]);
+    expect(r.problems.every((p) => p.severity === 'error')).toBe(true);
+  });
+});
+
+describe('versions: which text applied on a date', () => {
+  const doc = {
+    title: 'T', published: '2021-07-20', effective: '2021-09-01', body: 'c', bodyFormat: 'markdown' as const, source: 'x.md',
+    versions: [
+      { date: '2004-10-18', effective: '2004-11-01', title: 'T', body: 'a', bodyFormat: 'markdown' as const, source: 'a.md' },
+      { date: '2012-03-01', title: 'T', body: 'b', bodyFormat: 'markdown' as const, source: 'b.md' },
+    ],
+  };
+  it('versionOn follows 施行日期 (else 公布日期) and returns none before the first', () => {
+    expect(versionOn(doc, '2004-10-31')).toBeUndefined();
+    expect(versionOn(doc, '2004-11-01')!.body).toBe('a');
+    expect(versionOn(doc, '2012-02-29')!.body).toBe('a');
+    expect(versionOn(doc, '2012-03-01')!.body).toBe('b');
+    // published 2021-07-20 but in force only from 2021-09-01
+    expect(versionOn(doc, '2021-08-31')!.body).toBe('b');
+    expect(versionOn(doc, '2021-09-01')).toMatchObject({ body: 'c', latest: true });
+    expect(versionOn({ ...doc, expires: '2023-01-01' }, '2023-01-02')).toBeUndefined();
+  });
+  it('currentVersion is the version in force today, else the latest', () => {
+    expect(currentVersion(doc, '2021-08-01').body).toBe('b');
+    expect(currentVersion(doc, '2026-01-01').body).toBe('c');
+    expect(currentVersion(doc, '2000-01-01').body).toBe('c');
+    expect(currentVersion({ ...doc, versions: undefined }, '2026-01-01')).toMatchObject({ date: '2021-07-20', latest: true });
+  });
+  it('comparisons: adjacent pairs, and the earliest against the latest when they are not adjacent', () => {
+    expect(comparisonPairs(doc).map(([a, b]) => `${a.date}→${b.date}`)).toEqual(['2004-10-18→2012-03-01', '2012-03-01→2021-07-20', '2004-10-18→2021-07-20']);
+    expect(comparisonPairs({ ...doc, versions: [doc.versions[0]!] })).toHaveLength(1);
+    expect(allVersions({ ...doc, versions: undefined })).toHaveLength(1);
+  });
+});
