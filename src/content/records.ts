@@ -14,6 +14,7 @@ import { LOCALE_INFO, LOCALES } from '../i18n/locales.ts';
 import { getLocalizedSite } from './site.ts';
 import { getOpenData } from './open-data.ts';
 import { openDataToRecords } from './open-records.ts';
+import { mnPageRecords } from './mn-page-records.ts';
 
 export const KIND_POLICY = '政策文件';
 export const KIND_INTERPRETATION = '政策解读';
@@ -69,5 +70,5 @@ export function siteToRecords(site: LocalizedSite): SearchRecord[] {
 export async function loadSearchRecords(): Promise<SearchRecord[]> {
   const sites = await Promise.all(LOCALES.map((l) => getLocalizedSite(l)));
   const open = await getOpenData();
-  return sites.flatMap((site) => [...siteToRecords(site), ...openDataToRecords(site, open)]);
+  return sites.flatMap((site) => [...siteToRecords(site), ...openDataToRecords(site, open), ...mnPageRecords(site, sites[0]!, open)]);
 }

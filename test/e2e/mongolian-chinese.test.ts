@@ -1,0 +1,141 @@
+/**
+ * Chinese inside vertical Mongolian pages (issue 17 item 4), in Chromium over the built sample
+ * portal, on every /mn/open/ page and every consultation, at desktop and phone size.
+ *
+ * The rule: Chinese is set vertically only as a short inline run inside Mongolian text (a name,
+ * a title, a 文号), upright and in one column when it is longer than a few words. Anything more is
+ * a horizontal block marked lang="zh-CN" (ZhBlock) with a Mongolian note that it is Chinese and a
+ * link to the Chinese page. Concretely, for the text inside <main>:
+ *  1. a Han run (Han characters with CJK punctuation and digits between them) in vertical
+ *     writing mode has at most MAX_RUN Han characters;
+ *  2. a vertical Han run of more than WRAP_RUN Han characters lies in one column (its client
+ *     rects share one x range): Chinese columns never run left to right;
+ *  3. a table whose body cells are mostly Chinese (more cells with Han and no Mongolian letters
+ *     than other cells with text) is laid out horizontal-tb, so its cells are never broken into
+ *     2–4 character columns;
+ *  4. every ZhBlock body is horizontal-tb, marked lang="zh-CN", preceded by a Mongolian note with
+ *     a link to the same page in Chinese, and no taller than the page (the page never scrolls
+ *     vertically; the box scrolls inside itself and is reachable with the keyboard).
+ */
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { buildSite } from '../helpers/build-site.ts';
+import { serveDist, type Served } from '../helpers/serve.ts';
+import { chromiumAvailable, launchChromium } from '../helpers/browser.ts';
+import { htmlFiles } from '../helpers/links.ts';
+
+const BASE = '/portal/';
+const MAX_RUN = 40;
+const WRAP_RUN = 12;
+const SIZES: [number, number][] = [[1280, 900], [375, 812]];
+
+/** Runs in the page: the problems of the current document under the rule above. */
+function chineseProblems(limits: { maxRun: number; wrapRun: number }): string[] {
+  const HAN = /\p{Script=Han}/gu;
+  const RUN = /\p{Script=Han}[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF0-9]*/gu;
+  const MONG = /[\u1820-\u18AF]/;
+  const vertical = (el: Element) => /^(vertical|sideways)/.test(getComputedStyle(el).writingMode);
+  const where = (el: Element) => `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(/\s+/)[0]}` : ''}>`;
+  const problems: string[] = [];
+  const main = document.querySelector('main');
+  if (!main) return ['no <main>'];
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement!;
+    if (!vertical(el) || el.closest('.visually-hidden, [hidden], script, style, template')) continue;
+    for (const m of (n.textContent ?? '').matchAll(RUN)) {
+      const han = m[0].match(HAN)!.length;
+      const range = document.createRange();
+      range.setStart(n, m.index!);
+      range.setEnd(n, m.index! + m[0].length);
+      // one column per distinct line: glyph boxes of one column differ in x by a pixel or two
+      const lefts = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0).map((r) => r.left).sort((a, b) => a - b);
+      const columns = lefts.filter((x, i) => i === 0 || x - lefts[i - 1]! > 8).length;
+      if (han > limits.maxRun) problems.push(`${where(el)} vertical Han run of ${han} characters: ${m[0].slice(0, 20)}…`);
+      else if (han > limits.wrapRun && columns > 1) problems.push(`${where(el)} vertical Han run of ${han} characters in ${columns} columns: ${m[0].slice(0, 20)}…`);
+    }
+  }
+  for (const table of main.querySelectorAll('table')) {
+    const cells = [...table.querySelectorAll('tbody td, tbody th')].map((c) => c.textContent ?? '').filter((t) => /\p{Script=Han}|[\u1820-\u18AF]/u.test(t));
+    const chinese = cells.filter((t) => /\p{Script=Han}/u.test(t) && !MONG.test(t)).length;
+    if (chinese > cells.length - chinese && vertical(table)) problems.push(`${where(table)} ${table.querySelector('caption')?.textContent?.trim().slice(0, 20) ?? ''}: a Chinese table (${chinese}/${cells.length} cells) set vertically`);
+  }
+  const root = document.documentElement;
+  for (const block of document.querySelectorAll('[data-zh-block]')) {
+    const body = block.querySelector('.zh-block__body');
+    const note = block.querySelector('.zh-block__note');
+    const link = note?.querySelector('a[hreflang="zh-CN"]');
+    if (!body || getComputedStyle(body).writingMode !== 'horizontal-tb') problems.push('ZhBlock body is not horizontal-tb');
+    if (body && body.getAttribute('lang') !== 'zh-CN') problems.push(`ZhBlock body lang=${body.getAttribute('lang')}`);
+    if (body && body.getAttribute('tabindex') !== '0') problems.push('ZhBlock body cannot be reached with the keyboard');
+    if (!note || !MONG.test(note.textContent ?? '') || !vertical(note)) problems.push('ZhBlock without a vertical Mongolian note');
+    const target = link ? new URL((link as HTMLAnchorElement).href).pathname : '';
+    if (!link || target.includes('/mn/') || target !== location.pathname.replace('/mn/', '/')) problems.push(`ZhBlock link to the Chinese page is ${target || 'missing'}`);
+    if (body && body.getBoundingClientRect().height > root.clientHeight) problems.push(`ZhBlock body ${Math.round(body.getBoundingClientRect().height)}px taller than the page ${root.clientHeight}px`);
+  }
+  return problems;
+}
+
+let browser: Browser;
+let served: Served;
+let pages: string[];
+
+describe.skipIf(!chromiumAvailable)('Chinese inside vertical Mongolian pages (Debian chromium; skipped when absent)', () => {
+  beforeAll(async () => {
+    const { outDir } = buildSite({ base: BASE });
+    served = await serveDist(outDir, BASE);
+    browser = await launchChromium();
+    const site = (f: string) => relative(outDir, f).replace(/index\.html$/, '').split('\\').join('/');
+    pages = [...htmlFiles(join(outDir, 'mn/open')), ...htmlFiles(join(outDir, 'mn/consultations'))].map(site).sort();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  it('covers the 政务公开 page types: report, catalogue, powers, guide, rules, apply and form, consultations', () => {
+    for (const p of ['mn/open/', 'mn/open/guide/', 'mn/open/rules/', 'mn/open/apply/', 'mn/open/apply/form/', 'mn/open/catalog/', 'mn/open/powers/', 'mn/open/reports/']) expect(pages).toContain(p);
+    for (const kind of [/^mn\/open\/reports\/\d{4}\/$/, /^mn\/open\/catalog\/[^/]+\/$/, /^mn\/open\/catalog\/[^/]+\/[^/]+\/[^/]+\/$/, /^mn\/open\/powers\/[^/]+\/$/, /^mn\/consultations\/[^/]+\/$/]) {
+      expect(pages.some((p) => kind.test(p)), String(kind)).toBe(true);
+    }
+  });
+
+  it('no Chinese is set vertically beyond a short inline run; Chinese tables and blocks are horizontal with a Mongolian note', async () => {
+    const problems: string[] = [];
+    for (const [width, height] of SIZES) {
+      const page = await browser.newPage({ viewport: { width, height } });
+      for (const path of pages) {
+        await page.goto(served.url + path);
+        await page.evaluate(() => document.fonts.ready);
+        const found = await page.evaluate(chineseProblems, { maxRun: MAX_RUN, wrapRun: WRAP_RUN });
+        problems.push(...found.map((p) => `${path} @${width}×${height}: ${p}`));
+      }
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+  }, 600_000);
+
+  it('the rule catches what the issue reported: a Chinese paragraph and a Chinese table set vertically', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(served.url + 'mn/open/');
+    await page.evaluate(() => {
+      // styles through the CSSOM: the page's CSP refuses style attributes
+      const main = document.querySelector('main')!;
+      const p = document.createElement('p');
+      p.lang = 'zh-CN';
+      p.textContent = '政府信息公开'.repeat(8);
+      p.style.writingMode = 'vertical-lr';
+      p.style.maxInlineSize = '6em';
+      const table = document.createElement('table');
+      table.innerHTML = '<tbody><tr><td>政策文件</td><td>就业服务</td></tr></tbody>';
+      table.style.writingMode = 'vertical-lr';
+      main.append(p, table);
+    });
+    const found = await page.evaluate(chineseProblems, { maxRun: MAX_RUN, wrapRun: WRAP_RUN });
+    await page.close();
+    expect(found.some((p) => p.includes('vertical Han run of 48 characters')), found.join('\n')).toBe(true);
+    expect(found.some((p) => p.includes('a Chinese table (2/2 cells) set vertically'))).toBe(true);
+  });
+});
