@@ -377,7 +377,7 @@ describe.skipIf(!chromiumAvailable)('Mongolian vertical pages in Chromium (Debia
     }
     const { page } = await open(path, 1280, 720);
     const boxes = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('.open-table-wrap, .info-table, .doc-body table')]
+      [...document.querySelectorAll<HTMLElement>('.zh-block__body, .open-table-wrap, .info-table, .doc-body table')]
         .filter((el) => el.scrollHeight > el.clientHeight + 1)
         .map((el) => ({ tabIndex: el.tabIndex, overflowY: getComputedStyle(el).overflowY, named: !!(el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.tagName === 'TABLE') })),
     );
@@ -385,9 +385,10 @@ describe.skipIf(!chromiumAvailable)('Mongolian vertical pages in Chromium (Debia
     for (const b of boxes) expect(b).toEqual({ tabIndex: 0, overflowY: 'auto', named: true });
     expect(await page.evaluate(() => document.documentElement.scrollHeight <= document.documentElement.clientHeight)).toBe(true);
     // keyboard: focus the box and scroll it down with ArrowDown (the page itself does not move)
-    await page.focus('.open-table-wrap[tabindex="0"]');
+    // the Chinese table's horizontal box (ZhBlock) is the scroller on Mongolian pages
+    await page.focus('.zh-block__body[tabindex="0"]');
     await page.keyboard.press('ArrowDown');
-    await page.waitForFunction(() => document.querySelector('.open-table-wrap[tabindex="0"]')!.scrollTop > 0);
+    await page.waitForFunction(() => document.querySelector('.zh-block__body[tabindex="0"]')!.scrollTop > 0);
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await page.close();
   });
