@@ -81,3 +81,28 @@ describe('versions: which text applied on a date', () => {
     expect(allVersions({ ...doc, versions: undefined })).toHaveLength(1);
   });
 });
+
+describe('versions: grouping rows of a JSON-lines export (build:corpus --group-versions)', () => {
+  const source = 'test/fixtures/jsonl/versions.jsonl';
+  it('real pairs from the corpus become one document each, the latest row the document', async () => {
+    const data = await loadSite({ root, source, lenient: true, today, groupVersions: true });
+    const ids = data.policies.map((p) => p.id).sort();
+    // the same 通知 exported twice (same 文号) stays two rows: not versions
+    expect(ids).toEqual(['lrb-6b9c8b2c1228', 'pbc-and-74', 'pbc-nd-56', 'pbc-nd-73']);
+    const pbc = data.policies.find((p) => p.id === 'pbc-nd-56')!;
+    expect(pbc.versions!.map((v) => [v.date, v.docNumber?.raw, v.source])).toEqual([['2004-10-18', '中国人民银行公告〔2004〕第12号', `${source}:1`]]);
+    expect(pbc.amendment).toEqual({ title: '证券公司短期融资券管理办法（中国人民银行公告[2021]第10号）' });
+    const sh = data.policies.find((p) => p.id === 'lrb-6b9c8b2c1228')!;
+    expect(sh.versions!.map((v) => v.date)).toEqual(['2020-04-10']);
+    expect(versionOn(sh, '2024-01-01')!.body).toMatch(/^第一章 总则\n第一条 为了持续优化营商环境，激发市场主体活力/);
+    expect(data.warnings.filter((w) => w.field === 'id').map(formatProblem)).toEqual([
+      `${source}:1 [警告 warning] id（标识）: 作为 "pbc-nd-56" 的历史版本发布，不单独成页（merged as a version of "pbc-nd-56"）`,
+      `${source}:3 [警告 warning] id（标识）: 作为 "lrb-6b9c8b2c1228" 的历史版本发布，不单独成页（merged as a version of "lrb-6b9c8b2c1228"）`,
+    ]);
+  });
+  it('without the option every row stays a document', async () => {
+    const data = await loadSite({ root, source, lenient: true, today, groupVersions: false });
+    expect(data.policies).toHaveLength(6);
+    expect(data.policies.some((p) => p.versions)).toBe(false);
+  });
+});

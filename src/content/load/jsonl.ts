@@ -11,6 +11,7 @@ import { readRow, type JsonlScan } from './jsonl-row.ts';
 import type { LoadResult, ResolvedOptions } from './options.ts';
 import { readYamlFile } from './read.ts';
 import { utf8Lines } from './utf8-lines.ts';
+import { groupVersions } from '../../lib/version-groups.ts';
 
 export async function loadJsonl(o: ResolvedOptions): Promise<LoadResult> {
   const file = path.resolve(o.root, o.source);
@@ -46,11 +47,22 @@ export async function loadJsonl(o: ResolvedOptions): Promise<LoadResult> {
     site,
     organizations: [...orgs.values()],
     topics: [...topics.values()],
-    policies,
+    policies: o.groupVersions ? grouped(policies, problems) : policies,
     interpretations: [],
     draftPolicyIds: new Set(drafts.map((d) => d.id)),
     drafts,
     problems,
     counts: { policies: rows, interpretations: 0, translations: { policies: 0, interpretations: 0 } },
   });
+}
+
+/** Rows that are versions of one document, merged (each merged row named in a warning: its id has no page of its own). */
+function grouped(policies: Policy[], problems: Problem[]): Policy[] {
+  const g = groupVersions(policies);
+  const byId = new Map(policies.map((p) => [p.id, p]));
+  for (const [id, into] of g.merged) {
+    const [file, line] = byId.get(id)!.source.split(/:(?=\d+$)/);
+    problems.push({ file: file!, line: Number(line), field: 'id', label: '标识', reason: `作为 "${into}" 的历史版本发布，不单独成页（merged as a version of "${into}"）`, severity: 'warning' });
+  }
+  return g.policies;
 }

@@ -13,6 +13,12 @@ export interface LoadOptions {
   lenient?: boolean;
   /** build date `YYYY-MM-DD` for status derivation; default today in Asia/Shanghai */
   today?: string;
+  /**
+   * JSON-lines only: rows that are versions of one document (same title and issuers, different
+   * dates) become one document with versions (src/lib/version-groups.ts); default
+   * PORTAL_GROUP_VERSIONS=1 (npm run build:corpus -- --group-versions)
+   */
+  groupVersions?: boolean;
 }
 
 /** Everything found while loading, whether or not it is valid (used by loadSite and scripts/check). */
@@ -31,6 +37,7 @@ export interface ResolvedOptions {
   source: string;
   lenient: boolean;
   today: string;
+  groupVersions: boolean;
 }
 
 export function resolveOptions(o: LoadOptions): ResolvedOptions {
@@ -39,5 +46,6 @@ export function resolveOptions(o: LoadOptions): ResolvedOptions {
     source: o.source ?? process.env.PORTAL_CONTENT ?? 'content',
     lenient: o.lenient ?? false,
     today: o.today ?? buildDate(),
+    groupVersions: o.groupVersions ?? process.env.PORTAL_GROUP_VERSIONS === '1',
   };
 }
