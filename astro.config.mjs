@@ -6,6 +6,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { sitemapAlternates } from './src/integrations/sitemap-alternates.ts';
 import { pruneStale } from './src/integrations/prune-stale.ts';
 import { localized404 } from './src/integrations/localized-404.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 const alternates = sitemapAlternates();
 
@@ -36,6 +37,7 @@ export default defineConfig({
     contentCheck(),
     pruneStale(),
     localized404(),
+    searchIndex(),
     mdx(),
     alternates.integration,
     sitemap({

@@ -57,16 +57,7 @@ async function main() {
     const { readRecords } = await import('./bench/corpus-records.ts');
     records = await readRecords(values.records);
   } else {
-    const mod = (await import('../src/content/records.ts')) as { loadSearchRecords: () => Promise<SearchRecord[]> };
-    records = await mod.loadSearchRecords();
-    const { getSite } = await import('../src/content/site.ts');
-    const config = (await getSite()).site;
-    // the site's public root: PORTAL_SITE_URL (as astro.config.mjs) + PORTAL_BASE
-    const root = new URL((process.env.PORTAL_BASE || '/').replace(/^\/*/, '/'), process.env.PORTAL_SITE_URL || 'https://www.example.gov.cn').href;
-    site = {
-      info: { id: config.siteCode, name: config.name, level: config.level, region: config.region, url: root },
-      peers: config.federation ?? [],
-    };
+    ({ records, site } = await (await import('./lib/search-index/site-records.ts')).siteRecords());
   }
   const log = values.quiet ? () => {} : (s: string) => console.log(s);
   log(`search: indexing ${records.length} records into ${join(out, 'search')}`);

@@ -9,13 +9,16 @@
  * (src/lib/search/peer-budget.ts: requests, bytes, inflated bytes, time, abort).
  */
 import { cleanTerm, cmpWords, decodePostings, filterPages, indexFiles, pageId, groupsFor, scoreTerm, spanMayHold, type FilterSpec, type Posting } from '../lib/search/postings.ts';
-import { decodeCbor } from '../lib/search/cbor.ts';
 import type { IndexShard } from '../lib/search/layout.ts';
 import { PeerBudget } from '../lib/search/peer-budget.ts';
-import { NO_LIMITS, PEER_LIMITS, PeerError, type Check } from '../lib/search/validate.ts';
-import { indexChecks, PAGE_ID, type FragmentData, type IndexChecks, type Manifest, type SortData } from '../lib/search/validate-index.ts';
+import { NO_LIMITS, PEER_LIMITS } from '../lib/search/validate.ts';
+import { indexChecks, type FragmentData, type IndexChecks, type Manifest } from '../lib/search/validate-index.ts';
+import { bad, cached, cborFile, fetchJson } from './checked-fetch.ts';
+import { pageNumber, sortOf } from './page-files.ts';
 
 export type { Manifest };
+export { fetchJson } from './checked-fetch.ts';
+export { loadBucket, loadFragment, loadSection, loadSort, prefetchSection } from './page-files.ts';
 export interface PfResult {
   id: string;
   score: number;
@@ -110,64 +113,6 @@ export function withBudget(ix: SiteIndex, net: PeerBudget): SiteIndex {
   return { ...ix, net, shards };
 }
 
-/** A bundle file's bytes (inflated when gzipped); a missing file is an error. */
-async function bytesOf(net: PeerBudget, url: string, what: string): Promise<Uint8Array> {
-  const r = await net.fetch(url);
-  if (!r.ok) throw new Error(`${what}: HTTP ${r.status}`);
-  return r.bytes;
-}
-
-/** A peer's bad data trips its budget (the peer is skipped even where a caller falls back);
- * this site's own just throws. */
-function bad(net: PeerBudget, e: unknown): unknown {
-  return e instanceof PeerError && net.limits !== NO_LIMITS ? net.trip(e.problem, e.message) : e;
-}
-
-/** `c(x)`, tripping a peer's budget when it fails. */
-function checked<T>(c: Check<T>, x: unknown, what: string, net: PeerBudget): T {
-  try {
-    return c(x, what);
-  } catch (e) {
-    throw bad(net, e);
-  }
-}
-
-/** A CBOR file, decoded within bounds and checked. */
-async function cborFile<T>(net: PeerBudget, url: string, c: Check<T>, what: string): Promise<T> {
-  const bytes = await bytesOf(net, url, what);
-  let x: unknown;
-  try {
-    x = decodeCbor(bytes);
-  } catch (e) {
-    throw bad(net, new PeerError('invalid', `${what}: ${(e as Error).message}`));
-  }
-  return checked(c, x, what, net);
-}
-
-/** A JSON file (after a `prefix` it may start with), parsed and checked. */
-export async function fetchJson<T>(net: PeerBudget, url: string, c: Check<T>, what: string, prefix = ''): Promise<T> {
-  let bytes = await bytesOf(net, url, what);
-  if (prefix && String.fromCharCode(...bytes.subarray(0, prefix.length)) === prefix) bytes = bytes.subarray(prefix.length);
-  let x: unknown;
-  try {
-    x = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    throw bad(net, new PeerError('broken', `${what}: not JSON`));
-  }
-  return checked(c, x, what, net);
-}
-
-/** `load()` once per key; a failed load is forgotten, so the next call tries again. */
-function cached<T>(cache: Map<string, Promise<unknown>>, key: string, load: () => Promise<T>): Promise<T> {
-  let p = cache.get(key) as Promise<T> | undefined;
-  if (!p) {
-    p = load();
-    p.catch(() => cache.delete(key));
-    cache.set(key, p);
-  }
-  return p;
-}
-
 /** Index chunks to load for a term: the one holding it, then extensions within a byte budget
  * (a single common character, 第 or 人, would otherwise load every chunk of its bigrams) and,
  * for a peer, a chunk count (its directory's byte counts are its own word). */
@@ -179,64 +124,82 @@ function chunksToLoad(wanted: { n: string; bytes: number }[], max: number): stri
     .map((c) => c.n);
 }
 
-/** One posting index: loads directory files, chunks and filter lists as queries need them
- * (cached in the shard, shared by queries), each request made under this query's `net`. */
-function postingIndex(sh: Shard, bundle: string, net: PeerBudget, checks: IndexChecks): PostingIndex {
-  const s = sh.desc;
-  const once = <T>(key: string, load: () => Promise<T>): Promise<T> => cached(sh.cache, key, load);
-  const dir = (g: number) => once(`d${g}`, () => fetchJson(net, bundle + indexFiles.dir(s.dirs[g]!), checks.dir, 'index directory'));
+/** Where a shard's files are read from, under which budget and checks; its file cache. */
+interface Reader {
+  sh: Shard;
+  bundle: string;
+  net: PeerBudget;
+  checks: IndexChecks;
+}
+
+const once = <T>(r: Reader, key: string, load: () => Promise<T>): Promise<T> => cached(r.sh.cache, key, load);
+
+/** Index words equal to `term` or (prefix) starting with it, with their postings: the groups'
+ * directory files (in parallel: a prefix may span several), then the chunks they name. */
+async function lookup(r: Reader, term: string, prefix: boolean): Promise<{ word: string; postings: Posting[] }[]> {
+  const { bundle, net, checks } = r;
+  const s = r.sh.desc;
+  const dir = (g: number) => once(r, `d${g}`, () => fetchJson(net, bundle + indexFiles.dir(s.dirs[g]!), checks.dir, 'index directory'));
   const chunk = (name: string) =>
-    once(`i${name}`, async () => {
+    once(r, `i${name}`, async () => {
       const [words] = await cborFile(net, bundle + indexFiles.chunk(name), checks.chunk, 'index chunk');
       return new Map(words);
     });
-  /** index words equal to `term` or (prefix) starting with it, with their postings */
-  const lookup = async (term: string, prefix: boolean): Promise<{ word: string; postings: Posting[] }[]> => {
-    const out: { word: string; postings: Posting[] }[] = [];
-    const wanted: { n: string; bytes: number }[] = [];
-    // the groups' directory files in parallel (a prefix may span several)
-    for (const entries of await Promise.all(groupsFor(s.groups, term, prefix).map(dir))) {
-      for (const sp of entries) if (spanMayHold(sp[0], sp[1], term, prefix)) wanted.push({ n: sp[3], bytes: sp[2] });
+  const wanted: { n: string; bytes: number }[] = [];
+  for (const entries of await Promise.all(groupsFor(s.groups, term, prefix).map(dir))) {
+    for (const sp of entries) if (spanMayHold(sp[0], sp[1], term, prefix)) wanted.push({ n: sp[3], bytes: sp[2] });
+  }
+  const out: { word: string; postings: Posting[] }[] = [];
+  for (const m of await Promise.all(chunksToLoad(wanted, net.limits.termChunks).map(chunk))) {
+    for (const [w, flat] of m) if (w === term || (prefix && w.startsWith(term))) out.push({ word: w, postings: decodePostings(flat) });
+  }
+  return out.sort((a, b) => cmpWords(a.word, b.word));
+}
+
+const filterValues = (r: Reader) =>
+  once(r, 'values', () => fetchJson(r.net, r.bundle + indexFiles.filterValues(r.sh.desc.filters), r.checks.filterValues, 'filter values'));
+
+/** The pages of one filter value. */
+async function pagesOf(r: Reader, name: string, value: string): Promise<number[]> {
+  const file = (await filterValues(r))[name]?.find((v) => v[0] === value)?.[2];
+  if (file === undefined) return [];
+  return once(r, `f${file}`, async () => {
+    const deltas = await cborFile(r.net, r.bundle + indexFiles.filter(file), r.checks.filterPages, 'filter');
+    let n = 0;
+    return deltas.map((d) => (n += d));
+  });
+}
+
+/** Every page: the sort file lists them (numbers have gaps where documents were deleted). */
+function allPages(r: Reader): Promise<number[]> {
+  return once(r, 'all', async () => {
+    const raw = await sortOf(r.net, r.bundle, r.sh.desc, r.checks);
+    try {
+      return (Array.isArray(raw) ? raw : raw.ids).map((x) => pageNumber(r.sh.desc.tag, x)).sort((a, b) => a - b);
+    } catch (e) {
+      throw bad(r.net, e);
     }
-    for (const m of await Promise.all(chunksToLoad(wanted, net.limits.termChunks).map(chunk))) {
-      for (const [w, flat] of m) if (w === term || (prefix && w.startsWith(term))) out.push({ word: w, postings: decodePostings(flat) });
-    }
-    return out.sort((a, b) => cmpWords(a.word, b.word));
-  };
-  const filterValues = () =>
-    once('values', () => fetchJson(net, bundle + indexFiles.filterValues(s.filters), checks.filterValues, 'filter values'));
-  const pagesOf = async (name: string, value: string): Promise<number[]> => {
-    const file = (await filterValues())[name]?.find((v) => v[0] === value)?.[2];
-    if (file === undefined) return [];
-    return once(`f${file}`, async () => {
-      const deltas = await cborFile(net, bundle + indexFiles.filter(file), checks.filterPages, 'filter');
-      let n = 0;
-      return deltas.map((d) => (n += d));
-    });
-  };
-  // every page: the sort file lists them (numbers have gaps where documents were deleted)
-  const all = () =>
-    once('all', async () => {
-      const raw = await sortOf(net, bundle, s, checks);
-      try {
-        return (Array.isArray(raw) ? raw : raw.ids).map((x) => pageNumber(s.tag, x)).sort((a, b) => a - b);
-      } catch (e) {
-        throw bad(net, e);
-      }
-    });
+  });
+}
+
+/** One posting index: loads directory files, chunks and filter lists as queries need them
+ * (cached in the shard, shared by queries), each request made under this query's `net`. */
+function postingIndex(sh: Shard, bundle: string, net: PeerBudget, checks: IndexChecks): PostingIndex {
+  const r: Reader = { sh, bundle, net, checks };
+  const s = sh.desc;
   const id = (page: number) => pageId(s.tag, page);
   return {
     async search(term, o) {
-      const allowed = o.filters && Object.keys(o.filters).length ? await filterPages(o.filters as Record<string, FilterSpec>, pagesOf, all) : null;
+      const allowed = o.filters && Object.keys(o.filters).length ? await filterPages(o.filters as Record<string, FilterSpec>, (n, v) => pagesOf(r, n, v), () => allPages(r)) : null;
       if (term === null) {
-        const pages = allowed ? [...allowed].sort((a, b) => a - b) : await all();
+        const pages = allowed ? [...allowed].sort((a, b) => a - b) : await allPages(r);
         return { results: pages.map((p) => ({ id: id(p), score: 0, words: [] })), unfilteredResultCount: s.pages };
       }
       const t = cleanTerm(term);
       if (!t) return { results: [], unfilteredResultCount: 0 };
-      let words = await lookup(t, true);
+      let words = await lookup(r, t, true);
       // no word starts with the term: its longest indexed prefix (as pagefind_web does)
-      for (let k = [...t].length - 1; !words.length && k > 0; k--) words = await lookup([...t].slice(0, k).join(''), false);
+      for (let k = [...t].length - 1; !words.length && k > 0; k--) words = await lookup(r, [...t].slice(0, k).join(''), false);
       const hits = scoreTerm(t, words, s.pages, s.avgLength);
       return {
         results: hits.filter((h) => !allowed || allowed.has(h.page)).map((h) => ({ id: id(h.page), score: h.score, words: h.positions, ...(h.partial ? { partial: true } : {}) })),
@@ -244,70 +207,8 @@ function postingIndex(sh: Shard, bundle: string, net: PeerBudget, checks: IndexC
       };
     },
     async filters() {
-      const values = await filterValues();
+      const values = await filterValues(r);
       return Object.fromEntries(Object.entries(values).map(([k, vs]) => [k, Object.fromEntries(vs.map((v) => [v[0], v[1]]))]));
     },
   };
-}
-
-/** Pagefind's fragments start with this signature (ours keep it) */
-const SIG = 'pagefind_dcd';
-
-/** A page's fragment; a page id not of the index's form (from a peer's 文号 or sort file) is
- * never put into a URL. */
-export function loadFragment(ix: SiteIndex, id: string): Promise<Fragment> {
-  if (!PAGE_ID.test(id)) return Promise.reject(bad(ix.net, new PeerError('invalid', `page id ${JSON.stringify(id.slice(0, 50))}`)));
-  return cached(ix.fragments, id, () => fetchJson(ix.net, ix.bundle + indexFiles.fragment(id), ix.checks.fragment, `fragment ${id}`, SIG));
-}
-
-/** Body section k of a page (section 0 is in its fragment); the fragment's when it cannot be read. */
-export async function loadSection(ix: SiteIndex, id: string, frag: Fragment, k: number): Promise<string> {
-  if (k <= 0 || !frag.sections || k >= frag.sections || !PAGE_ID.test(id)) return frag.content;
-  try {
-    const text = new TextDecoder().decode(await bytesOf(ix.net, ix.bundle + indexFiles.text(id, k), `text ${id}.${k}`));
-    return checked(ix.checks.text, text, `text ${id}.${k}`, ix.net);
-  } catch {
-    return frag.content;
-  }
-}
-
-/** A JSON file of the bundle, checked and cached; `empty` when it is missing or unreadable (a
- * peer's bad file has tripped its budget by then). A failed request (a peer's timeout, a
- * missing file) is not cached: the next query asks again. */
-function loadJson<T>(ix: SiteIndex, path: string, c: Check<T>, empty: T): Promise<T> {
-  return cached(ix.files, path, () => fetchJson(ix.net, ix.base + path, c, path)).catch(() => empty);
-}
-
-/** 文号 bucket `b` (a number) or year bucket `y<n>` (docs/search.md); `{}` when there is none. */
-export function loadBucket(ix: SiteIndex, b: number | string): Promise<Record<string, string[][]>> {
-  const d = ix.manifest.docnum;
-  const year = typeof b === 'string' && /^y\d+$/.test(b);
-  const name = year ? d.yearFiles[Number(b.slice(1))] : d.files[Number(b)];
-  if (name === undefined) return Promise.resolve({});
-  return loadJson(ix, d.dir + indexFiles.docnum(name).replace(/^docnum\//, ''), ix.checks.bucket, {});
-}
-
-/** A shard's sort file, checked and cached (shared by its queries). */
-function sortOf(net: PeerBudget, bundle: string, s: IndexShard, checks: IndexChecks): Promise<SortData> {
-  return fetchJson(net, bundle + indexFiles.sort(s.sort), checks.sort, 'sort');
-}
-
-/** The page number of page id `id` of index `tag` (the inverse of pageId). */
-function pageNumber(tag: string, id: string): number {
-  const n = id.startsWith(tag) ? parseInt(id.slice(tag.length), 36) : NaN;
-  if (!Number.isSafeInteger(n) || n < 0) throw new PeerError('invalid', `sort: page id ${JSON.stringify(id.slice(0, 50))} not of index ${tag}`);
-  return n;
-}
-
-/** <bundle>/sort/<name>.json of shard `shard` (its language code): `{ids, dates: [[date, count]…]}`. */
-export async function loadSort(ix: SiteIndex, shard: string): Promise<SortOrder> {
-  const desc = ix.shards.find((s) => s.language === shard)?.desc;
-  const raw = desc ? await loadJson<SortData>(ix, ix.manifest.bundle + indexFiles.sort(desc.sort), ix.checks.sort, []) : [];
-  const ids = Array.isArray(raw) ? raw : raw.ids;
-  const dates = new Map<string, string>();
-  if (!Array.isArray(raw) && raw.dates) {
-    let i = 0;
-    for (const [d, n] of raw.dates) for (let k = 0; k < n && i < ids.length; k++) dates.set(ids[i++]!, d);
-  }
-  return { ids, dates };
 }

@@ -94,7 +94,7 @@ function postingsByUrl(out: string, lang: string): Map<string, unknown[]> {
 
 /** A query's results as [url, score], in rank order; equal scores in URL order (ties rank by page id). */
 async function answers(e: Engine, q: string, opts: Parameters<Engine['search']>[1] = {}): Promise<[string, number, string][]> {
-  const r = await e.search(q, { limit: 100, ...opts });
+  const r = await e.search(q, { limit: 100, languages: ['zh', 'mn'], ...opts });
   return r.results.map((x): [string, number, string] => [x.url, x.score, x.match]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
 

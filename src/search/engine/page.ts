@@ -4,7 +4,8 @@
  * that published it (federation merge).
  */
 import { duplicateKey, isSafeUrl } from '../../lib/search/federation.ts';
-import { loadFragment, type Fragment } from '../site-index.ts';
+import { loadFragment, prefetchSection, type Fragment } from '../site-index.ts';
+import { bestSection } from './score.ts';
 import { failed, isDown } from './peers.ts';
 import type { Candidate, Plan, QueryCtx, Shown, SourceDoc } from './types.ts';
 
@@ -35,6 +36,8 @@ export async function pageOf(ctx: QueryCtx, order: Candidate[], federated: boole
 
 async function singlePage(ctx: QueryCtx, order: Candidate[], plan: Plan): Promise<{ items: Shown[]; dropped: number }> {
   const page = order.slice(plan.offset, plan.offset + plan.limit);
+  // the excerpt's text section in the same round trip as the fragment
+  if (!plan.listing) for (const c of page) prefetchSection(c.src.ix, c.id, bestSection(c));
   const frags = await Promise.all(page.map((c) => fragOf(ctx, c)));
   const items: Shown[] = [];
   let dropped = 0;
