@@ -68,6 +68,12 @@ describe('foldMongolian: details', () => {
     expect(mongolianTokens(`ᠨᠣᠮ${NNBSP}ᠤᠨ`, { loose: false })).toEqual(['ᠨᠣᠮᠤᠨ', 'ᠨᠣᠮ', 'ᠤᠨ']);
     expect(mongolianTokens('2020 ᠣᠨ᠂ ᠵᠢᠯ᠃')).toEqual(['ᠤᠨ', 'ᠵᠢᠯ']);
   });
+  it('the joined word folds medial D the same with or without the connector: ᠭᠡᠷ ᠳᠦ ≡ ᠭᠡᠷᠳᠦ', () => {
+    expect(mongolianTokens(`ᠭᠡᠷ${NNBSP}ᠳᠦ`)[0]).toBe(mongolianTokens('ᠭᠡᠷᠳᠦ')[0]);
+    expect(mongolianTokens(`ᠲᠠᠯ${MVS}ᠠ${NNBSP}ᠳᠤ`)[0]).toBe(mongolianTokens('ᠲᠠᠯᠠᠳᠤ')[0]);
+    // the suffix on its own keeps its initial D
+    expect(mongolianTokens(`ᠭᠡᠷ${NNBSP}ᠳᠦ`)).toContain('ᠳᠦ');
+  });
   it('a separated final vowel stays in its stem: ᠪᠣᠳᠣᠯᠭ᠎ᠠ (MVS) + ᠶᠢᠨ gives the stem ᠪᠣᠳᠣᠯᠭᠠ, not ᠪᠣᠳᠣᠯᠭ and ᠠ', () => {
     const opts = { loose: false };
     expect(mongolianTokens(`ᠪᠣᠳᠣᠯᠭ${MVS}ᠠ${NNBSP}ᠶᠢᠨ`, opts)).toEqual(['ᠪᠣᠳᠣᠯᠭᠠᠶᠢᠨ', 'ᠪᠣᠳᠣᠯᠭᠠ', 'ᠶᠢᠨ']);

@@ -48,7 +48,7 @@ describe('Mongolian index and engine', () => {
         rec('mongol', `${MONGOL_UN} ᠬᠠᠤᠯᠢ`, `${MONGOL_UN} ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ ᠤᠨ ᠬᠠᠤᠯᠢ ᠴᠠᠭᠠᠵᠠ`),
         rec('other', 'ᠰᠤᠷᠭᠠᠭᠤᠯᠢ', 'ᠰᠤᠷᠭᠠᠭᠤᠯᠢ ᠶᠢᠨ ᠳᠦᠷᠢᠮ'),
         // "policy documents": a separated final vowel (MVS) followed by a suffix (NNBSP)
-        rec('policy', 'ᠪᠣᠳᠣᠯᠭ\u180Eᠠ\u202Fᠶᠢᠨ ᠪᠢᠴᠢᠭ ᠮᠠᠲ᠋ᠧᠷᠢᠶᠠᠯ', 'ᠲᠥᠷᠥ\u202Fᠶᠢᠨ ᠪᠣᠳᠣᠯᠭ\u180Eᠠ'),
+        rec('policy', 'ᠪᠣᠳᠣᠯᠭ\u180Eᠠ\u202Fᠶᠢᠨ ᠪᠢᠴᠢᠭ ᠮᠠᠲ᠋ᠧᠷᠢᠶᠠᠯ', 'ᠲᠥᠷᠥ\u202Fᠶᠢᠨ ᠪᠣᠳᠣᠯᠭ\u180Eᠠ\u202Fᠶᠢ ᠬᠡᠷᠡᠭᠵᠢᠭᠦᠯᠬᠦ ᠪᠣᠳᠣᠯᠭ\u180Eᠠ ᠶᠢᠨ'),
         rec('zh', '内蒙古自治区人民政府', '内蒙古自治区人民政府办公厅', 'zh'),
       ],
     });
@@ -72,7 +72,11 @@ describe('Mongolian index and engine', () => {
     expect(await urls('ᠨᠡᠷᠡ')).toContain('/mn/policies/udhr/');
   });
   it('a word with a separated final vowel (MVS) is found whether a suffix follows or not', async () => {
-    for (const q of ['ᠪᠣᠳᠣᠯᠭ\u180Eᠠ', 'ᠪᠣᠳᠣᠯᠭᠠ', 'ᠪᠣᠳᠣᠯᠭ\u202Fᠠ', 'ᠪᠣᠳᠣᠯᠭ\u180Eᠠ\u202Fᠶᠢᠨ', 'ᠪᠣᠳᠣᠯᠭᠠᠶᠢᠨ']) expect(await urls(q), q).toEqual(['/mn/policies/policy/']);
+    // the record has ᠪᠣᠳᠣᠯᠭ᠎ᠠ only with suffixes: after U+202F, and after a plain space (old CMS)
+    for (const q of ['ᠪᠣᠳᠣᠯᠭ\u180Eᠠ', 'ᠪᠣᠳᠣᠯᠭᠠ', 'ᠪᠣᠳᠣᠯᠭ\u202Fᠠ', 'ᠪᠣᠳᠣᠯᠭ\u180Eᠠ\u202Fᠶᠢᠨ', 'ᠪᠣᠳᠣᠯᠭᠠᠶᠢᠨ', 'ᠪᠣᠳᠣᠯᠭ\u180Eᠠ ᠶᠢᠨ', 'ᠪᠣᠳᠣᠯᠭᠠᠶᠢ']) expect(await urls(q), q).toEqual(['/mn/policies/policy/']);
+  });
+  it('a suffix detached by a plain space (old government CMS) matches the same word with U+202F or none', async () => {
+    for (const q of ['ᠵᠠᠰᠠᠭ\u202Fᠤᠨ', 'ᠵᠠᠰᠠᠭᠤᠨ', 'ᠭᠠᠵᠠᠷ\u202Fᠤᠨ']) expect(await urls(q), q).toEqual(['/mn/policies/mongol/']);
   });
   it('O/U spelling variants match (fold loose key) and results carry marked excerpts', async () => {
     const r = await engine.search('ᠮᠤᠩᠭᠤᠯ');

@@ -85,9 +85,11 @@ export function mongolianTokens(text: string, options: FoldOptions = {}): string
   const out: string[] = [];
   for (const m of foldMongolian(text, options).matchAll(WORD_RE)) {
     const parts = wordParts(m[0]);
-    out.push(parts.join(''));
+    // joined, a suffix's initial ᠳ is medial: fold it as the same word typed without a connector
+    const joined = options.loose === false ? parts.join('') : parts.join('').replace(MEDIAL_D_RE, '\u1832');
+    out.push(joined);
     if (parts.length > 1) {
-      const seen = new Set([parts.join('')]);
+      const seen = new Set([joined]);
       for (const p of parts) {
         if (!seen.has(p)) {
           seen.add(p);

@@ -14,6 +14,7 @@
  */
 import { charClass, normalizeWithOffsets, type NormChar } from './normalize.ts';
 import { mongolianTokens } from '../mongolian/fold.ts';
+import { attachCaseSuffixes } from '../mongolian/rewrite.ts';
 
 /** A Mongolian word as written: letters with the controls that only shape them (FVS, MVS,
  * ZWJ/ZWNJ, CGJ, nirugu) and U+202F before a suffix. */
@@ -21,7 +22,8 @@ const MONGOLIAN_WORD = /[\u1820-\u1878\u1880-\u18AA](?:[\u1820-\u1878\u1880-\u18
 
 /**
  * Tokens of a text in a search language. 'zh' (and anything else): the bigram tokenizer below.
- * 'mn': every Mongolian word becomes the tokens of src/lib/mongolian/fold.ts `mongolianTokens`
+ * 'mn': a space before a case suffix counts as U+202F (src/lib/mongolian/rewrite.ts), then
+ * every Mongolian word becomes the tokens of src/lib/mongolian/fold.ts `mongolianTokens`
  * (folded: FVS, ZWJ/ZWNJ removed, U+202F/U+180E unified, loose letter key) — for the index the
  * joined word, then its stem and suffixes; for a query the joined word only (the index holds
  * every form a query can take). Each word is one run; other text (Han, digits) is tokenized as
@@ -29,6 +31,9 @@ const MONGOLIAN_WORD = /[\u1820-\u1878\u1880-\u18AA](?:[\u1820-\u1878\u1880-\u18
  */
 export function tokenizeLang(text: string, mode: 'index' | 'query', language = 'zh'): Token[] {
   if (language !== 'mn' || !/[\u1820-\u18AA]/u.test(text)) return tokenize(text, mode);
+  // a case suffix detached by a plain space (old government CMS) is the same word as with U+202F;
+  // length-preserving, so token offsets still point into the caller's text
+  text = attachCaseSuffixes(text);
   const out: Token[] = [];
   let run = -1;
   let last = 0;
