@@ -9,7 +9,7 @@ import { nearest, type Problem } from '../lib/errors.ts';
 import type { BestBet } from '../lib/open/model.ts';
 import { betKey } from '../lib/best-bets.ts';
 import { bestBetsFileSchema, bestBetsLabels } from '../schemas/open/best-bets.ts';
-import { compact, readUtf8, readYamlText, relPath } from './files.ts';
+import { readUtf8, readYamlText, relPath } from './files.ts';
 
 export async function collectBestBets(openDir: string, root: string, policyIds: ReadonlySet<string> | undefined, problems: Problem[]): Promise<BestBet[]> {
   const file = path.join(openDir, 'best-bets.yaml');
@@ -34,7 +34,7 @@ export async function collectBestBets(openDir: string, root: string, policyIds: 
         problems.push(at(rel, line('queries', j), `[${i}].queries[${j}]`, bestBetsLabels.queries, `问法 "${q}" 已用于第 ${first + 1} 条（the same phrasing in two best bets）`, '同一问法只能指向一个页面'));
       } else owner.set(betKey(q), i);
     });
-    out.push(compact({ title: compact({ zh: b.title.zh, mn: b.title.mn }), page: b.page, policy: b.policy, queries: b.queries }));
+    out.push(b);
   });
   return out;
 }

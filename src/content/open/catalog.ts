@@ -3,8 +3,8 @@ import path from 'node:path';
 import { nearest } from '../../lib/errors.ts';
 import { AREA_IDS, areaById, areaByName } from '../../lib/open/areas.ts';
 import type { CatalogArea } from '../../lib/open/model.ts';
-import { catalogFileSchema, labels as catalogLabels } from '../../schemas/open/catalog.ts';
-import { compact, listFiles, relPath as rel } from '../files.ts';
+import { catalogFileSchema, labels as catalogLabels, toCatalogArea } from '../../schemas/open/catalog.ts';
+import { listFiles, relPath as rel } from '../files.ts';
 import { at, baseName, readYaml, type OpenContext } from './context.ts';
 
 export async function collectCatalog(ctx: OpenContext): Promise<CatalogArea[]> {
@@ -40,12 +40,5 @@ async function catalogArea(ctx: OpenContext, file: string): Promise<CatalogArea 
     );
     return undefined;
   }
-  return compact({
-    id,
-    name: area.name,
-    source: y.rel,
-    updated: y.data.updated,
-    note: y.data.note,
-    items: y.data.items.map((it, n) => ({ n: n + 1, ...it })),
-  });
+  return toCatalogArea(y.data, id, area.name, y.rel);
 }

@@ -1,14 +1,11 @@
 /** content/open/consultations/<id>.md: 意见征集 (frontmatter + draft text), status from the build date. */
 import path from 'node:path';
-import type { z } from 'zod';
 import { consultationStatus, STATUS_ORDER } from '../../lib/open/consultation.ts';
 import type { ConsultationView } from '../../lib/open/model.ts';
 import { isValidId, ID_RULE } from '../../schemas/fields/common.ts';
-import { consultationSchema, labels as consultationLabels } from '../../schemas/open/consultation.ts';
-import { compact, listFiles } from '../files.ts';
+import { consultationSchema, labels as consultationLabels, toConsultation, type ConsultationFile } from '../../schemas/open/consultation.ts';
+import { listFiles } from '../files.ts';
 import { at, baseName, policyRef, readMarkdown, type Md, type OpenContext } from './context.ts';
-
-type Consultation = z.output<typeof consultationSchema>;
 
 export async function collectConsultations(ctx: OpenContext): Promise<ConsultationView[]> {
   const consultations: ConsultationView[] = [];
@@ -22,14 +19,13 @@ export async function collectConsultations(ctx: OpenContext): Promise<Consultati
     }
     if (!md.data || md.data.draft) continue;
     if (!consultationOk(ctx, md.data, md)) continue;
-    const { draft: _draft, id: _id, ...rest } = md.data;
-    consultations.push(compact({ ...rest, id, source: md.rel, body: md.body, status: consultationStatus(md.data.opens, md.data.closes, ctx.r.today) }));
+    consultations.push({ ...toConsultation(md.data, id, md.rel, md.body), status: consultationStatus(md.data.opens, md.data.closes, ctx.r.today) });
   }
   return consultations.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.opens < b.opens ? 1 : a.opens > b.opens ? -1 : a.id.localeCompare(b.id)));
 }
 
 /** Dates in order, feedback consistent, a body; an unknown result policy is reported but does not drop the page. */
-function consultationOk(ctx: OpenContext, d: Consultation, md: Md<Consultation>): boolean {
+function consultationOk(ctx: OpenContext, d: ConsultationFile, md: Md<ConsultationFile>): boolean {
   const { problems } = ctx;
   let ok = true;
   if (d.closes < d.opens) {

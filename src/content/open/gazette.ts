@@ -1,7 +1,7 @@
 /** content/open/gazette/<year>-<number>.yaml: 政府公报 issues; future-dated issues are scheduled. */
 import path from 'node:path';
 import type { GazetteIssue } from '../../lib/open/model.ts';
-import { gazetteFileSchema, labels as gazetteLabels } from '../../schemas/open/gazette.ts';
+import { gazetteFileSchema, labels as gazetteLabels, toGazetteIssue } from '../../schemas/open/gazette.ts';
 import { compact, listFiles, relPath as rel } from '../files.ts';
 import { at, baseName, policyRef, readYaml, type OpenContext } from './context.ts';
 
@@ -44,5 +44,5 @@ async function gazetteIssue(ctx: OpenContext, file: string): Promise<GazetteIssu
     ctx.scheduled.push(compact({ source: y.rel, title: `政府公报 ${d.year} 年第 ${d.number} 期`, scheduled: d.published, files: d.file && !/^https:/.test(d.file) ? [d.file] : undefined }));
     return undefined;
   }
-  return compact({ id: `${d.year}-${d.number}`, source: y.rel, year: d.year, number: d.number, total: d.total, published: d.published, file: d.file, entries: d.contents.map((e) => compact({ ...e })) });
+  return toGazetteIssue(d, y.rel);
 }

@@ -5,7 +5,6 @@
 import path from 'node:path';
 import type { RuleEntry, TextPage } from '../../lib/open/model.ts';
 import { rulesFileSchema, rulesLabels, textPageLabels, textPageSchema } from '../../schemas/open/pages.ts';
-import { compact } from '../files.ts';
 import { at, exists, policyRef, readMarkdown, readYaml, type OpenContext } from './context.ts';
 
 /** guide.md or apply.md; undefined when absent or invalid (with problems). */
@@ -18,9 +17,7 @@ export async function collectTextPage(ctx: OpenContext, name: string): Promise<T
     ctx.problems.push(at(md.rel, undefined, 'body', '正文', '正文为空（empty body）'));
     return undefined;
   }
-  const page: TextPage = { source: md.rel, title: md.data.title, body: md.body };
-  if (md.data.updated) page.updated = md.data.updated;
-  return page;
+  return { source: md.rel, ...md.data, body: md.body };
 }
 
 export async function collectRules(ctx: OpenContext): Promise<RuleEntry[]> {
@@ -31,7 +28,7 @@ export async function collectRules(ctx: OpenContext): Promise<RuleEntry[]> {
   const y = await readYaml(file, ctx, rulesFileSchema, rulesLabels);
   y.data?.forEach((rule, i) => {
     if (rule.policy && checkRefs && !policyIds.has(rule.policy)) ctx.problems.push(policyRef(y.rel, y.lineOf([i, 'policy']), `[${i}].policy`, rulesLabels.policy, rule.policy, policyIds));
-    rules.push(compact({ title: rule.title, policy: rule.policy, url: rule.url, note: rule.note }));
+    rules.push(rule);
   });
   return rules;
 }

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { nearest } from '../../lib/errors.ts';
 import type { PowerList } from '../../lib/open/model.ts';
 import { isValidId, ID_RULE } from '../../schemas/fields/common.ts';
-import { powerFileSchema, labels as powerLabels } from '../../schemas/open/powers.ts';
-import { compact, listFiles, relPath as rel, type LineOf } from '../files.ts';
+import { powerFileSchema, labels as powerLabels, toPowerList } from '../../schemas/open/powers.ts';
+import { listFiles, relPath as rel, type LineOf } from '../files.ts';
 import { at, baseName, readYaml, type OpenContext } from './context.ts';
 
 export async function collectPowers(ctx: OpenContext): Promise<PowerList[]> {
@@ -31,14 +31,7 @@ async function powerList(ctx: OpenContext, file: string): Promise<PowerList | un
     ctx.problems.push(at(y.rel, y.lineOf(['org']), 'org', powerLabels.org, `organizations.yaml 中没有机构 "${d.org}"（unknown organization）`, near ? { hint: `是否应为 "${near}"？` } : { allowed: [...orgIds] }));
   }
   duplicateCodes(ctx, d.items, y.rel, y.lineOf);
-  return compact({
-    id,
-    source: y.rel,
-    department: d.department,
-    org: d.org,
-    updated: d.updated,
-    items: d.items.map((it, n) => compact({ ...it, code: it.code ?? `${id}-${String(n + 1).padStart(3, '0')}`, subject: it.subject, note: it.note })),
-  });
+  return toPowerList(d, id, y.rel);
 }
 
 /** 权力编码 must be unique within a department's list (unset codes are numbered later). */

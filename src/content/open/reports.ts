@@ -4,17 +4,15 @@
  * counts come from the policy library.
  */
 import path from 'node:path';
-import type { z } from 'zod';
 import type { SiteData } from '../../lib/model.ts';
-import type { AnnualReport, ApplicantRow, NormativeCounts, ReviewRow } from '../../lib/open/model.ts';
-import { normativeCounts, RESULT_ROWS } from '../../lib/open/report.ts';
+import type { AnnualReport, NormativeCounts } from '../../lib/open/model.ts';
+import { normativeCounts } from '../../lib/open/report.ts';
 import { checkReport, type ReportInput } from '../../lib/open/report-check.ts';
-import { reportFileSchema, labels as reportLabels } from '../../schemas/open/report.ts';
-import { compact, listFiles, relPath as rel, type LineOf } from '../files.ts';
+import { flatResults, reportFileSchema, labels as reportLabels, toAnnualReport, type ReportFile } from '../../schemas/open/report.ts';
+import { listFiles, relPath as rel, type LineOf } from '../files.ts';
 import { fieldHtmlProblems } from '../html-problems.ts';
 import { at, baseName, readYaml, type OpenContext } from './context.ts';
 
-type ReportFile = z.output<typeof reportFileSchema>;
 type Checked = { input: ReportInput; rel: string; lineOf: LineOf };
 
 export async function collectReports(ctx: OpenContext): Promise<{ reports: AnnualReport[]; normative: Record<number, NormativeCounts> }> {
@@ -25,12 +23,11 @@ export async function collectReports(ctx: OpenContext): Promise<{ reports: Annua
     const y = await readReport(ctx, file);
     if (!y) continue;
     const d = y.data;
-    const flat = flatResults(d.applications.results);
-    inputs.set(d.year, { input: reportInput(d, flat), rel: y.rel, lineOf: y.lineOf });
+    inputs.set(d.year, { input: reportInput(d), rel: y.rel, lineOf: y.lineOf });
     for (const field of ['overview', 'problems', 'other'] as const) {
       ctx.problems.push(...fieldHtmlProblems(d[field], y.rel, field, reportLabels[field], y.lineOf([field])));
     }
-    reports.push(annualReport(d, y.rel, flat));
+    reports.push(toAnnualReport(d, y.rel));
     if (ctx.refs.lib) normative[d.year] = normativeFor(ctx, ctx.refs.lib, d.year);
   }
   reports.sort((a, b) => b.year - a.year);
@@ -61,54 +58,15 @@ async function readReport(ctx: OpenContext, file: string): Promise<{ data: Repor
   return { data: d, rel: y.rel, lineOf: y.lineOf };
 }
 
-/** 办理结果 rows keyed as in RESULT_ROWS (denied.secret, unable.notExist, …). */
-function flatResults(res: ReportFile['applications']['results']): Record<string, number[]> {
-  return {
-    granted: res.granted,
-    partial: res.partial,
-    ...prefixed('denied', res.denied),
-    ...prefixed('unable', res.unable),
-    ...prefixed('notProcessed', res.notProcessed),
-    ...prefixed('other', res.other),
-  };
-}
-
-function prefixed(prefix: string, rows: Record<string, number[]>): Record<string, number[]> {
-  return Object.fromEntries(Object.entries(rows).map(([k, v]) => [`${prefix}.${k}`, v]));
-}
-
-function reportInput(d: ReportFile, flat: Record<string, number[]>): ReportInput {
+/** What the checks read: the rows as written, 总计 cells included. */
+function reportInput(d: ReportFile): ReportInput {
   const a = d.applications;
   return {
     year: d.year,
-    applications: { received: a.received, carriedOver: a.carriedOver, results: flat, total: a.results.total, carryForward: a.carryForward },
+    applications: { received: a.received, carriedOver: a.carriedOver, results: flatResults(a.results), total: a.results.total, carryForward: a.carryForward },
     review: d.review,
     litigation: d.litigation,
   };
-}
-
-const six = (row: number[]): ApplicantRow => row.slice(0, 6) as ApplicantRow;
-const four = (row: number[]): ReviewRow => row.slice(0, 4) as ReviewRow;
-
-function annualReport(d: ReportFile, source: string, flat: Record<string, number[]>): AnnualReport {
-  return compact({
-    year: d.year,
-    source,
-    published: d.published,
-    sample: d.sample,
-    overview: d.overview,
-    active: d.active,
-    applications: {
-      received: six(d.applications.received),
-      carriedOver: six(d.applications.carriedOver),
-      results: Object.fromEntries(RESULT_ROWS.map((row) => [row.key, six(flat[row.key] ?? [0, 0, 0, 0, 0, 0])])),
-      carryForward: six(d.applications.carryForward),
-    },
-    review: four(d.review),
-    litigation: { direct: four(d.litigation.direct), afterReview: four(d.litigation.afterReview) },
-    problems: d.problems,
-    other: d.other,
-  });
 }
 
 /** The year's 行政规范性文件 counts; a repealed policy whose repeal cannot be dated is a warning on it. */

@@ -1,15 +1,11 @@
 /** content/open/specials.yaml: 重点领域专题 definitions, aggregated from the policy library. */
 import path from 'node:path';
-import type { z } from 'zod';
 import { nearest } from '../../lib/errors.ts';
 import { AREA_IDS, areaById, areaByName } from '../../lib/open/areas.ts';
-import type { SpecialTopic } from '../../lib/open/model.ts';
 import { aggregateSpecials } from '../../lib/open/specials.ts';
-import { specialsFileSchema, specialsLabels } from '../../schemas/open/pages.ts';
-import { compact, type LineOf } from '../files.ts';
+import { specialsFileSchema, specialsLabels, type SpecialTopic } from '../../schemas/open/pages.ts';
+import type { LineOf } from '../files.ts';
 import { at, exists, policyRef, readYaml, type OpenContext } from './context.ts';
-
-type SpecialDef = z.output<typeof specialsFileSchema>[number];
 
 export async function collectSpecials(ctx: OpenContext): Promise<ReturnType<typeof aggregateSpecials>> {
   const defs: SpecialTopic[] = [];
@@ -21,14 +17,14 @@ export async function collectSpecials(ctx: OpenContext): Promise<ReturnType<type
       if (seen.has(s.id)) ctx.problems.push(at(y.rel, y.lineOf([i, 'id']), `[${i}].id`, specialsLabels.id, `重复的专题标识 "${s.id}"（duplicate id）`));
       seen.add(s.id);
       checkSpecial(ctx, s, i, y.rel, y.lineOf);
-      defs.push(compact({ id: s.id, title: s.title, summary: s.summary, topics: s.topics, keywords: s.keywords, policies: s.policies, areas: s.areas }));
+      defs.push(s);
     });
   }
   return aggregateSpecials(defs, ctx.refs.lib?.policies ?? [], ctx.refs.lib?.topics ?? []);
 }
 
 /** Topics and policies exist in the library, areas are pilot areas, and the topic selects something. */
-function checkSpecial(ctx: OpenContext, s: SpecialDef, i: number, relFile: string, lineOf: LineOf): void {
+function checkSpecial(ctx: OpenContext, s: SpecialTopic, i: number, relFile: string, lineOf: LineOf): void {
   const { problems } = ctx;
   const { topicIds, policyIds, checkRefs } = ctx.refs;
   if (checkRefs) {

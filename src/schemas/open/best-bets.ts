@@ -37,7 +37,8 @@ export const bestBetSchema = z
   .refine((b) => (b.page === undefined) !== (b.policy === undefined), { error: '请填写 page 或 policy 之一（exactly one of page, policy）', path: ['page'] });
 
 export const bestBetsFileSchema = z.array(bestBetSchema);
-export type BestBetInput = z.output<typeof bestBetSchema>;
+/** 推荐结果: phrasings that show one page (or policy) above the search results. */
+export type BestBet = z.output<typeof bestBetSchema>;
 
 export const bestBetsLabels = {
   title: '标题',

@@ -49,11 +49,26 @@ export const catalogFileSchema = z.strictObject({
   updated: isoDateSchema.optional(),
   /** 编制说明 / note */
   note: textSchema.optional(),
-  /** 目录事项 / items */
-  items: z.array(catalogItemSchema).min(1),
+  /** 目录事项 / items, numbered in file order (序号 `n`, 1-based) */
+  items: z.array(catalogItemSchema).min(1).transform(numbered),
 });
 
+/** 序号 is the position in the file, so the schema derives it (pages and facet filters show it). */
+function numbered<T extends object>(items: T[]): ({ n: number } & T)[] {
+  return items.map((item, i) => ({ n: i + 1, ...item }));
+}
+
 export type CatalogFile = z.output<typeof catalogFileSchema>;
+/** One 目录事项: the row as written plus its 序号 `n`. */
+export type CatalogItem = CatalogFile['items'][number];
+/** One pilot area's catalog: the file's output plus what the loader adds (id = file name, the area's standard name, source). */
+export type CatalogArea = Omit<CatalogFile, 'area'> & { id: string; name: string; source: string };
+
+/** The model of a validated catalog file: the one place its fields are carried over. */
+export function toCatalogArea(d: CatalogFile, id: string, name: string, source: string): CatalogArea {
+  const { area: _area, ...fields } = d;
+  return { id, name, source, ...fields };
+}
 
 export const labels = {
   area: '领域名称',

@@ -50,6 +50,14 @@ export const consultationSchema = z.strictObject({
 });
 
 export type ConsultationFile = z.output<typeof consultationSchema>;
+/** A published consultation: the frontmatter's output plus id (frontmatter `id` or file name), source and body (征集说明 and draft text). */
+export type Consultation = Omit<ConsultationFile, 'id' | 'draft'> & { id: string; source: string; body: string };
+
+/** The model of a validated frontmatter: the one place its fields are carried over. */
+export function toConsultation(d: ConsultationFile, id: string, source: string, body: string): Consultation {
+  const { id: _id, draft: _draft, ...fields } = d;
+  return { ...fields, id, source, body };
+}
 
 export const labels = {
   id: '标识',

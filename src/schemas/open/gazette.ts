@@ -40,6 +40,16 @@ export const gazetteFileSchema = z.strictObject({
 });
 
 export type GazetteFile = z.output<typeof gazetteFileSchema>;
+/** One 目录 entry: a policy id (links to /policies/<id>/) or a title for entries outside the library. */
+export type GazetteEntry = z.output<typeof gazetteEntrySchema>;
+/** A published issue: the file's output (its `contents` as `entries`) plus id `<year>-<number>` and source. */
+export type GazetteIssue = Omit<GazetteFile, 'contents'> & { id: string; source: string; entries: GazetteEntry[] };
+
+/** The model of a validated issue: the one place its fields are carried over. */
+export function toGazetteIssue(d: GazetteFile, source: string): GazetteIssue {
+  const { contents, ...fields } = d;
+  return { id: `${d.year}-${d.number}`, source, ...fields, entries: contents };
+}
 
 export const labels = {
   year: '年份',

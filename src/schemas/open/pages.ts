@@ -13,6 +13,9 @@ export const textPageSchema = z.strictObject({
   updated: isoDateSchema.optional(),
 });
 
+/** 公开指南 / 依申请公开: the frontmatter's output plus source and the Markdown body. */
+export type TextPage = z.output<typeof textPageSchema> & { source: string; body: string };
+
 export const textPageLabels = { title: '标题', updated: '更新日期' } as const satisfies Record<string, string>;
 
 export const ruleSchema = z
@@ -28,6 +31,8 @@ export const ruleSchema = z
   });
 
 export const rulesFileSchema = z.array(ruleSchema);
+/** One 公开制度 entry as written. */
+export type RuleEntry = z.output<typeof ruleSchema>;
 
 export const rulesLabels = {
   title: '制度名称',
@@ -54,6 +59,8 @@ export const specialSchema = z.strictObject({
 });
 
 export const specialsFileSchema = z.array(specialSchema);
+/** One 重点领域专题 definition as written (defaults applied). */
+export type SpecialTopic = z.output<typeof specialSchema>;
 
 export const specialsLabels = {
   id: '标识',

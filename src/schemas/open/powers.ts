@@ -39,6 +39,16 @@ export const powerFileSchema = z.strictObject({
 });
 
 export type PowerFile = z.output<typeof powerFileSchema>;
+/** One 权责事项 as written, with 权力编码 always set. */
+export type PowerItem = Omit<PowerFile['items'][number], 'code'> & { code: string };
+/** One department's list: the file's output plus id (file name = URL slug) and source. */
+export type PowerList = Omit<PowerFile, 'items'> & { id: string; source: string; items: PowerItem[] };
+
+/** The model of a validated list; an item without 权力编码 gets `<dept>-<nnn>` by its position. */
+export function toPowerList(d: PowerFile, id: string, source: string): PowerList {
+  const items = d.items.map((it, n) => ({ ...it, code: it.code ?? `${id}-${String(n + 1).padStart(3, '0')}` }));
+  return { id, source, ...d, items };
+}
 
 export const labels = {
   department: '部门名称',

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { textSchema } from '../fields/common.ts';
 import { isoDateSchema } from '../fields/dates.ts';
+import { RESULT_ROWS } from '../../lib/open/report.ts';
 
 const count = z.int().min(0);
 const row = z.array(count).min(6).max(7);
@@ -68,6 +69,56 @@ export const reportFileSchema = z.strictObject({
 });
 
 export type ReportFile = z.output<typeof reportFileSchema>;
+
+/** 6 applicant columns: 自然人, then 法人或其他组织 ×5; 总计 is computed. */
+export type ApplicantRow = [number, number, number, number, number, number];
+/** 结果维持, 结果纠正, 其他结果, 尚未审结 (总计 computed) */
+export type ReviewRow = [number, number, number, number];
+
+/** 三、收到和处理申请情况 as pages show it: the file's rows without their checked 总计 cells. */
+export type ReportApplications = { [K in Exclude<keyof ReportFile['applications'], 'results'>]: ApplicantRow } & {
+  /** 三、本年度办理结果: every template row keyed as in RESULT_ROWS (`granted`, `denied.secret`, …) */
+  results: Record<string, ApplicantRow>;
+};
+
+/** A published report: the file's output with rows cut to their parts (总计 computed), plus source. */
+export type AnnualReport = Omit<ReportFile, 'applications' | 'review' | 'litigation'> & {
+  source: string;
+  applications: ReportApplications;
+  review: ReviewRow;
+  litigation: { [K in keyof ReportFile['litigation']]: ReviewRow };
+};
+
+/** 办理结果 rows keyed as in RESULT_ROWS (`denied.secret`, `unable.notHeld`, …), as written (a 7th 总计 cell kept for the checks). */
+export function flatResults(res: ReportFile['applications']['results']): Record<string, number[]> {
+  const prefixed = (prefix: string, rows: Record<string, number[]>) => Object.fromEntries(Object.entries(rows).map(([k, v]) => [`${prefix}.${k}`, v]));
+  return {
+    granted: res.granted,
+    partial: res.partial,
+    ...prefixed('denied', res.denied),
+    ...prefixed('unable', res.unable),
+    ...prefixed('notProcessed', res.notProcessed),
+    ...prefixed('other', res.other),
+  };
+}
+
+const six = (row: readonly number[]): ApplicantRow => row.slice(0, 6) as ApplicantRow;
+const four = (row: readonly number[]): ReviewRow => row.slice(0, 4) as ReviewRow;
+
+/** The model of a validated report: the one place its fields are carried over. */
+export function toAnnualReport(d: ReportFile, source: string): AnnualReport {
+  const a = d.applications;
+  const flat = flatResults(a.results);
+  const applications: ReportApplications = {
+    received: six(a.received),
+    carriedOver: six(a.carriedOver),
+    results: Object.fromEntries(RESULT_ROWS.map((row) => [row.key, six(flat[row.key] ?? [0, 0, 0, 0, 0, 0])])),
+    carryForward: six(a.carryForward),
+  };
+  const litigation = { direct: four(d.litigation.direct), afterReview: four(d.litigation.afterReview) };
+  const { year, ...fields } = d;
+  return { year, source, ...fields, applications, review: four(d.review), litigation };
+}
 
 export const labels = {
   year: '报告年度',
