@@ -135,13 +135,16 @@ describe('an incremental index update', () => {
   });
   it('writes nothing when nothing changed', async () => {
     const r = await buildSearch({ out: inc, records: B, cacheDir: cache, ...SMALL });
-    expect(r).toMatchObject({ mode: 'incremental', written: 0, pruned: 0 });
+    expect(r).toMatchObject({ mode: 'incremental', written: 0, pruned: 0, tokenized: 0 });
   });
   it('after a one-document edit rewrites that page, the chunks of its words and the lists naming them', async () => {
     const before = manifestOf(inc);
     const edited = B.map((r, i) => (i === 10 ? { ...r, body: r.body + '补充一句话' } : r));
     const r = await buildSearch({ out: inc, records: edited, cacheDir: cache, ...SMALL });
     expect(r.mode).toBe('incremental');
+    expect(r.tokenized).toBe(1);
+    // the token cache holds the documents of the index, the edited one's old version removed
+    expect(readdirSync(join(cache, 'search-index', 'tokens')).length).toBe(edited.length);
     // new: its fragment, the chunks of its words, their directory files, filter lists and the sort and 文号 files naming its id
     expect(r.written).toBeLessThan(r.kept);
     expect(r.pruned).toBeGreaterThan(0);
@@ -152,7 +155,10 @@ describe('an incremental index update', () => {
     expect(after.languages.mn!.shards[0]!.filters).toEqual(before.languages.mn!.shards[0]!.filters);
   });
   it('builds in full when asked, when the cache is missing, and when the output is not the cached index', async () => {
-    expect((await buildSearch({ out: inc, records: B, cacheDir: cache, full: true, ...SMALL })).mode).toBe('full');
+    const full = await buildSearch({ out: inc, records: B, cacheDir: cache, full: true, ...SMALL });
+    expect(full.mode).toBe('full');
+    // a full build with the cache does not tokenize unchanged documents again
+    expect(full.tokenized).toBe(1);
     expect((await buildSearch({ out: inc, records: B, cacheDir: join(tmp, 'other-cache'), ...SMALL })).mode).toBe('full');
     rmSync(join(inc, 'search', 'manifest.json'));
     expect((await buildSearch({ out: inc, records: B, cacheDir: join(tmp, 'other-cache'), ...SMALL })).mode).toBe('full');

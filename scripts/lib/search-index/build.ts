@@ -64,6 +64,8 @@ export interface BuildResult {
   written: number;
   kept: number;
   pruned: number;
+  /** documents tokenized (not found in the token cache) */
+  tokenized: number;
 }
 
 /** Default records per part: ~0.5 GiB of postings in memory at most (BENCHMARKS.md). */
@@ -114,11 +116,14 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
   const pruned = built.store.prune();
   if (opts.cacheDir) {
     saveState(opts.cacheDir, opts.out, state);
-    tokens.prune(new Set(Object.values(state.languages).flatMap((l) => l.pages.map((p) => p.digest))));
+    // only this output's dropped documents: other outputs may share the cache
+    if (prev) tokens.remove(digestsOf(prev), digestsOf(state));
   }
   log(`search: ${built.mode} build, ${built.store.written} files written, ${built.store.kept} unchanged, ${pruned} pruned; tokens ${tokens.hits} cached, ${tokens.misses} new`);
-  return { shards: docs.size, pages: opts.records.length, seconds: (Date.now() - t0) / 1000, bytes: dirSize(base.searchDir), mode: built.mode, written: built.store.written, kept: built.store.kept, pruned };
+  return { shards: docs.size, pages: opts.records.length, seconds: (Date.now() - t0) / 1000, bytes: dirSize(base.searchDir), mode: built.mode, written: built.store.written, kept: built.store.kept, pruned, tokenized: tokens.misses };
 }
+
+const digestsOf = (s: BuildState): Set<string> => new Set(Object.values(s.languages).flatMap((l) => l.pages.map((p) => p.digest)));
 
 /** What a build made: the bundle's files and each language's state. */
 export interface Built {

@@ -9,7 +9,7 @@
  * the build is then a full one. Files are written to a temporary name and renamed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { SearchRecord } from '../../../src/lib/search/record.ts';
@@ -106,10 +106,10 @@ export class TokenCache {
     writeAtomic(join(this.dir, digest), gzipSync(JSON.stringify({ w: t.words.join(FIELD), c: t.cuts }), { level: 1 }));
   }
 
-  /** Removes the entries of documents no index refers to any more. */
-  prune(live: ReadonlySet<string>): void {
+  /** Removes the entries of `old` documents that are not `live` any more. */
+  remove(old: ReadonlySet<string>, live: ReadonlySet<string>): void {
     if (!this.dir) return;
-    for (const f of readdirSync(this.dir)) if (!live.has(f)) rmSync(join(this.dir, f), { force: true });
+    for (const d of old) if (!live.has(d)) rmSync(join(this.dir, d), { force: true });
   }
 }
 
