@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { attachCaseSuffixes, CASE_SUFFIXES, plainPunctuation, rewriteMongolian } from '../../src/lib/mongolian/rewrite.ts';
 import { lintMongolian } from '../../src/lib/mongolian/fold.ts';
@@ -33,7 +35,7 @@ describe('attachCaseSuffixes: a space before a case suffix → U+202F, only when
     expect(attachCaseSuffixes('ᠠᠶᠢᠮᠠᠭ ᠤ᠋ᠨ')).toBe(`ᠠᠶᠢᠮᠠᠭ${S}ᠤ᠋ᠨ`);
   });
   it('leaves what is not a detached suffix: a longer word, ᠪᠠ "and", after a digit, two spaces, an existing U+202F', () => {
-    for (const s of ['ᠵᠠᠰᠠᠭ ᠤᠯᠤᠰ', 'ᠪᠢᠴᠢᠭ ᠢᠯᠡ', 'ᠲᠠᠯ᠎ᠠ ᠪᠠ ᠲᠣᠭ᠎ᠠ', '17 ᠤ ᠡᠳᠦᠷ', 'ᠣᠨ  ᠤ', `ᠣᠨ${S}ᠤ`, '政府 ᠤᠨ', 'ᠣᠨ ᠤ\u180Eᠠ']) expect(attachCaseSuffixes(s), s).toBe(s);
+    for (const s of ['ᠰᠢ ᠵᠢᠨ ᠫᠢᠩ', 'ᠨᠢᠭᠡᠴᠡ ᠦ\u180Bᠳ', 'ᠵᠠᠰᠠᠭ ᠤᠯᠤᠰ', 'ᠪᠢᠴᠢᠭ ᠢᠯᠡ', 'ᠲᠠᠯ᠎ᠠ ᠪᠠ ᠲᠣᠭ᠎ᠠ', '17 ᠤ ᠡᠳᠦᠷ', 'ᠣᠨ  ᠤ', `ᠣᠨ${S}ᠤ`, '政府 ᠤᠨ', 'ᠣᠨ ᠤ\u180Eᠠ']) expect(attachCaseSuffixes(s), s).toBe(s);
   });
   it('keeps the length (the search tokenizer relies on offsets) and every suffix joins', () => {
     for (const suf of CASE_SUFFIXES) {
@@ -65,5 +67,19 @@ describe('rewriteMongolian', () => {
   it('changes nothing in text without presentation forms or detached suffixes', () => {
     const clean = `ᠪᠣᠳᠣᠯᠭ\u180Eᠠ${S}ᠶᠢᠨ ᠪᠢᠴᠢᠭ\n政务公开 (2024)\n`;
     expect(rewriteMongolian(clean)).toEqual({ text: clean, changes: [] });
+  });
+});
+
+const corpusFile = fileURLToPath(new URL('../../../shared/corpus/mongolian.txt', import.meta.url));
+describe.skipIf(!existsSync(corpusFile))('rewriteMongolian on real text (../shared/corpus/mongolian.txt)', () => {
+  it('joins its detached suffixes, adds no lint problem, and a second run changes nothing', () => {
+    const text = readFileSync(corpusFile, 'utf8');
+    const r = rewriteMongolian(text);
+    expect(r.changes.length).toBeGreaterThan(20);
+    const rules = (s: string) => lintMongolian(s).map((i) => i.rule).sort();
+    expect(rules(r.text)).toEqual(rules(text));
+    expect(rewriteMongolian(r.text).changes).toEqual([]);
+    // only spaces became U+202F: the text is otherwise unchanged
+    expect(r.text.replace(/\u202F/g, ' ')).toBe(text.replace(/\u202F/g, ' '));
   });
 });

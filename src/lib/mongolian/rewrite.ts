@@ -24,7 +24,8 @@ const FVS = '\\u180B-\\u180D\\u180F';
  * instrumental, comitative, reflexive-possessive and the attributive -ᠳᠠᠬᠢ.
  */
 export const CASE_SUFFIXES: readonly string[] = [
-  'ᠤᠨ', 'ᠦᠨ', 'ᠶᠢᠨ', 'ᠵᠢᠨ', 'ᠤ', 'ᠦ',
+  // not ᠵᠢᠨ: the new CMS's genitive, but also a syllable of Chinese names (ᠰᠢ ᠵᠢᠨ ᠫᠢᠩ)
+  'ᠤᠨ', 'ᠦᠨ', 'ᠶᠢᠨ', 'ᠤ', 'ᠦ',
   'ᠢ', 'ᠶᠢ',
   'ᠳᠤ', 'ᠲᠤ', 'ᠳᠦ', 'ᠲᠦ', 'ᠳᠤᠷ', 'ᠳᠦᠷ',
   'ᠠᠴᠠ', 'ᠡᠴᠡ',
@@ -36,7 +37,7 @@ export const CASE_SUFFIXES: readonly string[] = [
 
 const SUFFIX_ALT = [...CASE_SUFFIXES].sort((a, b) => b.length - a.length).map((s) => [...s].join(`[${FVS}]?`)).join('|');
 /** a space after a Mongolian letter (and its FVS), before a whole case suffix */
-const DETACHED_RE = new RegExp(`(?<=[${LETTER}][${FVS}]?) (?=(?:${SUFFIX_ALT})[${FVS}]?(?![${LETTER}\\u180E]))`, 'g');
+const DETACHED_RE = new RegExp(`(?<=[${LETTER}][${FVS}]?) (?=(?:${SUFFIX_ALT})[${FVS}]?(?![${LETTER}${FVS}\\u180E]))`, 'g');
 // U+FE49–FE4C (overlines) are left alone: NFKC gives two characters (space + U+0305), not punctuation
 const PRESENTATION_RE = /[\uFE10-\uFE19\uFE30-\uFE48\uFE4D-\uFE4F]/g;
 
