@@ -3,74 +3,41 @@
  *
  * Builds the corpus index twice — our design (scripts/build-search.ts) and bare Pagefind on
  * the same records (one HTML page per document, lang="zh-CN", 文号 as weighted meta, queries as
- * typed) — each in a child process whose whole process tree is polled for peak RSS, then runs
- * ../shared/corpus/queries-dev.jsonl and N random Han substrings of bodies (fixed seed)
- * through engine.js in Node (fetch reading file: URLs) and prints per-kind quality, build
- * time, peak memory, index size and first-query bytes; writes the table into BENCHMARKS.md
- * under "## Search quality".
+ * typed; scripts/bench/quality-searchers.ts) — each in a child process whose whole process tree
+ * is sampled for peak RSS (scripts/bench/measure.ts), then runs ../shared/corpus/queries-dev.jsonl
+ * and N random Han substrings of bodies (fixed seed; scripts/bench/quality-eval.ts) through
+ * engine.js in Node (fetch reading file: URLs) and prints per-kind quality, build time, peak
+ * memory, index size and first-query bytes; writes the table into BENCHMARKS.md under
+ * "## Search quality".
  *
  *   node scripts/bench/search-quality.ts [--corpus FILE] [--queries FILE] [--substrings 300]
  *       [--seed 7] [--no-bare] [--no-write] [--shard-size N] [--chunk-size N]
  *   node scripts/bench/search-quality.ts --scale 10000|50000 [--seed 7]   (build cost only)
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import os from 'node:os';
-import { readRecords, corpusToRecord, type CorpusDoc } from './corpus-records.ts';
+import { corpusToRecord, type CorpusDoc } from './corpus-records.ts';
+import { measure } from './measure.ts';
+import { evaluate, makeSubstrings, type Query, type Row } from './quality-eval.ts';
+import { bareBuild, bareSearcher, firstQueryBytes, ourSearcher } from './quality-searchers.ts';
+
+export { evaluate, makeSubstrings, mulberry32 } from './quality-eval.ts';
+export { ourSearcher } from './quality-searchers.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const NODE = process.execPath;
+const USAGE = `usage: npm run bench:search -- [--corpus FILE] [--queries FILE] [--substrings 300] [--seed 7] [--no-bare]
+       [--no-write] [--shard-size N] [--chunk-size N]
+       npm run bench:search -- --scale 10000|50000 [--seed 7]   (ours only: build cost and first-query bytes)`;
 
-// ---------- helpers ----------
-export function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function treeRss(pid: number): number {
-  let total = 0;
-  const walk = (p: number) => {
-    try {
-      const st = readFileSync(`/proc/${p}/status`, 'utf8');
-      const m = /VmRSS:\s+(\d+)/.exec(st);
-      if (m) total += Number(m[1]) * 1024;
-      for (const t of readdirSync(`/proc/${p}/task`)) {
-        const ch = readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim();
-        if (ch) for (const c of ch.split(/\s+/)) walk(Number(c));
-      }
-    } catch {
-      /* gone */
-    }
-  };
-  walk(pid);
-  return total;
-}
-
-/** Runs a command, returning wall seconds and the peak RSS of its whole process tree. */
-export function runMeasured(args: string[], env: Record<string, string> = {}): Promise<{ seconds: number; peak: number; stdout: string }> {
-  return new Promise((res, rej) => {
-    const t0 = Date.now();
-    const child = spawn(NODE, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let peak = 0;
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 200);
-    child.on('exit', (code) => {
-      clearInterval(timer);
-      if (code !== 0) rej(new Error(`${args.join(' ')} exited ${code}`));
-      else res({ seconds: (Date.now() - t0) / 1000, peak, stdout: out });
-    });
-  });
+/** Runs a Node script, returning wall seconds and the peak RSS of its whole process tree. */
+export async function runMeasured(args: string[], env: Record<string, string> = {}): Promise<{ seconds: number; peak: number; stdout: string }> {
+  const m = await measure(NODE, args, { ...process.env, ...env }, { cwd: ROOT, intervalMs: 200 });
+  if (m.exitCode !== 0) throw new Error(`${args.join(' ')} exited ${m.exitCode}:\n${m.output.slice(-4000)}`);
+  return { seconds: m.seconds, peak: m.peakBytes, stdout: m.output };
 }
 
 function dirBytes(dir: string): number {
@@ -79,214 +46,11 @@ function dirBytes(dir: string): number {
   return n;
 }
 
-/** fragment id → url, read from a bundle's fragment files */
-function fragmentUrls(bundle: string): Map<string, string> {
-  const m = new Map<string, string>();
-  const dir = join(bundle, 'fragment');
-  for (const f of readdirSync(dir)) {
-    const j = JSON.parse(gunzipSync(readFileSync(join(dir, f))).subarray(12).toString('utf8'));
-    m.set(f.replace(/\.pf_fragment$/, ''), j.url);
-  }
-  return m;
-}
-const idOfUrl = (u: string) => /policies\/([^/]+)\/?$/.exec(u)?.[1] ?? u;
-
-// ---------- bare Pagefind ----------
-function esc(s: string) {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}
-async function bareBuild(recordsFile: string, out: string) {
-  const records = await readRecords(recordsFile);
-  const pagefind = await import('pagefind');
-  const { index } = await pagefind.createIndex({});
-  if (!index) throw new Error('createIndex failed');
-  const B = 32;
-  for (let i = 0; i < records.length; i += B) {
-    await Promise.all(
-      records.slice(i, i + B).map((r) => {
-        const filters = Object.entries(r.filters).flatMap(([k, vs]) => (vs ?? []).map((v) => `<span data-pagefind-filter="${k}">${esc(v)}</span>`)).join('');
-        const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(r.title)}</title></head><body><main data-pagefind-body>
-<h1>${esc(r.title)}</h1>${r.docNumber ? `<p data-pagefind-weight="5" data-pagefind-meta="docNumber">${esc(r.docNumber)}</p>` : ''}
-${r.published ? `<span data-pagefind-sort="published" data-pagefind-meta="published">${r.published}</span>` : ''}<div hidden>${filters}</div>
-${r.body.split('\n').map((p) => `<p>${esc(p)}</p>`).join('\n')}</main></body></html>`;
-        return index.addHTMLFile({ url: '/' + r.path, content: html });
-      }),
-    );
-  }
-  await index.writeFiles({ outputPath: join(out, 'pagefind') });
-  await pagefind.close();
-}
-
-// ---------- fetch counting (file: URLs) ----------
-async function withCounting() {
-  const { installFileFetch } = await import('../../test/search/helpers.ts');
-  return installFileFetch();
-}
-
-function withDocLang<T>(lang: string, fn: () => T): T {
-  Object.defineProperty(globalThis, 'document', {
-    configurable: true,
-    writable: true,
-    value: { querySelector: (s: string) => (s === 'html' ? { getAttribute: () => lang } : null) },
-  });
-  try {
-    return fn();
-  } finally {
-    delete (globalThis as { document?: unknown }).document;
-  }
-}
-
-interface Query {
-  query: string;
-  kind: string;
-  expect: string[];
-  /** substring: the document it was cut from */
-  source?: string;
-}
-
-interface Searcher {
-  /** ranked document ids (all) and a first-query byte count when fresh */
-  run(q: string): Promise<string[]>;
-}
-
-export async function ourSearcher(out: string): Promise<Searcher> {
-  const { loadEngine, bundleDir } = await import('../../test/search/helpers.ts');
-  const e = await loadEngine(out);
-  const urls = fragmentUrls(bundleDir(out));
-  return {
-    async run(q) {
-      const r = await e.search(q, { limit: 10, debug: true });
-      return (r.ids ?? []).map((id) => idOfUrl(urls.get(id) ?? id));
-    },
-  };
-}
-
-async function bareSearcher(out: string): Promise<Searcher & { fresh(): Promise<{ search(q: string): Promise<unknown> }> }> {
-  const urls = fragmentUrls(join(out, 'pagefind'));
-  const base = pathToFileURL(join(out, 'pagefind') + '/').href;
-  const pf = await import(base + 'pagefind.js');
-  const make = () => withDocLang('zh-cn', () => pf.createInstance({ basePath: base, noWorker: true }));
-  const inst = make();
-  await inst.init();
-  return {
-    async run(q) {
-      const r = await inst.search(q, {});
-      return r.results.map((x: { id: string }) => idOfUrl(urls.get(x.id) ?? x.id));
-    },
-    async fresh() {
-      const i = make();
-      await i.init();
-      return {
-        async search(q: string) {
-          const r = await i.search(q, {});
-          await Promise.all(r.results.slice(0, 10).map((x: { data: () => Promise<unknown> }) => x.data()));
-          return r;
-        },
-      };
-    },
-  };
-}
-
-export function makeSubstrings(docs: CorpusDoc[], n: number, seed: number): Query[] {
-  const rnd = mulberry32(seed);
-  const out: Query[] = [];
-  const han = /^\p{Script=Han}+$/u;
-  while (out.length < n) {
-    const d = docs[Math.floor(rnd() * docs.length)]!;
-    const len = 2 + Math.floor(rnd() * 7);
-    const chars = [...d.body];
-    if (chars.length < len) continue;
-    const at = Math.floor(rnd() * (chars.length - len));
-    const s = chars.slice(at, at + len).join('');
-    if (!han.test(s)) continue;
-    const expect = docs.filter((x) => x.body.includes(s) || x.title.includes(s)).map((x) => x.id);
-    out.push({ query: s, kind: 'substring', expect, source: d.id });
-  }
-  return out;
-}
-
-interface Row {
-  kind: string;
-  n: number;
-  p1: number;
-  hit5: number;
-  r10: number;
-  found: number;
-  top10: number;
-}
-
-export async function evaluate(s: Searcher, queries: Query[]): Promise<{ rows: Row[]; misses: string[] }> {
-  const by = new Map<string, Row>();
-  const misses: string[] = [];
-  for (const q of queries) {
-    const ids = await s.run(q.query);
-    const row = by.get(q.kind) ?? { kind: q.kind, n: 0, p1: 0, hit5: 0, r10: 0, found: 0, top10: 0 };
-    by.set(q.kind, row);
-    row.n++;
-    const exp = new Set(q.expect);
-    const top = ids.slice(0, 10);
-    if (q.kind === 'substring') {
-      const found = ids.includes(q.source!);
-      const want = Math.min(10, exp.size);
-      const ok10 = top.includes(q.source!) || top.slice(0, want).filter((id) => exp.has(id)).length === want;
-      if (found) row.found++;
-      if (ok10) row.top10++;
-      if (!found || !ok10) misses.push(`substring ${q.query} (${q.source}, ${exp.size} docs): found=${found} top10=${ok10}`);
-      if (exp.has(ids[0]!)) row.p1++;
-      continue;
-    }
-    if (exp.has(ids[0]!)) row.p1++;
-    else misses.push(`${q.kind} ${q.query}: top1 ${ids[0]} expected ${q.expect.slice(0, 3).join(',')}`);
-    if (ids.slice(0, 5).some((id) => exp.has(id))) row.hit5++;
-    if (ids.some((id) => exp.has(id))) row.found++;
-    row.r10 += top.filter((id) => exp.has(id)).length / Math.min(10, exp.size);
-  }
-  return { rows: [...by.values()], misses };
-}
-
-async function firstQueryBytes(queries: string[], fresh: () => Promise<{ search(q: string): Promise<unknown> }>, staticBytes: number) {
-  const log = await withCounting();
-  const sizes: number[] = [];
-  for (const q of queries) {
-    const e = await (async () => {
-      log.reset();
-      return fresh();
-    })();
-    await e.search(q);
-    sizes.push(log.bytes() + staticBytes);
-  }
-  sizes.sort((a, b) => a - b);
-  return { median: sizes[Math.floor(sizes.length / 2)]!, max: sizes.at(-1)!, min: sizes[0]! };
-}
-
 const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 const gib = (n: number) => `${(n / 1024 ** 3).toFixed(2)} GiB`;
 const pct = (a: number, n: number) => (n ? `${((100 * a) / n).toFixed(0)}%` : '–');
 
-// ---------- scale mode ----------
-async function scaleCorpus(docs: CorpusDoc[], n: number, seed: number, file: string) {
-  const gen = join(ROOT, 'scripts/bench/generate.ts');
-  if (existsSync(gen)) {
-    const dir = join(dirname(file), `gen-${n}-${seed}`);
-    if (!existsSync(join(dir, 'policies.jsonl'))) await runMeasured([gen, '--count', String(n), '--out', dir, '--format', 'jsonl', '--seed', String(seed)]);
-    return join(dir, 'policies.jsonl');
-  }
-  // minimal recombiner: documents of real paragraphs, sized like corpus documents
-  const rnd = mulberry32(seed);
-  const paras = docs.flatMap((d) => d.body.split('\n').filter((p) => p.length > 20));
-  const lines: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const model = docs[Math.floor(rnd() * docs.length)]!;
-    let body = '';
-    while (body.length < model.body.length) body += (body ? '\n' : '') + paras[Math.floor(rnd() * paras.length)];
-    const r = corpusToRecord({ ...model, id: `gen-${i}`, body, docNumber: model.docNumber ? model.docNumber.replace(/\d+号/, `${i}号`) : null });
-    lines.push(JSON.stringify(r));
-  }
-  writeFileSync(file, lines.join('\n') + '\n');
-  return file;
-}
-
-async function main() {
+function options() {
   const { values } = parseArgs({
     options: {
       corpus: { type: 'string', default: resolve(ROOT, '../shared/corpus/policies.jsonl') },
@@ -300,97 +64,121 @@ async function main() {
       'chunk-size': { type: 'string' },
       'bare-build': { type: 'string' },
       out: { type: 'string' },
+      help: { type: 'boolean' },
     },
   });
-  if (values['bare-build']) return bareBuild(values['bare-build'], values.out!);
-  const work = join(ROOT, '.bench/search');
-  mkdirSync(work, { recursive: true });
-  const seed = Number(values.seed);
-  const corpusDocs: CorpusDoc[] = readFileSync(values.corpus!, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-  const buildArgs = (recs: string, out: string) => [
-    join(ROOT, 'scripts/build-search.ts'), '--records', recs, '--out', out, '--quiet',
-    ...(values['shard-size'] ? ['--shard-size', values['shard-size']] : []),
-    ...(values['chunk-size'] ? ['--chunk-size', values['chunk-size']] : []),
-  ];
-  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model}), ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)} at start (other builds were running: times are wall-clock)`;
+  return values;
+}
+type Options = ReturnType<typeof options>;
 
-  if (values.scale) {
-    const n = Number(values.scale);
-    const recFile = join(work, `scale-${n}.jsonl`);
-    const f = await scaleCorpus(corpusDocs, n, seed, recFile);
-    const out = join(work, `scale-${n}`);
-    const b = await runMeasured(buildArgs(f, out));
-    const engineBytes = statSync(join(out, 'search/engine.js')).size;
-    const { loadEngine } = await import('../../test/search/helpers.ts');
-    const qs = ['银发〔2015〕305号', '个人住房贷款', '反洗钱', '最低生活保障标准', '物业专项维修资金'];
-    const fq = await firstQueryBytes(qs, async () => {
-      const e = await loadEngine(out);
-      return { search: (q: string) => e.search(q, { limit: 10 }) };
-    }, engineBytes);
-    const line = `| ${n.toLocaleString('en')} | ${b.seconds.toFixed(0)} s | ${gib(b.peak)} | ${(dirBytes(join(out, 'search')) / 1024 ** 2).toFixed(0)} MiB | ${kib(fq.median)} (max ${kib(fq.max)}) |`;
-    console.log(`scale ${n}: build ${b.seconds.toFixed(0)} s, peak ${gib(b.peak)}, first query median ${kib(fq.median)} max ${kib(fq.max)}`);
-    writeFileSync(join(work, `scale-${n}.md`), line + '\n');
-    return;
-  }
+const buildArgs = (o: Options, recs: string, out: string) => [
+  join(ROOT, 'scripts/build-search.ts'), '--records', recs, '--out', out, '--quiet',
+  ...(o['shard-size'] ? ['--shard-size', o['shard-size']] : []),
+  ...(o['chunk-size'] ? ['--chunk-size', o['chunk-size']] : []),
+];
 
-  const recFile = join(work, 'corpus-records.jsonl');
-  writeFileSync(recFile, corpusDocs.map((d) => JSON.stringify(corpusToRecord(d))).join('\n') + '\n');
-  const dev: Query[] = readFileSync(values.queries!, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-  const subs = makeSubstrings(corpusDocs, Number(values.substrings), seed);
-  const all = [...dev, ...subs];
-
-  const ours = join(work, 'ours');
-  console.log(`building ours over ${corpusDocs.length} documents…`);
-  const ob = await runMeasured(buildArgs(recFile, ours));
-  console.log(`  ${ob.seconds.toFixed(1)} s, peak ${gib(ob.peak)}`);
-  const os_ = await ourSearcher(ours);
-  const t0 = Date.now();
-  const oq = await evaluate(os_, all);
-  const oMs = (Date.now() - t0) / all.length;
+const freshOurs = (out: string) => async () => {
   const { loadEngine } = await import('../../test/search/helpers.ts');
-  const ourStatic = statSync(join(ours, 'search/engine.js')).size;
-  const fqQueries = [...dev.map((q) => q.query), ...subs.slice(0, 20).map((q) => q.query)];
-  const ofq = await firstQueryBytes(fqQueries, async () => {
-    const e = await loadEngine(ours);
-    return { search: (q: string) => e.search(q, { limit: 10 }) };
-  }, ourStatic);
+  const e = await loadEngine(out);
+  return { search: (q: string) => e.search(q, { limit: 10 }) };
+};
 
-  let bare: { b: { seconds: number; peak: number }; q: { rows: Row[]; misses: string[] }; fq: { median: number; max: number }; size: number } | null = null;
-  if (!values['no-bare']) {
-    const bdir = join(work, 'bare');
-    console.log('building bare Pagefind…');
-    const bb = await runMeasured([fileURLToPath(import.meta.url), '--bare-build', recFile, '--out', bdir]);
-    console.log(`  ${bb.seconds.toFixed(1)} s, peak ${gib(bb.peak)}`);
-    const bs = await bareSearcher(bdir);
-    const bq = await evaluate(bs, all);
-    const bfq = await firstQueryBytes(fqQueries, () => bs.fresh(), statSync(join(bdir, 'pagefind/pagefind.js')).size);
-    bare = { b: bb, q: bq, fq: bfq, size: dirBytes(join(bdir, 'pagefind')) };
-  }
+// ---------- scale mode ----------
+/** n generated documents (scripts/bench/generate.ts, JSON lines), generated once per size and seed. */
+async function scaleCorpus(n: number, seed: number, work: string): Promise<string> {
+  const dir = join(work, `gen-${n}-${seed}`);
+  if (!existsSync(join(dir, 'policies.jsonl'))) await runMeasured([join(ROOT, 'scripts/bench/generate.ts'), '--count', String(n), '--out', dir, '--format', 'jsonl', '--seed', String(seed)]);
+  return join(dir, 'policies.jsonl');
+}
 
+async function runScale(o: Options, work: string): Promise<void> {
+  const n = Number(o.scale);
+  const f = await scaleCorpus(n, Number(o.seed), work);
+  const out = join(work, `scale-${n}`);
+  const b = await runMeasured(buildArgs(o, f, out));
+  const qs = ['银发〔2015〕305号', '个人住房贷款', '反洗钱', '最低生活保障标准', '物业专项维修资金'];
+  const fq = await firstQueryBytes(qs, freshOurs(out), statSync(join(out, 'search/engine.js')).size);
+  const line = `| ${n.toLocaleString('en')} | ${b.seconds.toFixed(0)} s | ${gib(b.peak)} | ${(dirBytes(join(out, 'search')) / 1024 ** 2).toFixed(0)} MiB | ${kib(fq.median)} (max ${kib(fq.max)}) |`;
+  console.log(`scale ${n}: build ${b.seconds.toFixed(0)} s, peak ${gib(b.peak)}, first query median ${kib(fq.median)} max ${kib(fq.max)}`);
+  writeFileSync(join(work, `scale-${n}.md`), line + '\n');
+}
+
+// ---------- quality mode ----------
+type Side = { b: { seconds: number; peak: number }; q: { rows: Row[]; misses: string[] }; fq: { median: number; max: number }; size: number };
+
+async function runOurs(o: Options, recFile: string, work: string, all: Query[], fqQueries: string[]): Promise<Side & { msPerQuery: number }> {
+  const ours = join(work, 'ours');
+  console.log('building ours…');
+  const b = await runMeasured(buildArgs(o, recFile, ours));
+  console.log(`  ${b.seconds.toFixed(1)} s, peak ${gib(b.peak)}`);
+  const searcher = await ourSearcher(ours);
+  const t0 = Date.now();
+  const q = await evaluate(searcher, all);
+  const msPerQuery = (Date.now() - t0) / all.length;
+  const fq = await firstQueryBytes(fqQueries, freshOurs(ours), statSync(join(ours, 'search/engine.js')).size);
+  return { b, q, fq, size: dirBytes(join(ours, 'search')), msPerQuery };
+}
+
+async function runBare(recFile: string, work: string, all: Query[], fqQueries: string[]): Promise<Side> {
+  const bdir = join(work, 'bare');
+  console.log('building bare Pagefind…');
+  const b = await runMeasured([fileURLToPath(import.meta.url), '--bare-build', recFile, '--out', bdir]);
+  console.log(`  ${b.seconds.toFixed(1)} s, peak ${gib(b.peak)}`);
+  const bs = await bareSearcher(bdir);
+  const q = await evaluate(bs, all);
+  const fq = await firstQueryBytes(fqQueries, () => bs.fresh(), statSync(join(bdir, 'pagefind/pagefind.js')).size);
+  return { b, q, fq, size: dirBytes(join(bdir, 'pagefind')) };
+}
+
+function qualityTable(ours: Side & { msPerQuery: number }, bare: Side | null, substrings: number, seed: number, fqCount: number): string {
   const get = (rows: Row[], k: string) => rows.find((r) => r.kind === k) ?? { kind: k, n: 0, p1: 0, hit5: 0, r10: 0, found: 0, top10: 0 };
-  const table: string[] = [];
-  table.push(`| metric | goal | ours | bare Pagefind |`, `|---|---|---|---|`);
-  const both = (f: (rows: Row[]) => string) => `${f(oq.rows)} | ${bare ? f(bare.q.rows) : '–'}`;
-  const kindRow = (k: string, label: string, goal: string, f: (r: Row) => string) => table.push(`| ${label} (${get(oq.rows, k).n}) | ${goal} | ${both((rows) => f(get(rows, k)))} |`);
+  const t: string[] = ['| metric | goal | ours | bare Pagefind |', '|---|---|---|---|'];
+  const both = (f: (rows: Row[]) => string) => `${f(ours.q.rows)} | ${bare ? f(bare.q.rows) : '–'}`;
+  const kindRow = (k: string, label: string, goal: string, f: (r: Row) => string) => t.push(`| ${label} (${get(ours.q.rows, k).n}) | ${goal} | ${both((rows) => f(get(rows, k)))} |`);
+  const sub = (f: (r: Row) => number) => (rows: Row[]) => pct(f(get(rows, 'substring')), get(rows, 'substring').n);
   kindRow('docNumber', '文号 P@1', '100%', (r) => pct(r.p1, r.n));
   kindRow('phrase', 'phrase P@1', '≥ 95%', (r) => pct(r.p1, r.n));
   kindRow('topic', 'topic hit@5', '≥ 95%', (r) => pct(r.hit5, r.n));
   kindRow('docNumber', '文号 recall@10', '–', (r) => pct(r.r10, r.n));
   kindRow('phrase', 'phrase recall@10', '–', (r) => pct(r.r10, r.n));
   kindRow('topic', 'topic P@1 / recall@10', '–', (r) => `${pct(r.p1, r.n)} / ${pct(r.r10, r.n)}`);
-  table.push(`| substring found anywhere (${subs.length}, seed ${seed}) | 100% | ${both((r) => pct(get(r, 'substring').found, get(r, 'substring').n))} |`);
-  table.push(`| substring in top 10¹ | ≥ 95% | ${both((r) => pct(get(r, 'substring').top10, get(r, 'substring').n))} |`);
-  table.push(`| substring P@1 (top result contains it) | – | ${both((r) => pct(get(r, 'substring').p1, get(r, 'substring').n))} |`);
-  table.push(`| build time | – | ${ob.seconds.toFixed(0)} s | ${bare ? bare.b.seconds.toFixed(0) + ' s' : '–'} |`);
-  table.push(`| build peak RSS (process tree) | – | ${gib(ob.peak)} | ${bare ? gib(bare.b.peak) : '–'} |`);
-  table.push(`| index size on disk | – | ${(dirBytes(join(ours, 'search')) / 1024 ** 2).toFixed(0)} MiB | ${bare ? (bare.size / 1024 ** 2).toFixed(0) + ' MiB' : '–'} |`);
-  table.push(`| first query, median (max) of ${fqQueries.length}² | ≤ 300 KB | ${kib(ofq.median)} (${kib(ofq.max)}) | ${bare ? `${kib(bare.fq.median)} (${kib(bare.fq.max)})` : '–'} |`);
-  table.push(`| warm query time (Node, mean) | – | ${oMs.toFixed(0)} ms | – |`);
-  const text = table.join('\n');
+  t.push(`| substring found anywhere (${substrings}, seed ${seed}) | 100% | ${both(sub((r) => r.found))} |`);
+  t.push(`| substring in top 10¹ | ≥ 95% | ${both(sub((r) => r.top10))} |`);
+  t.push(`| substring P@1 (top result contains it) | – | ${both(sub((r) => r.p1))} |`);
+  t.push(`| build time | – | ${ours.b.seconds.toFixed(0)} s | ${bare ? bare.b.seconds.toFixed(0) + ' s' : '–'} |`);
+  t.push(`| build peak RSS (process tree) | – | ${gib(ours.b.peak)} | ${bare ? gib(bare.b.peak) : '–'} |`);
+  t.push(`| index size on disk | – | ${(ours.size / 1024 ** 2).toFixed(0)} MiB | ${bare ? (bare.size / 1024 ** 2).toFixed(0) + ' MiB' : '–'} |`);
+  t.push(`| first query, median (max) of ${fqCount}² | ≤ 300 KB | ${kib(ours.fq.median)} (${kib(ours.fq.max)}) | ${bare ? `${kib(bare.fq.median)} (${kib(bare.fq.max)})` : '–'} |`);
+  t.push(`| warm query time (Node, mean) | – | ${ours.msPerQuery.toFixed(0)} ms | – |`);
+  return t.join('\n');
+}
+
+async function runQuality(o: Options, work: string): Promise<void> {
+  const seed = Number(o.seed);
+  const corpusDocs: CorpusDoc[] = readFileSync(o.corpus!, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model}), ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)} at start (other builds were running: times are wall-clock)`;
+  const recFile = join(work, 'corpus-records.jsonl');
+  writeFileSync(recFile, corpusDocs.map((d) => JSON.stringify(corpusToRecord(d))).join('\n') + '\n');
+  const dev: Query[] = readFileSync(o.queries!, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const subs = makeSubstrings(corpusDocs, Number(o.substrings), seed);
+  const all = [...dev, ...subs];
+  const fqQueries = [...dev.map((q) => q.query), ...subs.slice(0, 20).map((q) => q.query)];
+  const ours = await runOurs(o, recFile, work, all, fqQueries);
+  const bare = o['no-bare'] ? null : await runBare(recFile, work, all, fqQueries);
+  const text = qualityTable(ours, bare, subs.length, seed, fqQueries.length);
   console.log('\n' + text + '\n');
-  console.log('misses (ours):\n  ' + oq.misses.join('\n  '));
-  writeFileSync(join(work, 'last-run.md'), `${text}\n\nmisses (ours):\n${oq.misses.join('\n')}\n\nmisses (bare):\n${bare?.q.misses.join('\n') ?? ''}\n`);
-  if (!values['no-write']) writeBenchmarks(text, machine, process.argv.slice(2).join(' '));
+  console.log('misses (ours):\n  ' + ours.q.misses.join('\n  '));
+  writeFileSync(join(work, 'last-run.md'), `${text}\n\nmisses (ours):\n${ours.q.misses.join('\n')}\n\nmisses (bare):\n${bare?.q.misses.join('\n') ?? ''}\n`);
+  if (!o['no-write']) writeBenchmarks(text, machine, process.argv.slice(2).join(' '));
+}
+
+async function main(): Promise<void> {
+  const o = options();
+  if (o.help) return console.log(USAGE);
+  if (o['bare-build']) return bareBuild(o['bare-build'], o.out!);
+  const work = join(ROOT, '.bench/search');
+  mkdirSync(work, { recursive: true });
+  return o.scale ? runScale(o, work) : runQuality(o, work);
 }
 
 const NOTES = `Design (ours): overlapping Han bigrams (+ the run-final character), inverted by the project's own
