@@ -124,6 +124,13 @@ function chunksToLoad(wanted: { n: string; bytes: number }[], max: number): stri
     .map((c) => c.n);
 }
 
+/** The words a term matches: its extensions, else its longest indexed prefix (as pagefind_web does). */
+async function termWords(r: Reader, t: string): Promise<{ word: string; postings: Posting[] }[]> {
+  let words = await lookup(r, t, true);
+  for (let k = [...t].length - 1; !words.length && k > 0; k--) words = await lookup(r, [...t].slice(0, k).join(''), false);
+  return words;
+}
+
 /** Where a shard's files are read from, under which budget and checks; its file cache. */
 interface Reader {
   sh: Shard;
@@ -190,17 +197,17 @@ function postingIndex(sh: Shard, bundle: string, net: PeerBudget, checks: IndexC
   const id = (page: number) => pageId(s.tag, page);
   return {
     async search(term, o) {
+      const t = term === null ? '' : cleanTerm(term);
+      // the term's words load while the filter lists do (no round trip waits for the other)
+      const found = t ? termWords(r, t) : undefined;
+      found?.catch(() => {});
       const allowed = o.filters && Object.keys(o.filters).length ? await filterPages(o.filters as Record<string, FilterSpec>, (n, v) => pagesOf(r, n, v), () => allPages(r)) : null;
       if (term === null) {
         const pages = allowed ? [...allowed].sort((a, b) => a - b) : await allPages(r);
         return { results: pages.map((p) => ({ id: id(p), score: 0, words: [] })), unfilteredResultCount: s.pages };
       }
-      const t = cleanTerm(term);
-      if (!t) return { results: [], unfilteredResultCount: 0 };
-      let words = await lookup(r, t, true);
-      // no word starts with the term: its longest indexed prefix (as pagefind_web does)
-      for (let k = [...t].length - 1; !words.length && k > 0; k--) words = await lookup(r, [...t].slice(0, k).join(''), false);
-      const hits = scoreTerm(t, words, s.pages, s.avgLength);
+      if (!found) return { results: [], unfilteredResultCount: 0 };
+      const hits = scoreTerm(t, await found, s.pages, s.avgLength);
       return {
         results: hits.filter((h) => !allowed || allowed.has(h.page)).map((h) => ({ id: id(h.page), score: h.score, words: h.positions, ...(h.partial ? { partial: true } : {}) })),
         unfilteredResultCount: hits.length,

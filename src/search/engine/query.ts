@@ -42,17 +42,9 @@ async function querySource(src: Source, parsed: ParsedQuery, tokens: string[], f
     }
     return out;
   }
-  // exact 文号 lookup (its own small file per bucket)
-  const docs = await lookupDocNumbers(ix, parsed.docNumbers);
-  out.docHits = docs.hits;
-  out.near = docs.near;
-  if (Object.keys(filters).length) {
-    const kept: string[] = [];
-    for (const id of out.docHits) if (fragmentPasses(await loadFragment(ix, id), filters)) kept.push(id);
-    out.docHits = kept;
-  }
-  // each token searched on its own (its chunk loads once); combined in rank()
-  await Promise.all(
+  // each token searched on its own (its chunk loads once; combined in rank()), at the same time
+  // as the exact 文号 lookup (its own small file per bucket): no round trip waits for another
+  const words = Promise.all(
     tokens.map(async (tok) => {
       const perShard = await Promise.all(
         ix.shards.map(async (s) => {
@@ -63,6 +55,15 @@ async function querySource(src: Source, parsed: ParsedQuery, tokens: string[], f
       out.perToken.set(tok, { n: perShard.reduce((a, b) => a + b.n, 0), perShard });
     }),
   );
+  words.catch(() => {});
+  const docs = await lookupDocNumbers(ix, parsed.docNumbers);
+  out.docHits = docs.hits;
+  out.near = docs.near;
+  if (Object.keys(filters).length) {
+    const frags = await Promise.all(out.docHits.map((id) => loadFragment(ix, id)));
+    out.docHits = out.docHits.filter((_, i) => fragmentPasses(frags[i]!, filters));
+  }
+  await words;
   return out;
 }
 
