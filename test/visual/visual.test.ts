@@ -36,6 +36,10 @@ const PAGES: Record<string, string> = {
   catalog: 'open/catalog/jiuye/',
   consultation: 'consultations/yishenqing-guifan-2024/',
   notfound: '404.html',
+  // 政务公开 pages whose Chinese content is a horizontal block on the Mongolian page (ZhBlock)
+  report: 'open/reports/2024/',
+  guide: 'open/guide/',
+  apply: 'open/apply/',
 };
 const MN_SEARCH = `search/?q=${encodeURIComponent('ᠵᠠᠰᠠᠭ')}`;
 const WIDTHS = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 812 } };
