@@ -55,10 +55,12 @@ function resultMetaLine(r: EngineResult, view: View): HTMLElement {
     meta.append(badge);
   }
   if (r.language === 'mn' && !view.mn) meta.append(el('span', { className: 'doc-list__lang', lang: 'zh-CN' }, strings.languageMn));
-  if (m.docNumber) meta.append(el('span', {}, m.docNumber));
+  // Mongolian page: the 文号 is Chinese (lang, a CJK font, upright) and 1–2 digit runs are upright
+  // (span.tcy), as static pages present them (src/lib/direction.ts, src/lib/mongolian/numbers.ts)
+  const runs = (text: string) => (view.mn ? verticalRuns(text).map((p) => (p.tcy ? el('span', { className: 'tcy' }, p.text) : p.text)) : [text]);
+  if (m.docNumber) meta.append(el('span', view.mn ? { lang: 'zh-CN' } : {}, ...runs(m.docNumber)));
   if (m.date) {
-    // Mongolian: 1–2 digit runs upright (span.tcy) as on static pages (src/lib/mongolian/numbers.ts)
-    const time = el('time', { dateTime: m.date.iso }, ...(view.mn ? verticalRuns(m.date.text).map((p) => (p.tcy ? el('span', { className: 'tcy' }, p.text) : p.text)) : [m.date.text]));
+    const time = el('time', { dateTime: m.date.iso }, ...runs(m.date.text));
     meta.append(el('span', {}, `${strings.published}${strings.colon}`, time));
   }
   return meta;
