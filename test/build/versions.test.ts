@@ -1,0 +1,70 @@
+/**
+ * 历史版本 pages built from test/fixtures/content/versions-ok under a sub-path: the document page's
+ * 版本 box, a dated page per version with its banner, and the comparison pages (plain HTML).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../helpers/build-site.ts';
+import { brokenLinks, htmlFiles } from '../helpers/links.ts';
+
+const BASE = '/zwgk/';
+let outDir: string;
+const page = (path: string) => readFileSync(join(outDir, path, 'index.html'), 'utf8');
+const text = (html: string) => html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, '');
+
+beforeAll(() => {
+  outDir = buildSite({ content: 'test/fixtures/content/versions-ok', base: BASE }).outDir;
+});
+
+describe('versions: pages', () => {
+  it('the document page shows the version in force today and a 版本 box listing every version', () => {
+    const html = page('policies/banfa');
+    const box = /<section class="version-box"[\s\S]*?<\/section>/.exec(html)![0];
+    for (const d of ['2004-10-18', '2012-03-01', '2021-07-20']) expect(box).toContain(`href="${BASE}policies/banfa/v/${d}/"`);
+    expect(text(box)).toContain('2004年11月1日至2012年2月29日');
+    expect(text(box)).toContain('2021年9月1日起');
+    expect(box.match(/今日施行/g)).toHaveLength(1);
+    // amending documents: linked when in the library, else 文号 and title as text
+    expect(box).toContain(`href="${BASE}policies/xiugai-jueding/"`);
+    expect(text(box)).toContain('示例旗人民政府关于修改《示例旗政务公开办法》的决定示政发〔2012〕3号');
+    expect(box).toContain(`href="${BASE}policies/banfa/compare/2004-10-18/2012-03-01/"`);
+    expect(box).toContain(`href="${BASE}policies/banfa/compare/2012-03-01/2021-07-20/"`);
+    expect(box).toContain(`href="${BASE}policies/banfa/compare/2004-10-18/2021-07-20/"`);
+    expect(text(html)).toContain('第一条 为了规范政务公开，制定本办法。');
+  });
+
+  it('an old version has a dated page whose banner names and links the latest', () => {
+    const html = page('policies/banfa/v/2012-03-01');
+    const banner = /<p class="banner[^"]*version-banner"[^>]*>[\s\S]*?<\/p>/.exec(html)![0];
+    expect(banner).toContain('role="note"');
+    expect(text(banner)).toContain('这是本文件2012年3月1日公布的历史版本，施行期间：2012年3月1日至2021年8月31日。');
+    expect(banner).toContain(`href="${BASE}policies/banfa/v/2021-07-20/"`);
+    expect(text(html)).toContain('第二条 本办法适用于本旗行政区域。');
+    expect(html).toContain('<h1 class="doc-title">示例旗政务公开办法（2012年修正）</h1>');
+    expect(html).toMatch(/<strong aria-current="page">2012年3月1日版本<\/strong>/);
+    expect(text(page('policies/banfa/v/2021-07-20'))).toContain('这是本文件的最新版本（2021年7月20日公布）。');
+  });
+
+  it('a comparison page marks changes with ins/del and words, without JavaScript', () => {
+    const html = page('policies/banfa/compare/2004-10-18/2012-03-01');
+    expect(text(html)).toContain('新增0条，删除0条，修改1条，未修改2条。');
+    const mod = /<li class="article-diff__unit article-diff__unit--mod[\s\S]*?<\/li>/.exec(html)![0];
+    expect(text(mod)).toBe('修改第二条 本办法适用于本旗〔新增：〕行政区域〔止〕。');
+    expect(mod).toMatch(/<ins><span class="visually-hidden">〔新增：〕<\/span>行政区域<span class="visually-hidden">〔止〕<\/span><\/ins>/);
+    const whole = text(page('policies/banfa/compare/2004-10-18/2021-07-20'));
+    expect(whole).toContain('〔删除：〕推进〔止〕');
+    expect(whole).toContain('〔新增：〕规范〔止〕');
+  });
+
+  it('a single-version document has no versions', () => {
+    expect(page('policies/single')).not.toContain('version-box');
+    expect(existsSync(join(outDir, 'policies/single/v'))).toBe(false);
+  });
+
+  it('every page of the document exists and every link of the site resolves', () => {
+    // the document, 3 versions, 3 comparisons
+    expect(htmlFiles(join(outDir, 'policies/banfa'))).toHaveLength(7);
+    expect(brokenLinks(outDir, BASE)).toEqual([]);
+  });
+});
