@@ -3,7 +3,7 @@
  * from ../shared/corpus/policies.jsonl (never lorem ipsum).
  *
  *   node scripts/bench/generate.ts --count 10000 --out .bench/corpus-10k [--format md|jsonl] [--seed 42]
- *                                  [--corpus ../shared/corpus/policies.jsonl]
+ *                                  [--corpus ../shared/corpus/policies.jsonl] [--versions 0.1]
  *
  * Every generated document gets
  *  - a real title pattern: a real "X关于…的<文种>" title (from the corpus titles and the titles the
@@ -32,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CORPUS, loadCorpus, ROOT, type Corpus } from './source-corpus.ts';
 import { Generator, isoOf, pad, type GeneratedDoc } from './recombine.ts';
+import { amendmentLine, VersionMaker } from './versions.ts';
 
 export { DEFAULT_CORPUS, loadCorpus, MAX_BODY, type Corpus } from './source-corpus.ts';
 export { Generator, makeRng, type GeneratedDoc } from './recombine.ts';
@@ -53,6 +54,8 @@ export interface Options {
   format: 'md' | 'jsonl';
   seed: number;
   corpus?: string;
+  /** fraction of documents (md format) given 2–3 历史版本 (versions.ts); default 0 */
+  versions?: number;
 }
 
 type Written = { count: number; files: number; bytes: number };
@@ -96,7 +99,7 @@ function writeSiteFiles(out: string, corpus: Corpus): Orgs {
   return orgs;
 }
 
-function policyText(d: GeneratedDoc, gen: Generator, orgs: Orgs): string {
+function policyText(d: GeneratedDoc, gen: Generator, orgs: Orgs, extra: string[] = []): string {
   const fm = [
     '---',
     `title: ${q(d.title)}`,
@@ -109,6 +112,7 @@ function policyText(d: GeneratedDoc, gen: Generator, orgs: Orgs): string {
     `written: ${d.written}`,
     `published: ${d.published}`,
     'openness: 主动公开',
+    ...extra,
     '---',
     '',
   ].join('\n');
@@ -144,9 +148,15 @@ function writeContentDir(gen: Generator, corpus: Corpus, opts: Options): Written
   let files = 3;
   let bytes = 0;
   let interp = 0;
+  const versions = new VersionMaker(opts.versions ?? 0, opts.seed);
   for (let i = 0; i < opts.count; i++) {
     const d = gen.next();
-    const text = policyText(d, gen, orgs);
+    const plan = versions.plan(d);
+    const text = policyText(d, gen, orgs, plan ? [amendmentLine(plan)] : []);
+    if (plan) {
+      bytes += versions.write(pdir, d, plan);
+      files += plan.dates.length;
+    }
     bytes += Buffer.byteLength(text);
     writeFileSync(path.join(pdir, `${d.id}.md`), text);
     files++;
@@ -175,13 +185,19 @@ async function main(): Promise<void> {
       format: { type: 'string', default: 'md' },
       seed: { type: 'string', default: '42' },
       corpus: { type: 'string' },
+      versions: { type: 'string', default: '0' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const usage = 'usage: node scripts/bench/generate.ts --count N --out DIR [--format md|jsonl] [--seed 42] [--corpus FILE]';
+  const usage = 'usage: node scripts/bench/generate.ts --count N --out DIR [--format md|jsonl] [--seed 42] [--corpus FILE] [--versions 0.1]';
   if (values.help) { console.log(usage); return; }
   const count = Number(values.count);
   const seed = Number(values.seed);
+  const versions = Number(values.versions);
+  if (!(versions >= 0 && versions <= 1) || (versions > 0 && values.format !== 'md')) {
+    console.error(`--versions must be a fraction 0–1 (md format only), got ${values.versions}\n${usage}`);
+    process.exit(2);
+  }
   if (!values.out || !Number.isInteger(count) || count < 1 || !Number.isInteger(seed) || (values.format !== 'md' && values.format !== 'jsonl')) {
     console.error(usage);
     process.exit(2);
@@ -196,7 +212,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const c = await loadCorpus(corpus);
   const t1 = performance.now();
-  const r = await generate({ count, out: path.resolve(values.out), format: values.format as 'md' | 'jsonl', seed, corpus }, c);
+  const r = await generate({ count, out: path.resolve(values.out), format: values.format as 'md' | 'jsonl', seed, corpus, versions }, c);
   const t2 = performance.now();
   console.log(`generated ${r.count} documents (${values.format}) into ${values.out}: ${r.files} files, ${(r.bytes / 1e6).toFixed(1)} MB; ` +
     `corpus load ${((t1 - t0) / 1000).toFixed(1)} s, generation ${((t2 - t1) / 1000).toFixed(1)} s; ` +
