@@ -69,10 +69,20 @@ describe('foldMongolian: details', () => {
     expect(mongolianTokens('2020 ᠣᠨ᠂ ᠵᠢᠯ᠃')).toEqual(['ᠤᠨ', 'ᠵᠢᠯ']);
   });
   it('the joined word folds medial D the same with or without the connector: ᠭᠡᠷ ᠳᠦ ≡ ᠭᠡᠷᠳᠦ', () => {
-    expect(mongolianTokens(`ᠭᠡᠷ${NNBSP}ᠳᠦ`)[0]).toBe(mongolianTokens('ᠭᠡᠷᠳᠦ')[0]);
-    expect(mongolianTokens(`ᠲᠠᠯ${MVS}ᠠ${NNBSP}ᠳᠤ`)[0]).toBe(mongolianTokens('ᠲᠠᠯᠠᠳᠤ')[0]);
+    // the query's token (its first) is one of the indexed tokens
+    expect(mongolianTokens(`ᠭᠡᠷ${NNBSP}ᠳᠦ`)).toContain(mongolianTokens('ᠭᠡᠷᠳᠦ')[0]);
+    expect(mongolianTokens(`ᠲᠠᠯ${MVS}ᠠ${NNBSP}ᠳᠤ`)).toContain(mongolianTokens('ᠲᠠᠯᠠᠳᠤ')[0]);
     // the suffix on its own keeps its initial D
-    expect(mongolianTokens(`ᠭᠡᠷ${NNBSP}ᠳᠦ`)).toContain('ᠳᠦ');
+    expect(mongolianTokens(`ᠭᠡᠷ${NNBSP}ᠳᠦ`)).toContain('ᠳᠤ');
+  });
+  it('suffix vowels fold front to back (legacy conversions write ᠦᠢᠯᠡᠰ ᠤᠨ for ᠦᠢᠯᠡᠰ ᠦᠨ); the index also keeps the word as written', () => {
+    for (const [a, b] of [[`ᠦᠢᠯᠡᠰ${NNBSP}ᠤᠨ`, `ᠦᠢᠯᠡᠰ${NNBSP}ᠦᠨ`], [`ᠮᠥᠴᠢᠷ${MVS}ᠲᠤ`, `ᠮᠥᠴᠢᠷ${NNBSP}ᠲᠦ`], [`ᠦᠭᠡᠢ${NNBSP}ᠪᠠᠷ`, `ᠦᠭᠡᠢ${NNBSP}ᠪᠡᠷ`]]) {
+      expect(mongolianTokens(a!)[0], a).toBe(mongolianTokens(b!)[0]);
+    }
+    // typed without a connector, a front suffix is the word as written: the index holds that too
+    expect(mongolianTokens(`ᠦᠢᠯᠡᠰ${NNBSP}ᠦᠨ`)).toContain(mongolianTokens('ᠦᠢᠯᠡᠰᠦᠨ')[0]);
+    // stems keep their vowels
+    expect(mongolianTokens('ᠡᠷᠬᠡ')).toEqual(['ᠡᠷᠬᠡ']);
   });
   it('a separated final vowel stays in its stem: ᠪᠣᠳᠣᠯᠭ᠎ᠠ (MVS) + ᠶᠢᠨ gives the stem ᠪᠣᠳᠣᠯᠭᠠ, not ᠪᠣᠳᠣᠯᠭ and ᠠ', () => {
     const opts = { loose: false };
@@ -152,7 +162,9 @@ describe.skipIf(!hasCorpus)('foldMongolian on real text (../shared/corpus/mongol
         const folded = foldMongolian(line);
         if (/^[\u1820\u1821]$/.test(m[0]) && folded[m.index - 1] === MVS) continue; // a final vowel, in its stem
         const vowel = /^\u180E([\u1820\u1821])(?![\u1820-\u18AA])/.exec(folded.slice(m.index + m[0].length));
-        expect(tokens.has(vowel ? m[0] + vowel[1] : m[0]), m[0]).toBe(true);
+        const part = vowel ? m[0] + vowel[1] : m[0];
+        // a case suffix followed by another is indexed with its vowels folded (ᠪᠡᠨ → ᠪᠠᠨ)
+        expect(tokens.has(part) || tokens.has(part.replace(/\u1821/g, '\u1820').replace(/\u1826/g, '\u1824')), m[0]).toBe(true);
       }
     }
   });

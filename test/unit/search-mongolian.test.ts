@@ -47,6 +47,8 @@ describe('Mongolian index and engine', () => {
         rec('udhr', 'ᠬᠦᠮᠦᠨ ᠦ ᠡᠷᠬᠡ', UDHR),
         rec('mongol', `${MONGOL_UN} ᠬᠠᠤᠯᠢ`, `${MONGOL_UN} ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ ᠤᠨ ᠬᠠᠤᠯᠢ ᠴᠠᠭᠠᠵᠠ`),
         rec('other', 'ᠰᠤᠷᠭᠠᠭᠤᠯᠢ', 'ᠰᠤᠷᠭᠠᠭᠤᠯᠢ ᠶᠢᠨ ᠳᠦᠷᠢᠮ'),
+        // legacy-font conversion: back-vowel suffixes after front-vowel stems (MONGOLIAN-TERMS.md §F)
+        rec('legacy', 'ᠠᠵᠢᠯ', 'ᠠᠵᠢᠯ ᠦᠢᠯᠡᠰ ᠤᠨ ᠨᠢᠭᠡᠴᠡ᠂ ᠬᠤᠯᠪᠣᠭᠳᠠᠯ ᠪᠥᠬᠦᠶ ᠰᠠᠯᠠᠭᠠ ᠮᠥᠴᠢᠷ ᠲᠤ'),
         // "policy documents": a separated final vowel (MVS) followed by a suffix (NNBSP)
         rec('policy', 'ᠪᠣᠳᠣᠯᠭ\u180Eᠠ\u202Fᠶᠢᠨ ᠪᠢᠴᠢᠭ ᠮᠠᠲ᠋ᠧᠷᠢᠶᠠᠯ', 'ᠲᠥᠷᠥ\u202Fᠶᠢᠨ ᠪᠣᠳᠣᠯᠭ\u180Eᠠ\u202Fᠶᠢ ᠬᠡᠷᠡᠭᠵᠢᠭᠦᠯᠬᠦ ᠪᠣᠳᠣᠯᠭ\u180Eᠠ ᠶᠢᠨ'),
         rec('zh', '内蒙古自治区人民政府', '内蒙古自治区人民政府办公厅', 'zh'),
@@ -74,6 +76,9 @@ describe('Mongolian index and engine', () => {
   it('a word with a separated final vowel (MVS) is found whether a suffix follows or not', async () => {
     // the record has ᠪᠣᠳᠣᠯᠭ᠎ᠠ only with suffixes: after U+202F, and after a plain space (old CMS)
     for (const q of ['ᠪᠣᠳᠣᠯᠭ\u180Eᠠ', 'ᠪᠣᠳᠣᠯᠭᠠ', 'ᠪᠣᠳᠣᠯᠭ\u202Fᠠ', 'ᠪᠣᠳᠣᠯᠭ\u180Eᠠ\u202Fᠶᠢᠨ', 'ᠪᠣᠳᠣᠯᠭᠠᠶᠢᠨ', 'ᠪᠣᠳᠣᠯᠭ\u180Eᠠ ᠶᠢᠨ', 'ᠪᠣᠳᠣᠯᠭᠠᠶᠢ']) expect(await urls(q), q).toEqual(['/mn/policies/policy/']);
+  });
+  it('front- and back-vowel spellings of a suffix meet (ᠦᠢᠯᠡᠰ ᠦᠨ ≡ ᠦᠢᠯᠡᠰ ᠤᠨ as legacy conversions write it)', async () => {
+    for (const q of ['ᠦᠢᠯᠡᠰ\u202Fᠦᠨ', 'ᠦᠢᠯᠡᠰ ᠦᠨ', 'ᠦᠢᠯᠡᠰ ᠤᠨ', 'ᠮᠥᠴᠢᠷ\u202Fᠲᠦ', 'ᠮᠥᠴᠢᠷ ᠲᠤ']) expect(await urls(q), q).toEqual(['/mn/policies/legacy/']);
   });
   it('a suffix detached by a plain space (old government CMS) matches the same word with U+202F or none', async () => {
     for (const q of ['ᠵᠠᠰᠠᠭ\u202Fᠤᠨ', 'ᠵᠠᠰᠠᠭᠤᠨ', 'ᠭᠠᠵᠠᠷ\u202Fᠤᠨ']) expect(await urls(q), q).toEqual(['/mn/policies/mongol/']);

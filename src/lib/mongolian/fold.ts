@@ -39,6 +39,8 @@
  * Every step is idempotent: foldMongolian(foldMongolian(x)) === foldMongolian(x).
  */
 
+import { CASE_SUFFIXES } from './rewrite.ts';
+
 /** The one suffix connector folded text uses (U+180E MONGOLIAN VOWEL SEPARATOR). */
 export const MONGOLIAN_CONNECTOR = '\u180E';
 
@@ -77,28 +79,43 @@ const WORD_RE = new RegExp(`[${LETTER}]+(?:\\u180E[${LETTER}]+)*`, 'g');
 /**
  * Search tokens of a Mongolian text, after `foldMongolian` (same options). For each word, in
  * text order: the joined word with its connectors removed (ᠨᠣᠮ+ᠤᠨ → ᠨᠤᠮᠤᠨ, which also matches
- * text that stored the suffix with no connector), then — only when the word has suffixes — the
- * stem and each suffix on its own, so a stem query finds stem+suffix words. Non-Mongolian text
+ * text that stored the suffix with no connector) and its suffixes' vowels folded (suffixKey),
+ * then the joined word as written when that differs, then — only when the word has suffixes —
+ * the stem and each suffix on its own, so a stem query finds stem+suffix words. Non-Mongolian text
  * (Chinese, digits, Latin) yields no tokens: the caller tokenizes it its own way.
  */
 export function mongolianTokens(text: string, options: FoldOptions = {}): string[] {
   const out: string[] = [];
+  const loose = options.loose !== false;
   for (const m of foldMongolian(text, options).matchAll(WORD_RE)) {
-    const parts = wordParts(m[0]);
+    const raw = wordParts(m[0]);
+    const parts = loose ? [raw[0]!, ...raw.slice(1).map((p) => (FOLDED_SUFFIXES.has(p) ? suffixKey(p) : p))] : raw;
     // joined, a suffix's initial ᠳ is medial: fold it as the same word typed without a connector
-    const joined = options.loose === false ? parts.join('') : parts.join('').replace(MEDIAL_D_RE, '\u1832');
-    out.push(joined);
-    if (parts.length > 1) {
-      const seen = new Set([joined]);
-      for (const p of parts) {
-        if (!seen.has(p)) {
-          seen.add(p);
-          out.push(p);
-        }
+    const join = (ps: string[]): string => (loose ? ps.join('').replace(MEDIAL_D_RE, '\u1832') : ps.join(''));
+    const words = [join(parts), join(raw)];
+    const seen = new Set<string>();
+    // stem and suffixes: each suffix folded and as written (a suffix typed alone is written)
+    for (const w of parts.length > 1 ? [...words, ...parts, ...raw.slice(1)] : words) {
+      if (!seen.has(w)) {
+        seen.add(w);
+        out.push(w);
       }
     }
   }
   return out;
+}
+
+/** The case suffixes (src/lib/mongolian/rewrite.ts) as the loose fold writes them. */
+const FOLDED_SUFFIXES = new Set(CASE_SUFFIXES.map((x) => foldMongolian(x)));
+
+/**
+ * The loose key of a case suffix: front vowels as back ones (ᠡ→ᠠ, ᠦ→ᠤ). Legacy-font conversions write
+ * back-vowel suffixes after front-vowel stems (ᠦᠢᠯᠡᠰ ᠤᠨ, ᠮᠥᠴᠢᠷ ᠲᠤ: MONGOLIAN-TERMS.md §F, 25 of 25),
+ * so ᠦᠢᠯᠡᠰ ᠦᠨ and ᠦᠢᠯᠡᠰ ᠤᠨ must meet. Only known case suffixes after a connector: stems, and
+ * what follows the MVS of a separated final vowel (ᠬᠡᠮᠵᠢᠶ᠎ᠡᠶᠢ), keep their vowels.
+ */
+function suffixKey(suffix: string): string {
+  return suffix.replace(/\u1821/g, '\u1820').replace(/\u1826/g, '\u1824');
 }
 
 /** A separated final vowel (chachlag): the ᠠ of ᠪᠣᠳᠣᠯᠭ᠎ᠠ, the ᠡ of ᠨᠡᠷ᠎ᠡ. No case suffix is a lone A/E. */
