@@ -23,7 +23,8 @@ export const INDEX_VERSION = 3;
 /** versions this engine reads */
 export const SUPPORTED_VERSIONS: readonly number[] = [INDEX_VERSION];
 /** the writer's revision: part of the per-build directory hash (same files, new directory) */
-export const WRITER_REVISION = 'incremental-1';
+// mn-tokens-2: Mongolian tokens changed (#17: final-vowel stems, detached suffixes, suffix vowel fold)
+export const WRITER_REVISION = 'incremental-1+mn-tokens-2';
 
 /**
  * Throws unless `manifest` is a search manifest of a supported format version. `format` must be
