@@ -15,6 +15,8 @@ import { getLocalizedSite } from './site.ts';
 import { getOpenData } from './open-data.ts';
 import { openDataToRecords } from './open-records.ts';
 import { mnPageRecords } from './mn-page-records.ts';
+import { withVersions } from './version-records.ts';
+import { buildDate } from '../lib/validity.ts';
 
 export const KIND_POLICY = '政策文件';
 export const KIND_INTERPRETATION = '政策解读';
@@ -24,6 +26,8 @@ export function siteToRecords(site: LocalizedSite): SearchRecord[] {
   const language = info.searchLanguage;
   const orgName = orgNamer(site.organizations);
   const records: SearchRecord[] = [];
+  const library = new Map(site.original.policies.map((p) => [p.id, p]));
+  const today = buildDate();
   for (const p of site.policies) {
     const record: SearchRecord = {
       path: info.prefix + routes.policy(p.id),
@@ -42,7 +46,7 @@ export function siteToRecords(site: LocalizedSite): SearchRecord[] {
     };
     if (p.published) record.published = p.published;
     if (p.docNumber) record.docNumber = p.docNumber.raw;
-    records.push(record);
+    records.push(record, ...withVersions(p, record, library, today, site.locale === 'zh-CN'));
   }
   const policyById = new Map(site.original.policies.map((p) => [p.id, p]));
   const topics = new Map(site.topics.map((t) => [t.id, t]));

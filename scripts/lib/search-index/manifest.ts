@@ -39,6 +39,7 @@ function shardOf(lang: string, s: LanguageState, docs: readonly Doc[], store: Bu
     filters.add(p.page, r.filters as Record<string, string[]>);
     keepPageFiles(store, pageId(s.tag, p.page), p.sections);
     docnums.add(pageId(s.tag, p.page), r.docNumber, r.language);
+    for (const other of r.alsoDocNumbers ?? []) docnums.add(pageId(s.tag, p.page), other, r.language);
     total += p.length;
   }
   const order = [...s.pages].sort(byPublication);

@@ -35,3 +35,15 @@ export function fragmentPasses(frag: { filters?: Record<string, string[]> }, fil
   }
   return true;
 }
+
+/** 历史版本 (#18): a document's earlier texts are records of their own carrying version=历史版本. */
+export const HISTORICAL_VERSION = '历史版本';
+
+/** A search leaves earlier texts out unless it names `version`: 'all' includes them, another
+ * value (历史版本) asks for exactly that. */
+export function withVersionDefault(f: Record<string, FilterValue | undefined> | undefined): Record<string, FilterValue | undefined> {
+  const { version, ...rest } = f ?? {};
+  if (version === 'all') return rest;
+  if (version === undefined || version === '') return { ...rest, version: { none: [HISTORICAL_VERSION] } };
+  return { ...rest, version };
+}

@@ -225,10 +225,13 @@ export async function filterPages(
     if (typeof spec === 'string') s = await union(name, [spec]);
     else if (Array.isArray(spec)) s = await union(name, spec);
     else {
+      const excluded = await union(name, [...list(spec.none), ...list(spec.not)]);
+      // only exclusions, and nothing to exclude (e.g. the default version filter on a site without
+      // 历史版本): no filter, and the list of every page is not fetched
+      if (spec.any === undefined && spec.all === undefined && !excluded.size) continue;
       s = new Set(await all());
       if (spec.any !== undefined) s = intersect(s, await union(name, list(spec.any)));
       for (const v of list(spec.all)) s = intersect(s, await union(name, [v]));
-      const excluded = await union(name, [...list(spec.none), ...list(spec.not)]);
       if (excluded.size) s = new Set([...s].filter((x) => !excluded.has(x)));
     }
     result = result ? intersect(result, s) : s;

@@ -10,6 +10,8 @@ export interface SearchRecord {
   language: 'zh' | 'mn';
   title: string;
   docNumber?: string;
+  /** other 文号 that find this document (历史版本: its amending documents' and earlier texts') */
+  alsoDocNumbers?: string[];
   /** YYYY-MM-DD */
   published?: string;
   /** plain text body, paragraphs separated by "\n"; no markup */
@@ -22,5 +24,7 @@ export interface SearchRecord {
     year?: string[];
     status?: string[];
     level?: string[];
+    /** 历史版本 on a document's earlier texts (left out of searches unless asked) */
+    version?: string[];
   };
 }

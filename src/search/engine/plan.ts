@@ -5,6 +5,7 @@
 import { parseQuery } from '../../lib/search/query.ts';
 import { selectSites } from '../../lib/search/federation.ts';
 import { searchLanguage } from '../../lib/search/language.ts';
+import { withVersionDefault } from '../../lib/search/filters.ts';
 import type { Fed, Plan, SearchOptions, Site } from './types.ts';
 
 export function planQuery(fed: Fed, query: string, opts: SearchOptions): Plan {
@@ -16,7 +17,8 @@ export function planQuery(fed: Fed, query: string, opts: SearchOptions): Plan {
     limit: Math.max(0, opts.limit ?? 10),
     offset: Math.max(0, opts.offset ?? 0),
     sortDir: opts.sort?.published,
-    filters: opts.filters,
+    // earlier texts (历史版本) only when asked for: the current version ranks
+    filters: withVersionDefault(opts.filters),
   };
 }
 
