@@ -4,7 +4,7 @@
  * in the manifest, and the publication order (which also lists every page: numbers have gaps).
  */
 import { indexFiles } from '../lib/search/postings.ts';
-import type { IndexShard } from '../lib/search/layout.ts';
+import type { DocnumList, IndexShard } from '../lib/search/layout.ts';
 import type { PeerBudget } from '../lib/search/peer-budget.ts';
 import { PeerError, type Check } from '../lib/search/validate.ts';
 import { PAGE_ID, type IndexChecks, type SortData } from '../lib/search/validate-index.ts';
@@ -52,12 +52,13 @@ function loadJson<T>(ix: SiteIndex, path: string, c: Check<T>, empty: T): Promis
 }
 
 /** 文号 bucket `b` (a number) or year bucket `y<n>` (docs/search.md); `{}` when there is none. */
-export function loadBucket(ix: SiteIndex, b: number | string): Promise<Record<string, string[][]>> {
+export async function loadBucket(ix: SiteIndex, b: number | string): Promise<Record<string, string[][]>> {
   const d = ix.manifest.docnum;
+  const names = await loadJson<DocnumList | null>(ix, d.dir + d.list + '.json', ix.checks.docnumList, null);
   const year = typeof b === 'string' && /^y\d+$/.test(b);
-  const name = year ? d.yearFiles[Number(b.slice(1))] : d.files[Number(b)];
-  if (name === undefined) return Promise.resolve({});
-  return loadJson(ix, d.dir + indexFiles.docnum(name).replace(/^docnum\//, ''), ix.checks.bucket, {});
+  const name = year ? names?.yearFiles[Number(b.slice(1))] : names?.files[Number(b)];
+  if (name === undefined) return {};
+  return loadJson(ix, d.dir + name + '.json', ix.checks.bucket, {});
 }
 
 /** A shard's sort file, checked and cached (shared by its queries). */

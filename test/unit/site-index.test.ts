@@ -37,7 +37,7 @@ const manifest = (o: Record<string, unknown> = {}) => ({
   sectionTokens: 600,
   bundle: 'pagefind/0123456789abcdef/',
   languages: { zh: { shards: [shard], pages: 3 } },
-  docnum: { buckets: 1, dir: 'pagefind/0123456789abcdef/docnum/', yearBuckets: 1, files: ['b0'], yearFiles: ['y0'] },
+  docnum: { buckets: 1, dir: 'pagefind/0123456789abcdef/docnum/', yearBuckets: 1, list: 'L0' },
   common: '政府',
   agencies: ['内政发'],
   ...o,
@@ -47,14 +47,16 @@ const fragment = (o: Record<string, unknown> = {}) => ({ url: '/policies/a/', co
 describe('loadBucket', () => {
   it('retries after a failed request and caches a successful one', async () => {
     let calls = 0;
-    vi.stubGlobal('fetch', async () => {
+    vi.stubGlobal('fetch', async (url: string) => {
+      if (url.endsWith('/L0.json')) return new Response(JSON.stringify({ files: ['b0'], yearFiles: ['y0'] }), { status: 200 });
       calls++;
       if (calls === 1) throw new DOMException('timeout', 'TimeoutError');
+      expect(url).toBe('https://peer.example/search/pagefind/abc/docnum/b0.json');
       return new Response(JSON.stringify({ '银发|2015|305': [['x1', '银发〔2015〕305号']] }), { status: 200 });
     });
     const ix = {
       base: 'https://peer.example/search/',
-      manifest: { docnum: { dir: 'pagefind/abc/docnum/', buckets: 1, files: ['b0'], yearBuckets: 1, yearFiles: ['y0'] } },
+      manifest: { docnum: { dir: 'pagefind/abc/docnum/', buckets: 1, yearBuckets: 1, list: 'L0' } },
       files: new Map(),
       net: new PeerBudget(PEER_LIMITS, 0),
       checks: indexChecks(PEER_LIMITS),
@@ -94,7 +96,7 @@ describe('file shapes and declared counts', () => {
     expect(verdict(() => own.manifest(many, 'manifest.json'))).toBe('ok');
     expect(verdict(() => peer.manifest(manifest({ languages: { zh: { pages: 1e12, shards: [shard] } } }), 'm'))).toBe('limit');
     expect(verdict(() => peer.manifest(manifest({ languages: { zh: { pages: 3, shards: [{ ...shard, groups: Array(100_000).fill('a') }] } } }), 'm'))).toBe('limit');
-    expect(verdict(() => peer.manifest(manifest({ docnum: { buckets: 1e9, dir: 'd/', yearBuckets: 1, files: [], yearFiles: [] } }), 'm'))).toBe('limit');
+    expect(verdict(() => peer.manifest(manifest({ docnum: { buckets: 1e9, dir: 'd/', yearBuckets: 1, list: 'L0' } }), 'm'))).toBe('limit');
   });
 
   it('reports a manifest of the wrong shape as invalid, another version as unreadable', () => {
@@ -105,7 +107,9 @@ describe('file shapes and declared counts', () => {
     expect(verdict(() => peer.manifest(manifest({ titleSlot: '128' }), 'm'))).toBe('invalid');
     expect(verdict(() => peer.manifest(manifest({ languages: { zh: { pages: 3, shards: [{ ...shard, dirs: [] }] } } }), 'm'))).toBe('invalid');
     expect(verdict(() => peer.manifest(manifest({ languages: { zh: { pages: 3, shards: [{ ...shard, sort: '../s' }] } } }), 'm'))).toBe('invalid');
-    expect(verdict(() => peer.manifest(manifest({ docnum: { buckets: 2, dir: 'd/', yearBuckets: 1, files: ['a'], yearFiles: ['b'] } }), 'm'))).toBe('invalid');
+    expect(verdict(() => peer.manifest(manifest({ docnum: { buckets: 2, dir: 'd/', yearBuckets: 1, list: '../L0' } }), 'm'))).toBe('invalid');
+    expect(verdict(() => peer.docnumList({ files: ['a'], yearFiles: ['b/c'] }, 'l'))).toBe('invalid');
+    expect(verdict(() => peer.docnumList({ files: Array(1e6).fill('a'), yearFiles: [] }, 'l'))).toBe('limit');
     expect(verdict(() => peer.manifest(manifest({ version: 1 }), 'm'))).toBe('broken');
     expect(verdict(() => peer.manifest(manifest({ version: 2 }), 'm'))).toBe('broken');
     expect(verdict(() => peer.manifest(null, 'm'))).toBe('broken');

@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SECTION_TOKENS, TITLE_SLOT, shardLanguage, type IndexShard, type SearchManifest } from '../../../src/lib/search/layout.ts';
-import { pageId } from '../../../src/lib/search/postings.ts';
+import { indexFiles, pageId } from '../../../src/lib/search/postings.ts';
 import { INDEX_FORMAT, INDEX_VERSION } from '../../../src/lib/search/format.ts';
 import { sha1, type BuildState, type LanguageState } from './cache.ts';
 import { writeDirs } from './chunks.ts';
@@ -79,7 +79,7 @@ export function writeManifest(built: Built, docs: Map<string, Doc[]>, o: { dirGr
     positionCap: o.cap,
     bundle,
     languages,
-    docnum: { buckets: dn.buckets, dir: `${bundle}docnum/`, yearBuckets: dn.yearBuckets, files: dn.files, yearFiles: dn.yearFiles },
+    docnum: { buckets: dn.buckets, dir: `${bundle}docnum/`, yearBuckets: dn.yearBuckets, list: store.put(indexFiles.docnum, Buffer.from(JSON.stringify({ files: dn.files, yearFiles: dn.yearFiles }))) },
     common: commonBigrams(Object.values(built.languages).map((l) => new Map(l.common))),
     agencies: dn.agencies,
   };

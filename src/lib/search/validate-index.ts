@@ -4,7 +4,7 @@
  * that becomes part of a URL (bundle directories, index tags, page ids) is restricted to
  * path-safe characters, and a result path must be a path on the peer's own site.
  */
-import type { IndexShard, SearchManifest } from './layout.ts';
+import type { DocnumList, IndexShard, SearchManifest } from './layout.ts';
 import type { SiteInfo, SitesFile } from './federation.ts';
 import { dict, either, int, invalid, list, literal, num, obj, opt, PeerError, str, tuple, type Check, type Limits } from './validate.ts';
 import { assertIndexFormat } from './format.ts';
@@ -43,6 +43,7 @@ export interface IndexChecks {
   fragment: Check<FragmentData>;
   text: Check<string>;
   bucket: Check<Record<string, string[][]>>;
+  docnumList: Check<DocnumList>;
   sort: Check<SortData>;
 }
 
@@ -68,13 +69,7 @@ function manifestCheck(L: Limits): Check<Manifest> {
     sectionTokens: int(0, 1e7),
     bundle: str(256, DIR),
     languages: dict(str(16, /^[a-z]{2,3}(?:-\w{1,8})*$/), language, L.languages),
-    docnum: obj<SearchManifest['docnum']>({
-      buckets: int(1, L.buckets),
-      dir: str(256, DIR),
-      yearBuckets: int(1, L.buckets),
-      files: list(str(40, FILE_NAME), L.buckets),
-      yearFiles: list(str(40, FILE_NAME), L.buckets),
-    }),
+    docnum: obj<SearchManifest['docnum']>({ buckets: int(1, L.buckets), dir: str(256, DIR), yearBuckets: int(1, L.buckets), list: str(40, FILE_NAME) }),
     common: opt(str(Math.min(L.text * 4, 1e9))),
     agencies: opt(list(str(L.field), L.agencies)),
   });
@@ -85,7 +80,6 @@ function manifestCheck(L: Limits): Check<Manifest> {
     for (const [lang, l] of Object.entries(out.languages)) {
       for (const s of l.shards) if (s.dirs.length !== s.groups.length) invalid(`${at}.languages.${lang}`, 'a directory file per group');
     }
-    if (out.docnum.files.length !== out.docnum.buckets || out.docnum.yearFiles.length !== out.docnum.yearBuckets) invalid(`${at}.docnum`, 'a file per bucket');
     return { ...out, agencies: out.agencies ?? [] };
   };
 }
@@ -152,6 +146,7 @@ export function indexChecks(L: Limits): IndexChecks {
     }),
     text: str(L.text),
     bucket: dict(value, list(list(value, 4, 2), L.entries), L.entries),
+    docnumList: obj<DocnumList>({ files: list(str(40, FILE_NAME), L.buckets), yearFiles: list(str(40, FILE_NAME), L.buckets) }),
     sort: either(list(id, L.pages), obj<{ ids: string[]; dates?: [string, number][] }>({ ids: list(id, L.pages), dates: opt(list(tuple<[string, number]>([str(32), int(0, 1e9)]), L.pages)) })),
   };
   cache.set(L, checks);
