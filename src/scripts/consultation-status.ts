@@ -7,6 +7,7 @@
  */
 import { consultationStatus } from '../lib/open/consultation.ts';
 import { formatDateWith, localIsoDate } from '../lib/format.ts';
+import { verticalRuns } from '../lib/mongolian/numbers.ts';
 import type { ConsultationStatus } from '../lib/open/model.ts';
 
 const today = localIsoDate(new Date());
@@ -25,6 +26,10 @@ for (const badge of document.querySelectorAll<HTMLElement>('[data-opens][data-cl
   }
 }
 for (const note of document.querySelectorAll<HTMLElement>('[data-status-asof]')) {
-  if (note.dataset.template && note.dataset.pattern) note.textContent = note.dataset.template.replace('{date}', formatDateWith(today, note.dataset.pattern));
+  if (!note.dataset.template || !note.dataset.pattern) continue;
+  const text = note.dataset.template.replace('{date}', formatDateWith(today, note.dataset.pattern));
+  // vertical (Mongolian) pages: 1–2 digit runs upright, as the build set them (span.tcy)
+  if (document.documentElement.dataset.writingMode !== 'vertical-lr') note.textContent = text;
+  else note.replaceChildren(...verticalRuns(text).map((p) => (p.tcy ? Object.assign(document.createElement('span'), { className: 'tcy', textContent: p.text }) : p.text)));
 }
 document.documentElement.dataset.consultationsChecked = changedAny ? 'changed' : 'same';
