@@ -134,7 +134,8 @@ describe('an incremental index update', () => {
     }
   });
   it('writes nothing when nothing changed', async () => {
-    const r = await buildSearch({ out: inc, records: B, cacheDir: cache, ...SMALL });
+    // the same output directory written another way (Astro passes it with a trailing slash)
+    const r = await buildSearch({ out: `${inc}/`, records: B, cacheDir: cache, ...SMALL });
     expect(r).toMatchObject({ mode: 'incremental', written: 0, pruned: 0, tokenized: 0 });
   });
   it('after a one-document edit rewrites that page, the chunks of its words and the lists naming them', async () => {

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { SearchRecord } from '../../../src/lib/search/record.ts';
 import { INDEX_FORMAT, INDEX_VERSION, WRITER_REVISION } from '../../../src/lib/search/format.ts';
@@ -113,8 +113,8 @@ export class TokenCache {
   }
 }
 
-/** The state file of the index in `out` (one per output directory). */
-export const stateFile = (cacheDir: string, out: string): string => join(cacheDir, 'search-index', `state-${sha1(out).slice(0, 12)}.json`);
+/** The state file of the index in `out` (one per output directory, however its path is written). */
+export const stateFile = (cacheDir: string, out: string): string => join(cacheDir, 'search-index', `state-${sha1(resolve(out)).slice(0, 12)}.json`);
 
 export function loadState(cacheDir: string, out: string): BuildState | undefined {
   const f = stateFile(cacheDir, out);
