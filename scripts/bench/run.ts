@@ -10,7 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gib, measure, writeBenchmarkSection, type Measurement, type Phase } from './measure.ts';
@@ -200,8 +200,11 @@ async function main(): Promise<void> {
   }
   mkdirSync(WORK, { recursive: true });
   const rows: SizeRow[] = [];
+  const loadAtStart = loadavg()[0]!;
   for (const size of opts.sizes) rows.push(await sizeRow(size, opts));
-  const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'cpu'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}`;
+  // the machine may be shared: wall times mean little without the load they ran under
+  const load = `load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end`;
+  const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'cpu'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}, ${load}`;
   const lines = buildSection(rows, command(opts), machine, new Date().toISOString().slice(0, 10), QUERIES);
   writeBenchmarkSection(join(ROOT, 'BENCHMARKS.md'), 'Build', lines);
   console.log(lines.join('\n'));
