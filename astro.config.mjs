@@ -7,6 +7,7 @@ import { sitemapAlternates } from './src/integrations/sitemap-alternates.ts';
 import { pruneStale } from './src/integrations/prune-stale.ts';
 import { localized404 } from './src/integrations/localized-404.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { redirectPageFilter } from './src/integrations/redirect-paths.ts';
 
 const alternates = sitemapAlternates();
 
@@ -22,6 +23,7 @@ const base = process.env.PORTAL_BASE || '/';
 const outDir = process.env.PORTAL_OUT_DIR || './dist';
 // Static files copied into dist/ as is (checked first by src/content/file-safety.ts).
 const publicDir = process.env.PORTAL_PUBLIC_DIR || './public';
+const isRedirectPage = redirectPageFilter(base);
 
 export default defineConfig({
   output: 'static',
@@ -43,7 +45,8 @@ export default defineConfig({
     sitemap({
       // hreflang pairs come from a set lookup: the plugin's own i18n option is quadratic
       serialize: alternates.serialize,
-      filter: (page) => !page.endsWith('/404/'),
+      // redirect pages (permanent identifiers, old addresses) are not indexed
+      filter: (page) => !page.endsWith('/404/') && !isRedirectPage(page),
     }),
   ],
   // No third-party requests at run time: nothing is fetched from a CDN, and Astro's

@@ -12,7 +12,7 @@ const MD = '\\.[Mm][Dd]';
 const YAML = '\\.[Yy][Aa]?[Mm][Ll]';
 /** Folder names are exact (the loaders read them on a case-sensitive file system); extensions are not. */
 const CONSUMED: RegExp[] = [
-  /^(site|organizations|topics)\.yaml$/,
+  /^(site|organizations|topics|redirects)\.yaml$/,
   new RegExp(`^(mn/)?(policies|interpretations)/([^/_.][^/]*/)*[^/_.][^/]*${MD}$`),
   /^open\/(guide|apply)\.md$/,
   /^open\/(rules|specials|best-bets)\.yaml$/,

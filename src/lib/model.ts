@@ -16,6 +16,7 @@ import type { Organization } from '../schemas/organizations.ts';
 import type { Topic } from '../schemas/topics.ts';
 import type { Site as SiteConfig } from '../schemas/site.ts';
 import type { Translation } from '../schemas/translation.ts';
+import type { Redirect } from '../schemas/redirects.ts';
 
 export type IsoDate = string;
 
@@ -90,4 +91,6 @@ export interface SiteData {
   drafts: DraftRef[];
   /** Mongolian versions (content/mn/), by original id */
   translations: Translations;
+  /** content/redirects.yaml: old addresses kept working (src/lib/redirects.ts) */
+  redirects?: Redirect[];
 }

@@ -62,6 +62,22 @@ describe('versions: pages', () => {
     expect(existsSync(join(outDir, 'policies/single/v'))).toBe(false);
   });
 
+  it('permanent identifiers and old addresses are static redirect pages (meta refresh and a link, no script), not in the sitemap', () => {
+    const eli = page('eli/示政发/2004/12');
+    expect(eli).toContain(`<meta http-equiv="refresh" content="0; url=${BASE}policies/banfa/v/2004-10-18/">`);
+    expect(eli).toContain(`<a href="${BASE}policies/banfa/v/2004-10-18/">示例旗政务公开办法</a>`);
+    expect(eli).toContain('<meta name="robots" content="noindex">');
+    expect(eli).not.toContain('<script');
+    expect(page('eli/示政发/2021/10')).toContain(`url=${BASE}policies/banfa/"`);
+    expect(page('eli/示政发/2021/10/2012-03-01')).toContain(`url=${BASE}policies/banfa/v/2012-03-01/"`);
+    expect(page('eli/sl-zfb/2020/single')).toContain(`url=${BASE}policies/single/"`);
+    expect(page('policies/zhengwu-gongkai-banfa')).toContain(`url=${BASE}policies/banfa/"`);
+    const sitemap = readFileSync(join(outDir, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('/zwgk/policies/banfa/v/2004-10-18/');
+    expect(sitemap).not.toContain('/eli/');
+    expect(sitemap).not.toContain('zhengwu-gongkai-banfa');
+  });
+
   it('every page of the document exists and every link of the site resolves', () => {
     // the document, 3 versions, 3 comparisons
     expect(htmlFiles(join(outDir, 'policies/banfa'))).toHaveLength(7);

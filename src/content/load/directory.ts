@@ -20,6 +20,7 @@ import { listMarkdown, readYamlFile } from './read.ts';
 import type { DirectoryScan } from './scan.ts';
 import { readTranslations } from './translations.ts';
 import { attachVersions, isVersionFile, readVersionFile } from './versions.ts';
+import { readRedirects } from './redirects.ts';
 
 export async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
   const dir = path.resolve(o.root, o.source);
@@ -49,6 +50,7 @@ export async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
   const siteRel = relPath(o.root, path.join(dir, 'site.yaml'));
   if (site) problems.push(...(await siteAssetProblems(site, siteRel, publicDir, lines.get(siteRel))));
 
+  const redirects = await readRedirects(dir, o.root, problems);
   const mn = await readTranslations(scan);
   if (organizations && topics) problems.push(...missingMongolianNames(dir, o.root, organizations, topics, mn.needsMn, lines));
   const locate: Locator = (doc, p) => {
@@ -57,7 +59,7 @@ export async function loadDirectory(o: ResolvedOptions): Promise<LoadResult> {
   };
   const counts = { policies: policyFiles.length, interpretations: interpretationFiles.length, translations: mn.files };
   const { policies, scheduledPolicies, interpretations, draftPolicyIds, drafts } = scan;
-  return finish(o, { site, organizations, topics, policies, scheduledPolicies, interpretations, draftPolicyIds, drafts, problems, locate, counts, translations: mn.translations });
+  return finish(o, { site, organizations, topics, policies, scheduledPolicies, interpretations, draftPolicyIds, drafts, problems, locate, counts, translations: mn.translations, ...(redirects ? { redirects } : {}) });
 }
 
 /**

@@ -7,6 +7,10 @@ import type { Problem } from '../../lib/errors.ts';
 import type { Locator } from '../../lib/relations.ts';
 import { validateLibrary } from '../../lib/validity.ts';
 import { versionProblems } from '../../lib/version-checks.ts';
+import { eliIndex } from '../../lib/eli.ts';
+import { redirectablePages, redirectProblems } from '../../lib/redirects.ts';
+import type { Redirect } from '../../schemas/redirects.ts';
+import type { LineOf } from '../files.ts';
 import { compact, orderProblems } from '../files.ts';
 import type { LoadResult, ResolvedOptions } from './options.ts';
 
@@ -26,6 +30,8 @@ export interface Collected {
   counts?: LoadResult['counts'];
   /** Mongolian translations (directory mode only) */
   translations?: Translations;
+  /** content/redirects.yaml, when there is one (directory mode only) */
+  redirects?: { list: Redirect[]; file: string; lineOf: LineOf };
 }
 
 export function finish(o: ResolvedOptions, c: Collected): LoadResult {
@@ -41,6 +47,12 @@ export function finish(o: ResolvedOptions, c: Collected): LoadResult {
   const crossProblems = c.organizations && c.topics ? lib.problems : lib.problems.filter((p) => !/^(issuers|topic)/.test(p.field));
   problems.push(...crossProblems);
   problems.push(...versionProblems([...c.policies, ...(c.scheduledPolicies ?? [])], { draftIds: c.draftPolicyIds, ...(c.locate ? { locate: c.locate } : {}) }));
+  problems.push(...eliIndex(lib.policies, { lenient: o.lenient, ...(c.locate ? { locate: c.locate } : {}) }).problems);
+  const translations = c.translations ?? { policies: {}, interpretations: {} };
+  if (c.redirects) {
+    const pages = redirectablePages({ policies: lib.policies, interpretations: c.interpretations, translations });
+    problems.push(...redirectProblems({ redirects: c.redirects.list, pages, file: c.redirects.file, lineOf: c.redirects.lineOf }));
+  }
   // file order (yaml files first, then documents), then line; JSON-lines rows stay in row order
   const ordered = orderProblems(problems);
   const warnings = ordered.filter((p) => p.severity === 'warning');
@@ -55,8 +67,9 @@ export function finish(o: ResolvedOptions, c: Collected): LoadResult {
       interpretations: c.interpretations,
       warnings,
       drafts: c.drafts,
-      translations: c.translations ?? { policies: {}, interpretations: {} },
+      translations,
     };
+    if (c.redirects) result.data.redirects = c.redirects.list;
   }
   return result;
 }
