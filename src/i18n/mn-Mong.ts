@@ -129,6 +129,8 @@ export const mnMong: UiStrings = {
   'diff.insStart': '〔新增：〕',
   'diff.delStart': '〔删除：〕',
   'diff.end': '〔止〕',
+  'redirect.title': '地址转向',
+  'redirect.body': '此地址指向：',
   'interp.title': mn('interpretation'),
   'interp.intro': 'ᠪᠣᠳᠣᠯᠭ\u180Eᠠ\u202Fᠶᠢᠨ ᠪᠢᠴᠢᠭ\u202Fᠦᠨ ᠲᠠᠶᠢᠯᠪᠤᠷᠢ ᠮᠠᠲ\u180Bᠧᠷᠢᠶᠠᠯ᠂ ᠨᠡᠶᠢᠲᠡᠯᠡᠭᠰᠡᠨ ᠡᠳᠦᠷ\u202Fᠢᠶᠡᠷ ᠱᠢᠨᠡ\u202Fᠡᠴᠡ ᠬᠠᠭᠤᠴᠢᠨ ᠵᠦᠭ ᠳᠠᠷᠠᠭᠠᠯᠠᠪᠠ᠃',
   'interp.of': 'ᠲᠠᠶᠢᠯᠪᠤᠷᠢᠯᠠᠭᠰᠠᠨ ᠪᠢᠴᠢᠭ',

@@ -117,6 +117,8 @@ export const zhCN = {
   'diff.insStart': '〔新增：〕',
   'diff.delStart': '〔删除：〕',
   'diff.end': '〔止〕',
+  'redirect.title': '地址转向',
+  'redirect.body': '此地址指向：',
   'interp.title': '政策解读',
   'interp.intro': '对政策文件的解读材料，按发布日期从新到旧排列。',
   'interp.of': '解读文件',
