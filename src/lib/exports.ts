@@ -5,6 +5,9 @@
 import type { SiteData } from './model.ts';
 import { orgNamer, topicPath } from './listing.ts';
 import { routes } from './paths.ts';
+import type { PolicyView } from './model.ts';
+import { allVersions, hasVersions, versionStart, type Amendment } from './versions.ts';
+import { versionRoutes } from './version-page.ts';
 
 export const EXPORT_SCHEMA = 'gov-open-portal/policies@1';
 
@@ -12,12 +15,37 @@ export const EXPORT_FIELDS = [
   'id', 'url', 'title', 'docNumber', 'issuers', 'indexNumber', 'topic', 'docType', 'category',
   'written', 'published', 'effective', 'expires', 'status', 'repeals', 'amends', 'repealedBy',
   'amendedBy', 'interpretations', 'keywords', 'summary',
+  // 历史版本 (#18): one item per version, oldest first, the latest last (parallel lists)
+  'versionDates', 'versionEffective', 'versionDocNumbers', 'versionAmendments', 'versionUrls',
 ] as const;
 export type ExportField = (typeof EXPORT_FIELDS)[number];
 export type ExportRow = Record<ExportField, string | string[]>;
 
 /** Multi-valued fields: arrays in JSON, joined with ';' in CSV. */
-const LIST_FIELDS = new Set<ExportField>(['issuers', 'repeals', 'amends', 'repealedBy', 'amendedBy', 'interpretations', 'keywords']);
+const LIST_FIELDS = new Set<ExportField>([
+  'issuers', 'repeals', 'amends', 'repealedBy', 'amendedBy', 'interpretations', 'keywords',
+  'versionDates', 'versionEffective', 'versionDocNumbers', 'versionAmendments', 'versionUrls',
+]);
+
+/** The amending document as one cell item: its id when in the library, else 文号 and/or title. */
+function amendmentText(a: Amendment | undefined): string {
+  if (!a) return '';
+  if ('id' in a) return a.id;
+  return [a.docNumber?.raw, a.title].filter(Boolean).join(' ');
+}
+
+/** Parallel lists over every version (empty for a document without versions): 公布日期, 施行日期,
+ * 文号, amending document and dated URL; an absent value is an empty item, so positions line up. */
+function versionFields(p: PolicyView, siteUrl: string): Pick<ExportRow, 'versionDates' | 'versionEffective' | 'versionDocNumbers' | 'versionAmendments' | 'versionUrls'> {
+  const all = hasVersions(p) ? allVersions(p) : [];
+  return {
+    versionDates: all.map((v) => v.date),
+    versionEffective: all.map((v) => versionStart(v)),
+    versionDocNumbers: all.map((v) => v.docNumber?.raw ?? ''),
+    versionAmendments: all.map((v) => amendmentText(v.amendment)),
+    versionUrls: all.map((v) => new URL(versionRoutes.version(p.id, v.date), siteUrl).href),
+  };
+}
 
 export function policyExportRows(data: SiteData, siteUrl: string): ExportRow[] {
   const orgName = orgNamer(data.organizations);
@@ -43,6 +71,7 @@ export function policyExportRows(data: SiteData, siteUrl: string): ExportRow[] {
     interpretations: p.interpretations,
     keywords: p.keywords,
     summary: p.summary ?? '',
+    ...versionFields(p, siteUrl),
   }));
 }
 

@@ -1,0 +1,98 @@
+/**
+ * 时点查询 (#18) in Chromium over the built sample portal under a sub-path: on the library page
+ * a date re-labels each document with its 有效性 and the version then in force (the 2004 text of
+ * 证券公司短期融资券管理办法 in 2010, the 2021 text from 2021-09-01, 尚未公布 before 2004-10-18),
+ * the date travels in the address; on the document page a date opens the version that applied.
+ * Without JavaScript the forms stay hidden and the 版本 box lists the periods.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildSite } from '../helpers/build-site.ts';
+import { chromiumAvailable, launchChromium } from '../helpers/browser.ts';
+import { serveDist, type Served } from '../helpers/serve.ts';
+
+const BASE = '/portal/';
+const ID = 'pbc-zhengquan-duanqi-rongziquan-banfa';
+let browser: Browser;
+let served: Served;
+
+describe.skipIf(!chromiumAvailable)('point in time in Chromium (Debian chromium; skipped when absent)', () => {
+  beforeAll(async () => {
+    const site = buildSite({ base: BASE });
+    served = await serveDist(site.outDir, BASE);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  async function open(path: string, javaScript = true): Promise<{ page: Page; external: string[] }> {
+    const context = await browser.newContext({ javaScriptEnabled: javaScript });
+    const page = await context.newPage();
+    const external: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(served.url.replace(/portal\/$/, ''))) external.push(r.url());
+    });
+    await page.goto(served.url + path);
+    return { page, external };
+  }
+
+  const row = (page: Page) => page.locator(`li[data-timeline]:has(a[href$="/policies/${ID}/"])`);
+
+  async function showDate(page: Page, date: string) {
+    await page.fill('form[data-pit-list] input[name=date]', date);
+    await page.click('form[data-pit-list] button[type=submit]');
+  }
+
+  it('library page: each date shows the 有效性 and version then; reset restores today', async () => {
+    const { page, external } = await open('policies/');
+    await page.waitForSelector('form[data-pit-list]:not([hidden])');
+    expect(await row(page).locator('[data-pit-status]').textContent()).toBe('现行有效');
+    await showDate(page, '2010-06-30');
+    expect(await row(page).locator('[data-pit-status]').textContent()).toBe('现行有效');
+    const version = row(page).locator('[data-pit-version] a');
+    expect(await version.textContent()).toBe('2004-10-18版本');
+    expect(await version.getAttribute('href')).toBe(`${BASE}policies/${ID}/v/2004-10-18/`);
+    expect(new URL(page.url()).searchParams.get('date')).toBe('2010-06-30');
+    expect(await page.textContent('[data-pit-message]')).toContain('2010-06-30');
+    await showDate(page, '2021-09-01');
+    expect(await version.textContent()).toBe('2021-07-23版本');
+    await showDate(page, '2004-10-25');
+    expect(await row(page).locator('[data-pit-status]').textContent()).toBe('尚未生效');
+    await showDate(page, '2004-01-01');
+    expect(await row(page).locator('[data-pit-status]').textContent()).toBe('该日尚未公布');
+    expect(await row(page).getAttribute('class')).toContain('pit-absent');
+    expect(await version.isVisible()).toBe(false);
+    await page.click('[data-pit-reset]');
+    expect(await row(page).locator('[data-pit-status]').textContent()).toBe('现行有效');
+    expect(new URL(page.url()).searchParams.has('date')).toBe(false);
+    expect(external).toEqual([]);
+  });
+
+  it('library page: a date in the address is applied on load', async () => {
+    const { page } = await open('policies/?date=2015-01-01');
+    await page.waitForSelector('form[data-pit-list]:not([hidden])');
+    expect(await row(page).locator('[data-pit-version] a').textContent()).toBe('2004-10-18版本');
+    expect(await page.inputValue('form[data-pit-list] input[name=date]')).toBe('2015-01-01');
+  });
+
+  it('document page: a date opens the version that applied then; a date before it says so', async () => {
+    const { page } = await open(`policies/${ID}/`);
+    await page.waitForSelector('form[data-pit-doc]:not([hidden])');
+    await page.fill('form[data-pit-doc] input[name=date]', '2003-05-01');
+    await page.click('form[data-pit-doc] button[type=submit]');
+    expect(await page.textContent('form[data-pit-doc] [data-pit-message]')).toContain('该日尚未公布');
+    await page.fill('form[data-pit-doc] input[name=date]', '2012-05-01');
+    await Promise.all([page.waitForURL(`**/policies/${ID}/v/2004-10-18/`), page.click('form[data-pit-doc] button[type=submit]')]);
+  });
+
+  it('without JavaScript the forms stay hidden; the document page carries safe Legislation JSON-LD', async () => {
+    const { page } = await open(`policies/${ID}/`, false);
+    expect(await page.locator('form[data-pit-doc]').isVisible()).toBe(false);
+    const ld = JSON.parse((await page.textContent('script[type="application/ld+json"]'))!) as Record<string, unknown>;
+    expect(ld).toMatchObject({ '@type': 'Legislation', legislationDateVersion: '2021-07-23', legislationLegalForce: { '@id': 'https://schema.org/InForce' } });
+    const list = await open('policies/', false);
+    expect(await list.page.locator('form[data-pit-list]').isVisible()).toBe(false);
+  });
+});
