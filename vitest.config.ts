@@ -2,12 +2,25 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // sites built by several suites are built once per run (test/helpers/build-site.ts)
+    // one run directory for the sites built by several suites (test/helpers/build-site.ts)
     globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 15 * 60_000,
-    // build and browser suites share dist/ fixtures: run files one at a time
-    fileParallelism: false,
+    projects: [
+      // pure unit tests (temporary directories only): a file per core at a time (the default
+      // leaves one core free, which on a 2-core machine means one file at a time)
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], maxWorkers: '100%' } },
+      {
+        extends: true,
+        test: {
+          name: 'site',
+          include: ['test/{build,e2e,search,visual}/**/*.test.ts'],
+          // one Chromium for every browser suite of the run (test/helpers/browser.ts)
+          globalSetup: ['test/helpers/chromium-setup.ts'],
+          // suites share built sites and the browser, and builds take both cores: one file at a time
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

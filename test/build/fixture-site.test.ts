@@ -97,24 +97,29 @@ describe('a fixture site built under a sub-path', () => {
   });
 });
 
-describe('a build with bad content', () => {
+describe('builds with bad content', () => {
+  // the three failing builds run side by side
+  let failed: Record<'date' | 'dangling' | 'html', { status: number | null; output: string }>;
+  beforeAll(async () => {
+    const [date, dangling, html] = await Promise.all(['bad-date', 'bad-dangling', 'bad-html'].map((d) => buildSiteExpectingFailure(`test/fixtures/content/${d}`)));
+    failed = { date: date!, dangling: dangling!, html: html! };
+  });
+
   it('fails with one line per problem naming file, field, reason and allowed values', () => {
-    const { status, output } = buildSiteExpectingFailure('test/fixtures/content/bad-date');
+    const { status, output } = failed.date;
     expect(status).not.toBe(0);
     expect(output).toContain('test/fixtures/content/bad-date/policies/policy-x.md:6 written（成文日期）: 日期格式错误 "2023/1/5"');
     expect(output).toContain('允许值：YYYY-MM-DD');
   });
 
   it('fails on a dangling reference', () => {
-    const { status, output } = buildSiteExpectingFailure('test/fixtures/content/bad-dangling');
+    const { status, output } = failed.dangling;
     expect(status).not.toBe(0);
     expect(output).toMatch(/bad-dangling\/.*\.md:\d+ (interprets|repeals|amends)/);
   });
-});
 
-describe('a build with unsafe HTML in a body', () => {
-  it('fails and names the line and the construct', () => {
-    const { status, output } = buildSiteExpectingFailure('test/fixtures/content/bad-html');
+  it('fails on unsafe HTML in a body and names the line and the construct', () => {
+    const { status, output } = failed.html;
     expect(status).not.toBe(0);
     expect(output).toContain('test/fixtures/content/bad-html/policies/policy-h.md:11 body（正文）: 含不安全或不允许的 HTML onclick=');
     expect(output).toContain('policy-h.md:13 body（正文）: 含不安全或不允许的 HTML <script>');

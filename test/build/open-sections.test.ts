@@ -8,29 +8,22 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, ROOT } from '../helpers/build-site.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, ROOT, TEST_TODAY } from '../helpers/build-site.ts';
 import { collectOpenData } from '../../src/content/open-data.ts';
 import { PILOT_AREAS } from '../../src/lib/open/areas.ts';
 import { RESULT_ROWS, REPORT_SECTIONS } from '../../src/lib/open/report.ts';
 import { APPLICATION_FORM_FILE } from '../../src/lib/open/apply-form.ts';
 import type { OpenData } from '../../src/lib/open/model.ts';
 
-const TODAY = '2026-12-01';
-const saved = process.env.PORTAL_TODAY;
 let outDir: string;
 let libOut: string;
 let open: OpenData;
 
 beforeAll(async () => {
-  process.env.PORTAL_TODAY = TODAY;
-  open = (await collectOpenData({ root: ROOT, source: 'content', today: TODAY })).data!;
-  outDir = buildSite({ content: 'content' }).outDir;
+  open = (await collectOpenData({ root: ROOT, source: 'content', today: TEST_TODAY })).data!;
+  outDir = buildSite().outDir;
   libOut = buildSite({ content: 'test/fixtures/open/lib', base: '/zwgk/' }).outDir;
-});
-afterAll(() => {
-  if (saved === undefined) delete process.env.PORTAL_TODAY;
-  else process.env.PORTAL_TODAY = saved;
 });
 
 const html = (dir: string, path: string) => readFileSync(join(dir, path, 'index.html'), 'utf8');

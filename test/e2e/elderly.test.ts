@@ -5,14 +5,13 @@
  * site name never leaves one character on a line; buttons, form controls and links that are not
  * part of a sentence are at least 44 × 44 px. Reflow at every size: test/e2e/reflow.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { buildSite } from '../helpers/build-site.ts';
-import { serveDist, type Served } from '../helpers/serve.ts';
-import { chromiumAvailable, launchChromium } from '../helpers/browser.ts';
+import { chromiumAvailable } from '../helpers/browser.ts';
+import { siteInBrowser, visitAll, type SiteInBrowser } from '../helpers/site-browser.ts';
 
-let browser: Browser;
-let served: Served;
+let site: SiteInBrowser;
 const q = encodeURIComponent('政务公开');
 const PAGES = [
   '',
@@ -54,11 +53,11 @@ const TARGETS = [
 ].join(', ');
 
 async function open(path: string, width: number, prefs: Record<string, string>): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 812 } });
+  const context = await site.browser.newContext({ viewport: { width, height: 812 } });
   await context.addInitScript((p) => localStorage.setItem('portal-prefs', JSON.stringify(p)), prefs);
   const page = await context.newPage();
   page.on('close', () => context.close().catch(() => {}));
-  const res = await page.goto(served.url + path, { waitUntil: 'load' });
+  const res = await page.goto(site.served.url + path, { waitUntil: 'load' });
   if (!res?.ok()) throw new Error(`${path}: HTTP ${res?.status()}`);
   if (path.includes('search/?')) await page.waitForSelector('[data-search-total]', { state: 'attached', timeout: 20_000 });
   await page.evaluate(() => document.fonts.ready);
@@ -66,16 +65,7 @@ async function open(path: string, width: number, prefs: Record<string, string>):
 }
 
 describe.skipIf(!chromiumAvailable)('适老化: large text, high contrast, compact header, 44 px targets (Chromium; skipped when absent)', () => {
-  beforeAll(async () => {
-    const { outDir } = buildSite();
-    served = await serveDist(outDir, '/');
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  site = siteInBrowser(() => buildSite());
 
   it('offers text at 150 % of the default from its own control', async () => {
     const page = await open('', 1280, {});
@@ -89,17 +79,15 @@ describe.skipIf(!chromiumAvailable)('适老化: large text, high contrast, compa
 
   it('passes axe with the largest text and 高对比度 on every page type', async () => {
     const { AxeBuilder } = await import('@axe-core/playwright');
-    const problems: string[] = [];
-    for (const path of PAGES) {
-      for (const width of [375, 1280]) {
-        const page = await open(path, width, { fontSize: 'xlarge', contrast: 'high' });
-        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-        for (const v of result.violations) {
-          if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${path || '/'} @${width}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-        }
-        await page.close();
-      }
-    }
+    const cases = PAGES.flatMap((path) => [375, 1280].map((width) => ({ path, width })));
+    const problems = await visitAll(cases, 2, async ({ path, width }) => {
+      const page = await open(path, width, { fontSize: 'xlarge', contrast: 'high' });
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      await page.close();
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${path || '/'} @${width}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    });
     expect(problems).toEqual([]);
   }, 600_000);
 
@@ -130,26 +118,22 @@ describe.skipIf(!chromiumAvailable)('适老化: large text, high contrast, compa
   });
 
   it('makes every button, control and navigation link at least 44 × 44 px', async () => {
-    const problems: string[] = [];
-    for (const path of PAGES) {
-      for (const width of [375, 1280]) {
-        for (const fontSize of ['small', 'medium']) {
-          const page = await open(path, width, { fontSize });
-          // the folded phone header: open it, so its links are measured too
-          for (const b of await page.$$('[data-header-toggle][aria-expanded="false"]')) if (await b.isVisible()) await b.click();
-          await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-          const small = await page.$$eval(TARGETS, (els) =>
-            els.flatMap((e) => {
-              const r = e.getBoundingClientRect();
-              if (r.width === 0 || getComputedStyle(e).visibility === 'hidden') return [];
-              return r.width < 43.5 || r.height < 43.5 ? [`${e.tagName.toLowerCase()}.${e.className} "${e.textContent?.trim().slice(0, 12)}" ${Math.round(r.width)}×${Math.round(r.height)}`] : [];
-            }),
-          );
-          for (const s of small) problems.push(`${path || '/'} @${width} ${fontSize}: ${s}`);
-          await page.close();
-        }
-      }
-    }
+    const cases = PAGES.flatMap((path) => [375, 1280].flatMap((width) => ['small', 'medium'].map((fontSize) => ({ path, width, fontSize }))));
+    const problems = await visitAll(cases, 2, async ({ path, width, fontSize }) => {
+      const page = await open(path, width, { fontSize });
+      // the folded phone header: open it, so its links are measured too
+      for (const b of await page.$$('[data-header-toggle][aria-expanded="false"]')) if (await b.isVisible()) await b.click();
+      await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      const small = await page.$$eval(TARGETS, (els) =>
+        els.flatMap((e) => {
+          const r = e.getBoundingClientRect();
+          if (r.width === 0 || getComputedStyle(e).visibility === 'hidden') return [];
+          return r.width < 43.5 || r.height < 43.5 ? [`${e.tagName.toLowerCase()}.${e.className} "${e.textContent?.trim().slice(0, 12)}" ${Math.round(r.width)}×${Math.round(r.height)}`] : [];
+        }),
+      );
+      await page.close();
+      return small.map((x) => `${path || '/'} @${width} ${fontSize}: ${x}`);
+    });
     expect(problems).toEqual([]);
   }, 600_000);
 });

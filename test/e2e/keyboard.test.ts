@@ -4,14 +4,11 @@
  * apply → open a result → back → remove the filter chip. After each search the focus is on
  * the results heading and the count is in the status line; URLs carry no empty parameter.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { buildSite } from '../helpers/build-site.ts';
-import { serveDist, type Served } from '../helpers/serve.ts';
-import { chromiumAvailable, launchChromium } from '../helpers/browser.ts';
-
-let browser: Browser;
-let served: Served;
+import { chromiumAvailable } from '../helpers/browser.ts';
+import { siteInBrowser } from '../helpers/site-browser.ts';
 
 /** Presses Tab (or Shift+Tab) until `selector` has the focus; fails after `max` presses. */
 async function tabTo(page: Page, selector: string, { back = false, max = 60 } = {}) {
@@ -30,21 +27,12 @@ async function searched(page: Page) {
 }
 
 describe.skipIf(!chromiumAvailable)('search by keyboard alone (Chromium; skipped when absent)', () => {
-  beforeAll(async () => {
-    const { outDir } = buildSite();
-    served = await serveDist(outDir, '/');
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const site = siteInBrowser(() => buildSite());
 
   for (const width of [375, 1280]) {
     it(`search → filter → open a result → back → remove the filter, at ${width} px`, async () => {
-      const page = await browser.newPage({ viewport: { width, height: 812 } });
-      await page.goto(`${served.url}search/`);
+      const page = await site.browser.newPage({ viewport: { width, height: 812 } });
+      await page.goto(`${site.served.url}search/`);
       await tabTo(page, '#search-q');
       await page.keyboard.type('政务公开');
       await page.keyboard.press('Enter');
@@ -88,8 +76,8 @@ describe.skipIf(!chromiumAvailable)('search by keyboard alone (Chromium; skipped
   }
 
   it('never sends the Mongolian search form on choosing a value either', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${served.url}mn/search/?q=${encodeURIComponent('ᠵᠠᠰᠠᠭ')}`);
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${site.served.url}mn/search/?q=${encodeURIComponent('ᠵᠠᠰᠠᠭ')}`);
     await searched(page);
     await tabTo(page, '#filter-kind', { back: true });
     const before = page.url();
@@ -100,8 +88,8 @@ describe.skipIf(!chromiumAvailable)('search by keyboard alone (Chromium; skipped
   });
 
   it('reaches every control of the search page, each with a name', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
-    await page.goto(`${served.url}search/?q=${encodeURIComponent('政务公开')}`);
+    const page = await site.browser.newPage({ viewport: { width: 375, height: 812 } });
+    await page.goto(`${site.served.url}search/?q=${encodeURIComponent('政务公开')}`);
     await searched(page);
     await page.$eval('[data-filter-panel]', (d) => ((d as HTMLDetailsElement).open = true));
     const unnamed = await page.$$eval('input, select, button, summary, a[href]', (els) =>

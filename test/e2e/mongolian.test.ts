@@ -6,15 +6,15 @@
  * Chinese in a CJK font (11), underline on the right (12), vertical labelled form controls (14),
  * the wheel and keys scroll sideways and the page never scrolls vertically (15), tables (16); the
  * language switch round-trips; a Mongolian search finds its document; nothing leaves 127.0.0.1.
- * Screenshots of the main Mongolian pages at 1280×900 and 375×812 go to test-results/.
+ * The pages' look at 1280×900 and 375×812 is compared with goldens in test/visual/visual.test.ts.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { buildSite } from '../helpers/build-site.ts';
-import { serveDist, type Served } from '../helpers/serve.ts';
-import { ARTIFACTS, chromiumAvailable, launchChromium } from '../helpers/browser.ts';
+import { ARTIFACTS, chromiumAvailable } from '../helpers/browser.ts';
+import { siteInBrowser, type SiteInBrowser } from '../helpers/site-browser.ts';
 import { htmlFiles } from '../helpers/links.ts';
 
 const BASE = '/portal/';
@@ -25,47 +25,38 @@ const SUFFIX = '\u1824\u1828';
 /** listing sub-paths under policies/ that are not documents */
 const NOT_DOCS = new Set(['issuer', 'status', 'topic', 'year', 'page']);
 
-let browser: Browser;
-let served: Served;
-let outDir: string;
+let site: SiteInBrowser;
 /** site-relative paths (after BASE) of every Mongolian page */
 let mnPages: string[];
 /** a translated policy id (has both /policies/<id>/ and /mn/policies/<id>/), if the sample has one */
 let translatedId: string | undefined;
 
 function sitePath(file: string): string {
-  return relative(outDir, file).replace(/index\.html$/, '').split('\\').join('/');
+  return relative(site.outDir, file).replace(/index\.html$/, '').split('\\').join('/');
 }
 
 describe.skipIf(!chromiumAvailable)('Mongolian vertical pages in Chromium (Debian chromium; skipped when absent)', () => {
-  beforeAll(async () => {
-    outDir = buildSite({ base: BASE }).outDir;
-    served = await serveDist(outDir, BASE);
-    browser = await launchChromium();
-    mnPages = htmlFiles(join(outDir, 'mn')).map(sitePath).sort();
-    const docsDir = join(outDir, 'mn/policies');
+  site = siteInBrowser(() => buildSite({ base: BASE }));
+  beforeAll(() => {
+    mnPages = htmlFiles(join(site.outDir, 'mn')).map(sitePath).sort();
+    const docsDir = join(site.outDir, 'mn/policies');
     translatedId = existsSync(docsDir)
       ? readdirSync(docsDir, { withFileTypes: true })
           .filter((d) => d.isDirectory() && !NOT_DOCS.has(d.name) && existsSync(join(docsDir, d.name, 'index.html')))
           .map((d) => d.name)
-          .find((id) => existsSync(join(outDir, 'policies', id, 'index.html')))
+          .find((id) => existsSync(join(site.outDir, 'policies', id, 'index.html')))
       : undefined;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
   });
 
   /** A page that records every request that would leave 127.0.0.1. */
   async function open(path: string, width = 1280, height = 900): Promise<{ page: Page; external: string[] }> {
-    const page = await browser.newPage({ viewport: { width, height } });
+    const page = await site.browser.newPage({ viewport: { width, height } });
     const external: string[] = [];
     page.on('request', (r) => {
       const u = new URL(r.url());
       if (!['data:', 'blob:'].includes(u.protocol) && u.hostname !== '127.0.0.1') external.push(r.url());
     });
-    await page.goto(served.url + path);
+    await page.goto(site.served.url + path);
     await page.evaluate(() => document.fonts.ready);
     return { page, external };
   }
@@ -81,7 +72,7 @@ describe.skipIf(!chromiumAvailable)('Mongolian vertical pages in Chromium (Debia
     const perSize = await Promise.all(
       sizes.map(async ([width, height]) => {
         const problems: string[] = [];
-        const page = await browser.newPage({ viewport: { width, height } });
+        const page = await site.browser.newPage({ viewport: { width, height } });
         let current = '';
         page.on('request', (r) => {
           const u = new URL(r.url());
@@ -89,7 +80,7 @@ describe.skipIf(!chromiumAvailable)('Mongolian vertical pages in Chromium (Debia
         });
         for (const path of mnPages) {
           current = `${path} @${width}×${height}`;
-          await page.goto(served.url + path);
+          await page.goto(site.served.url + path);
           await page.evaluate(() => document.fonts.ready);
           const r = await page.evaluate(() => {
             const root = document.documentElement;
@@ -128,9 +119,9 @@ describe.skipIf(!chromiumAvailable)('Mongolian vertical pages in Chromium (Debia
   });
 
   it('4, 5: one self-hosted Noto Sans Mongolian woff2, preloaded, loaded, first in the stack of every Mongolian element', async () => {
-    const woff2 = readdirSync(join(outDir, '_astro')).filter((f) => /noto-sans-mongolian.*\.woff2$/.test(f));
+    const woff2 = readdirSync(join(site.outDir, '_astro')).filter((f) => /noto-sans-mongolian.*\.woff2$/.test(f));
     expect(woff2).toHaveLength(1);
-    const css = readdirSync(join(outDir, '_astro')).filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(outDir, '_astro', f), 'utf8')).join('\n');
+    const css = readdirSync(join(site.outDir, '_astro')).filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(site.outDir, '_astro', f), 'utf8')).join('\n');
     const faces = css.match(/@font-face\{[^}]*Noto Sans Mongolian[^}]*\}/g) ?? [];
     expect(faces).toHaveLength(1);
     expect(faces[0]).not.toContain('unicode-range');
@@ -151,7 +142,7 @@ describe.skipIf(!chromiumAvailable)('Mongolian vertical pages in Chromium (Debia
         usedFont: performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.woff2')),
       };
     }, FONT);
-    expect(r.preload).toMatch(new RegExp(`^${served.url}_astro/noto-sans-mongolian-mongolian-400-normal\\.[\\w-]+\\.woff2$`));
+    expect(r.preload).toMatch(new RegExp(`^${site.served.url}_astro/noto-sans-mongolian-mongolian-400-normal\\.[\\w-]+\\.woff2$`));
     expect(r.statuses).toEqual(['loaded']);
     expect(r.check).toBe(true);
     expect(r.notFirst).toEqual([]);
@@ -278,13 +269,13 @@ describe.skipIf(!chromiumAvailable)('Mongolian vertical pages in Chromium (Debia
   });
 
   it('the language switch round-trips: zh home → mn home → zh home, and a translated document', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(served.url);
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(site.served.url);
     await page.click('.lang-switch a[hreflang="mn-Mong"]');
-    await page.waitForURL(`${served.url}mn/`);
+    await page.waitForURL(`${site.served.url}mn/`);
     expect(await page.getAttribute('html', 'lang')).toBe('mn-Mong');
     await page.click('.lang-switch a[hreflang="zh-CN"]');
-    await page.waitForURL(served.url);
+    await page.waitForURL(site.served.url);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
 
     if (!translatedId) {
@@ -292,12 +283,12 @@ describe.skipIf(!chromiumAvailable)('Mongolian vertical pages in Chromium (Debia
       await page.close();
       return;
     }
-    await page.goto(`${served.url}policies/${translatedId}/`);
+    await page.goto(`${site.served.url}policies/${translatedId}/`);
     await page.click('.lang-switch a[hreflang="mn-Mong"]');
-    await page.waitForURL(`${served.url}mn/policies/${translatedId}/`);
+    await page.waitForURL(`${site.served.url}mn/policies/${translatedId}/`);
     expect(await page.getAttribute('html', 'lang')).toBe('mn-Mong');
     await page.click('.lang-switch a[hreflang="zh-CN"]');
-    await page.waitForURL(`${served.url}policies/${translatedId}/`);
+    await page.waitForURL(`${site.served.url}policies/${translatedId}/`);
     await page.close();
   });
 
@@ -370,7 +361,7 @@ describe.skipIf(!chromiumAvailable)('Mongolian vertical pages in Chromium (Debia
   });
 
   it('16: a table taller than the screen (政务公开 catalog) scrolls inside a keyboard-focusable, named box', async () => {
-    const path = mnPages.find((p) => /^mn\/open\/catalog\/[^/]+\/$/.test(p) && readFileSync(join(outDir, p, 'index.html'), 'utf8').includes('catalog-table'));
+    const path = mnPages.find((p) => /^mn\/open\/catalog\/[^/]+\/$/.test(p) && readFileSync(join(site.outDir, p, 'index.html'), 'utf8').includes('catalog-table'));
     if (!path) {
       console.warn('mongolian.test: no /mn/open/catalog/<area>/ page; the scrolling-table check is skipped');
       return;
@@ -398,7 +389,7 @@ describe.skipIf(!chromiumAvailable)('Mongolian vertical pages in Chromium (Debia
       console.warn('mongolian.test: no translated document in the sample content; the Mongolian search check is skipped');
       return;
     }
-    const html = readFileSync(join(outDir, 'mn/policies', translatedId, 'index.html'), 'utf8');
+    const html = readFileSync(join(site.outDir, 'mn/policies', translatedId, 'index.html'), 'utf8');
     const title = /<h1 class="doc-title"[^>]*>([^<]+)</.exec(html)?.[1] ?? '';
     // the longest Mongolian word of the title as the query
     const word = (title.match(/[\u1820-\u18AF\u180B-\u180F\u202F]+/g) ?? []).sort((a, b) => b.length - a.length)[0];
@@ -425,21 +416,4 @@ describe.skipIf(!chromiumAvailable)('Mongolian vertical pages in Chromium (Debia
     await page.pdf({ path: join(ARTIFACTS, 'mn-print.pdf'), format: 'A4' });
     await page.close();
   });
-
-  it('takes screenshots of the Mongolian pages at 1280×900 and 375×812', async () => {
-    const shots: [string, string][] = [
-      ['mn-home', 'mn/'],
-      ['mn-policies', 'mn/policies/'],
-      ['mn-search', 'mn/search/'],
-    ];
-    if (translatedId) shots.push(['mn-document', `mn/policies/${translatedId}/`]);
-    for (const [name, path] of shots) {
-      for (const [w, h] of [[1280, 900], [375, 812]] as const) {
-        const { page } = await open(path, w, h);
-        await page.screenshot({ path: join(ARTIFACTS, `${name}-${w}.png`) });
-        await page.screenshot({ path: join(ARTIFACTS, `${name}-${w}-full.png`), fullPage: true });
-        await page.close();
-      }
-    }
-  }, 180_000);
 });

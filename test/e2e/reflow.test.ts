@@ -7,12 +7,12 @@
  * scroll inside their own box. The search page is checked with results shown.
  */
 import { relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { buildSite } from '../helpers/build-site.ts';
 import { htmlFiles } from '../helpers/links.ts';
-import { serveDist, type Served } from '../helpers/serve.ts';
-import { chromiumAvailable, launchChromium } from '../helpers/browser.ts';
+import { chromiumAvailable } from '../helpers/browser.ts';
+import { siteInBrowser, type SiteInBrowser } from '../helpers/site-browser.ts';
 
 const SIZES = ['small', 'medium', 'large', 'xlarge'] as const;
 const CASES: { width: number; sizes: readonly string[] }[] = [
@@ -21,14 +21,13 @@ const CASES: { width: number; sizes: readonly string[] }[] = [
   { width: 640, sizes: ['medium'] },
 ];
 
-let browser: Browser;
-let served: Served;
+let site: SiteInBrowser;
 let pages: string[];
 
 /** What is wrong with `path` at the page's width in each text `size` (nothing, mostly). The size
  * is switched the way the site's control does it (html[data-font-size]), without reloading. */
 async function check(page: Page, path: string, sizes: readonly string[]): Promise<string[]> {
-  await page.goto(served.url + path, { waitUntil: 'load' });
+  await page.goto(site.served.url + path, { waitUntil: 'load' });
   if (path.includes('search/?')) await page.waitForSelector('[data-search-total]', { state: 'attached', timeout: 20_000 });
   await page.evaluate(() => document.fonts.ready);
   const out: string[] = [];
@@ -45,28 +44,21 @@ async function check(page: Page, path: string, sizes: readonly string[]): Promis
 }
 
 describe.skipIf(!chromiumAvailable)('reflow at phone widths and every text size (Chromium; skipped when absent)', () => {
-  beforeAll(async () => {
-    const { outDir } = buildSite();
-    pages = htmlFiles(outDir)
-      .map((f) => relative(outDir, f).replace(/index\.html$/, ''))
+  site = siteInBrowser(() => buildSite());
+  beforeAll(() => {
+    pages = htmlFiles(site.outDir)
+      .map((f) => relative(site.outDir, f).replace(/index\.html$/, ''))
       // eli/ pages are redirects (src/pages/[...redirect].astro): they leave at once
       .filter((p) => !p.startsWith('search/') && !p.startsWith('mn/search/') && !p.startsWith('eli/'))
       .sort();
     // the search pages with results (the engine renders them after load)
     pages.push(`search/?q=${encodeURIComponent('政务公开')}`, `mn/search/?q=${encodeURIComponent('ᠵᠠᠰᠠᠭ')}`);
-    served = await serveDist(outDir, '/');
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
   });
 
   for (const { width, sizes } of CASES) {
     it(`no page scrolls along its lines at ${width} px, text sizes ${sizes.join(', ')}`, async () => {
       expect(pages.length).toBeGreaterThan(20);
-      const context = await browser.newContext({ viewport: { width, height: 740 } });
+      const context = await site.browser.newContext({ viewport: { width, height: 740 } });
       const problems: string[] = [];
       // two tabs at a time: part of each visit is waiting
       const queue = [...pages];

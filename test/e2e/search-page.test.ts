@@ -6,37 +6,26 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { buildSite } from '../helpers/build-site.ts';
-import { serveDist, type Served } from '../helpers/serve.ts';
-import { ARTIFACTS, chromiumAvailable, launchChromium } from '../helpers/browser.ts';
+import { ARTIFACTS, chromiumAvailable } from '../helpers/browser.ts';
+import { siteInBrowser, type SiteInBrowser } from '../helpers/site-browser.ts';
 import { loadEngine } from '../search/helpers.ts';
 
 const BASE = '/portal/';
-let browser: Browser;
-let served: Served;
-let outDir: string;
+let site: SiteInBrowser;
 
 describe.skipIf(!chromiumAvailable)('search page in Chromium (Debian chromium; skipped when absent)', () => {
-  beforeAll(async () => {
-    outDir = buildSite({ base: BASE }).outDir;
-    served = await serveDist(outDir, BASE);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  site = siteInBrowser(() => buildSite({ base: BASE }));
 
   async function searchFor(query: string, width = 1280): Promise<{ page: Page; titles: string[]; hrefs: string[]; total: string; external: string[] }> {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width, height: 900 } });
     const external: string[] = [];
     page.on('request', (r) => {
       if (!r.url().startsWith('http://127.0.0.1')) external.push(r.url());
     });
-    await page.goto(`${served.url}search/?q=${encodeURIComponent(query)}`);
+    await page.goto(`${site.served.url}search/?q=${encodeURIComponent(query)}`);
     await page.waitForSelector('[data-search-total]', { state: 'attached', timeout: 20_000 });
     const titles = await page.$$eval('ol[data-search-results] > li', (lis) => lis.map((li) => li.querySelector('a')?.textContent ?? ''));
     const hrefs = await page.$$eval('ol[data-search-results] > li', (lis) => lis.map((li) => li.querySelector('a')?.getAttribute('href') ?? ''));
@@ -58,8 +47,8 @@ describe.skipIf(!chromiumAvailable)('search page in Chromium (Debian chromium; s
     const { page, hrefs } = await searchFor(query, 375);
     await page.screenshot({ path: join(ARTIFACTS, 'search-phrase-mobile.png'), fullPage: true });
     await page.close();
-    const engine = await loadEngine(outDir);
-    await engine.options({ basePath: pathToFileURL(join(outDir, 'search/')).href, baseUrl: BASE });
+    const engine = await loadEngine(site.outDir);
+    await engine.options({ basePath: pathToFileURL(join(site.outDir, 'search/')).href, baseUrl: BASE });
     const node = await engine.search(query, { limit: 20 });
     expect(hrefs.length).toBeGreaterThan(1);
     expect(hrefs).toEqual(node.results.map((r) => r.url));
@@ -84,8 +73,8 @@ describe.skipIf(!chromiumAvailable)('search page in Chromium (Debian chromium; s
   });
 
   it('applies a filter from the form and lets the person drop it', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${served.url}search/?q=${encodeURIComponent('政务公开')}&kind=${encodeURIComponent('政策解读')}`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.served.url}search/?q=${encodeURIComponent('政务公开')}&kind=${encodeURIComponent('政策解读')}`);
     await page.waitForSelector('[data-search-total]', { state: 'attached' });
     const filtered = await page.$$eval('ol[data-search-results] > li a:first-child', (as) => as.map((a) => a.getAttribute('href')));
     expect(filtered.length).toBeGreaterThan(0);

@@ -4,20 +4,18 @@
  * way on (the nearest 文号 and links to the 政策文件库 and 依申请公开), oldest-first lists with the
  * undated pages last, clean URLs; and consultation statuses recomputed with the reader's date.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { buildSite } from '../helpers/build-site.ts';
-import { serveDist, type Served } from '../helpers/serve.ts';
-import { chromiumAvailable, launchChromium } from '../helpers/browser.ts';
+import { chromiumAvailable } from '../helpers/browser.ts';
+import { siteInBrowser, type SiteInBrowser } from '../helpers/site-browser.ts';
 import { loadEngine } from '../search/helpers.ts';
 
-let browser: Browser;
-let served: Served;
-let outDir: string;
+let site: SiteInBrowser;
 
 async function search(qs: string, prefix = ''): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${served.url}${prefix}search/?${qs}`);
+  const page = await site.browser.newPage();
+  await page.goto(`${site.served.url}${prefix}search/?${qs}`);
   await page.waitForSelector('[data-search-total]', { state: 'attached', timeout: 20_000 });
   return page;
 }
@@ -28,16 +26,7 @@ const metas = (page: Page) =>
   );
 
 describe.skipIf(!chromiumAvailable)('search results (Chromium; skipped when absent)', () => {
-  beforeAll(async () => {
-    outDir = buildSite().outDir;
-    served = await serveDist(outDir, '/');
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  site = siteInBrowser(() => buildSite());
 
   it('labels each result with its type and writes dates as Chinese does', async () => {
     const page = await search(q('政务公开'));
@@ -61,8 +50,8 @@ describe.skipIf(!chromiumAvailable)('search results (Chromium; skipped when abse
   });
 
   it('shows the 有效性 of a policy when the engine passes it on', async (ctx) => {
-    const engine = await loadEngine(outDir);
-    await engine.options({ basePath: new URL(`file://${outDir}/search/`).href });
+    const engine = await loadEngine(site.outDir);
+    await engine.options({ basePath: new URL(`file://${site.outDir}/search/`).href });
     const res = await engine.search('政务公开', { limit: 20 });
     if (!res.results.some((r) => 'status' in r)) ctx.skip('engine.js results carry no status yet (src/search/engine.ts)');
     const page = await search(q('政务公开'));
@@ -114,10 +103,10 @@ describe.skipIf(!chromiumAvailable)('search results (Chromium; skipped when abse
     ['2099-01-01', '已结束'],
   ] as const) {
     it(`shows a consultation as ${expected} to a reader on ${day}, whatever the build date`, async () => {
-      const context = await browser.newContext({ timezoneId: 'Asia/Shanghai' });
+      const context = await site.browser.newContext({ timezoneId: 'Asia/Shanghai' });
       await context.clock.setFixedTime(new Date(`${day}T12:00:00+08:00`));
       const page = await context.newPage();
-      await page.goto(`${served.url}consultations/`);
+      await page.goto(`${site.served.url}consultations/`);
       await page.waitForFunction(() => document.documentElement.dataset.consultationsChecked);
       const statuses = await page.$$eval('.status[data-status]', (els) => els.map((e) => [e.getAttribute('data-status'), e.textContent]));
       expect(statuses.length).toBeGreaterThan(0);

@@ -2,9 +2,9 @@
  * Builds a site (astro build + search index) into a temporary directory, the way
  * `npm run build` does, so tests assert on real dist/ output.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -28,14 +28,32 @@ export interface BuiltSite {
   base: string;
 }
 
+export interface BuildOptions {
+  content?: string;
+  base?: string;
+  /** a fresh build into this directory, not shared */
+  outDir?: string;
+  lenient?: boolean;
+  /** the build date (PORTAL_TODAY); default TEST_TODAY */
+  today?: string;
+}
+
+/**
+ * The build date of every test build unless a suite pins another, so no test depends on the day
+ * it runs. On this day the sample site's 2026 consultation is open and its 2024 one closed
+ * (test/build/open-sections.test.ts).
+ */
+export const TEST_TODAY = '2026-12-01';
+
 /**
  * A site built once per test run for these options (suites must not write into it), or built
  * afresh when `outDir` is given or no run directory is set up.
  */
-export function buildSite(opts: { content?: string; base?: string; outDir?: string; lenient?: boolean } = {}): BuiltSite {
+export function buildSite(opts: BuildOptions = {}): BuiltSite {
   const run = process.env.PORTAL_TEST_RUN;
   if (opts.outDir || !run) return buildInto(opts, opts.outDir ?? mkdtempSync(join(tmpdir(), 'portal-build-')));
-  const key = createHash('sha256').update(JSON.stringify([resolve(ROOT, opts.content ?? 'content'), opts.base ?? '/', !!opts.lenient])).digest('hex').slice(0, 16);
+  const today = opts.today ?? TEST_TODAY;
+  const key = createHash('sha256').update(JSON.stringify([resolve(ROOT, opts.content ?? 'content'), opts.base ?? '/', !!opts.lenient, today])).digest('hex').slice(0, 16);
   const outDir = join(run, `site-${key}`);
   if (existsSync(join(outDir, BUILT_MARK))) return { outDir, base: opts.base ?? '/' };
   const built = buildInto(opts, outDir);
@@ -46,7 +64,7 @@ export function buildSite(opts: { content?: string; base?: string; outDir?: stri
 /** Marks a complete shared build (outside what tests list: it is not an .html file). */
 const BUILT_MARK = '.portal-test-build-complete';
 
-function buildInto(opts: { content?: string; base?: string; lenient?: boolean }, outDir: string): BuiltSite {
+function buildInto(opts: BuildOptions, outDir: string): BuiltSite {
   const base = opts.base ?? '/';
   const env = buildEnv({
     PORTAL_CONTENT: opts.content ? resolve(ROOT, opts.content) : resolve(ROOT, 'content'),
@@ -55,6 +73,7 @@ function buildInto(opts: { content?: string; base?: string; lenient?: boolean },
     PORTAL_LENIENT: opts.lenient ? '1' : '0',
     // each test build has its own Astro cache: builds of other content must not share one
     PORTAL_CACHE_DIR: `${outDir}.astro-cache`,
+    PORTAL_TODAY: opts.today ?? TEST_TODAY,
   });
   for (const [script, args] of [
     ['node_modules/astro/bin/astro.mjs', ['build', '--silent']],
@@ -68,13 +87,24 @@ function buildInto(opts: { content?: string; base?: string; lenient?: boolean },
   return { outDir, base };
 }
 
-/** Runs a build expected to fail; returns its combined output. */
-export function buildSiteExpectingFailure(content: string): { status: number | null; output: string } {
+/**
+ * Runs a build expected to fail; resolves with its exit status and combined output. Asynchronous,
+ * so a suite can run several side by side (each is mostly Astro starting up).
+ */
+export function buildSiteExpectingFailure(content: string): Promise<{ status: number | null; output: string }> {
   const outDir = mkdtempSync(join(tmpdir(), 'portal-build-bad-'));
-  const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
+  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
     cwd: ROOT,
-    env: buildEnv({ PORTAL_CONTENT: resolve(ROOT, content), PORTAL_OUT_DIR: outDir, PORTAL_LENIENT: '0' }),
-    encoding: 'utf8',
+    env: buildEnv({ PORTAL_CONTENT: resolve(ROOT, content), PORTAL_OUT_DIR: outDir, PORTAL_LENIENT: '0', PORTAL_TODAY: TEST_TODAY }),
   });
-  return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
+  const chunks: Buffer[] = [];
+  child.stdout.on('data', (c: Buffer) => chunks.push(c));
+  child.stderr.on('data', (c: Buffer) => chunks.push(c));
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (status) => {
+      rmSync(outDir, { recursive: true, force: true });
+      done({ status, output: Buffer.concat(chunks).toString('utf8') });
+    });
+  });
 }

@@ -10,14 +10,12 @@
  * it the comparison is skipped, saying why.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build-site.ts';
-import { serveDist, type Served } from '../helpers/serve.ts';
-import { ARTIFACTS, chromiumAvailable, launchChromium } from '../helpers/browser.ts';
+import { ARTIFACTS, chromiumAvailable } from '../helpers/browser.ts';
+import { siteInBrowser } from '../helpers/site-browser.ts';
 import { compare, decode, encode, reduce } from './images.ts';
 
 const TODAY = '2025-06-01';
@@ -44,21 +42,10 @@ const PAGES: Record<string, string> = {
 const MN_SEARCH = `search/?q=${encodeURIComponent('ᠵᠠᠰᠠᠭ')}`;
 const WIDTHS = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 812 } };
 
-let browser: Browser;
-let served: Served;
-
 describe.skipIf(!chromiumAvailable || !cjkFont)('visual regression of each page type (Chromium and Noto Sans CJK; skipped when absent)', () => {
-  beforeAll(async () => {
-    process.env.PORTAL_TODAY = TODAY;
-    const { outDir } = buildSite({ outDir: mkdtempSync(join(tmpdir(), 'portal-visual-')) });
-    served = await serveDist(outDir, '/');
-    browser = await launchChromium();
+  const site = siteInBrowser(() => buildSite({ today: TODAY }));
+  beforeAll(() => {
     mkdirSync(OUT, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
   });
 
   for (const lang of ['zh', 'mn'] as const) {
@@ -66,11 +53,11 @@ describe.skipIf(!chromiumAvailable || !cjkFont)('visual regression of each page 
       for (const [device, viewport] of Object.entries(WIDTHS)) {
         const name = `${lang}-${type}-${device}`;
         it(`${name} looks as it did`, async () => {
-          const context = await browser.newContext({ viewport, timezoneId: 'Asia/Shanghai', locale: 'zh-CN', reducedMotion: 'reduce' });
+          const context = await site.browser.newContext({ viewport, timezoneId: 'Asia/Shanghai', locale: 'zh-CN', reducedMotion: 'reduce' });
           await context.clock.setFixedTime(new Date(`${TODAY}T10:00:00+08:00`));
           const page = await context.newPage();
           const p = lang === 'mn' ? `mn/${type === 'search' ? MN_SEARCH : path}` : path;
-          const res = await page.goto(served.url + p, { waitUntil: 'load' });
+          const res = await page.goto(site.served.url + p, { waitUntil: 'load' });
           expect(res?.ok(), `${p} is served`).toBe(true);
           if (type === 'search') await page.waitForFunction(() => document.activeElement?.id === 'results-heading', undefined, { timeout: 20_000 });
           await page.evaluate(() => document.fonts.ready);

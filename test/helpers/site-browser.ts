@@ -1,0 +1,47 @@
+/**
+ * What every browser suite over a built site sets up: the site (shared per run, see
+ * build-site.ts) served on 127.0.0.1 under its base, and a connection to the run's Chromium,
+ * both closed after the suite. Call inside the suite's `describe`, so a skipped suite builds
+ * and starts nothing.
+ */
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { BuiltSite } from './build-site.ts';
+import { launchChromium } from './browser.ts';
+import { serveDist, type Served } from './serve.ts';
+
+export interface SiteInBrowser {
+  browser: Browser;
+  served: Served;
+  outDir: string;
+  base: string;
+}
+
+/** Registers the suite's beforeAll/afterAll; the returned object is filled in by beforeAll. */
+export function siteInBrowser(build: () => BuiltSite): SiteInBrowser {
+  const site = {} as SiteInBrowser;
+  beforeAll(async () => {
+    const { outDir, base } = build();
+    Object.assign(site, { outDir, base, served: await serveDist(outDir, base) });
+    site.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.served?.close();
+  });
+  return site;
+}
+
+/**
+ * Runs `visit` over `items`, `tabs` at a time (a page visit is partly waiting for the network and
+ * fonts, so two tabs keep both cores busy); returns everything the visits report, sorted.
+ */
+export async function visitAll<T>(items: readonly T[], tabs: number, visit: (item: T) => Promise<string[]>): Promise<string[]> {
+  const queue = [...items];
+  const found: string[] = [];
+  const worker = async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) found.push(...(await visit(item)));
+  };
+  await Promise.all(Array.from({ length: tabs }, worker));
+  return found.sort();
+}
