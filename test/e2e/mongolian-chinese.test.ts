@@ -1,6 +1,7 @@
 /**
  * Chinese inside vertical Mongolian pages (issue 17 item 4), in Chromium over the built sample
- * portal, on every /mn/open/ page and every consultation, at desktop and phone size.
+ * portal, on every 政务公开 page under /mn/ (open/, consultations/, gazette/, special/), at desktop
+ * and phone size.
  *
  * The rule: Chinese is set vertically only as a short inline run inside Mongolian text (a name,
  * a title, a 文号), upright and in one column when it is longer than a few words. Anything more is
@@ -87,7 +88,7 @@ describe.skipIf(!chromiumAvailable)('Chinese inside vertical Mongolian pages (De
     served = await serveDist(outDir, BASE);
     browser = await launchChromium();
     const site = (f: string) => relative(outDir, f).replace(/index\.html$/, '').split('\\').join('/');
-    pages = [...htmlFiles(join(outDir, 'mn/open')), ...htmlFiles(join(outDir, 'mn/consultations'))].map(site).sort();
+    pages = ['open', 'consultations', 'gazette', 'special'].flatMap((d) => htmlFiles(join(outDir, 'mn', d))).map(site).sort();
   }, 300_000);
 
   afterAll(async () => {
@@ -95,9 +96,9 @@ describe.skipIf(!chromiumAvailable)('Chinese inside vertical Mongolian pages (De
     await served?.close();
   });
 
-  it('covers the 政务公开 page types: report, catalogue, powers, guide, rules, apply and form, consultations', () => {
+  it('covers the 政务公开 page types: report, catalogue, powers, guide, rules, apply and form, consultations, 政府公报, 专题', () => {
     for (const p of ['mn/open/', 'mn/open/guide/', 'mn/open/rules/', 'mn/open/apply/', 'mn/open/apply/form/', 'mn/open/catalog/', 'mn/open/powers/', 'mn/open/reports/']) expect(pages).toContain(p);
-    for (const kind of [/^mn\/open\/reports\/\d{4}\/$/, /^mn\/open\/catalog\/[^/]+\/$/, /^mn\/open\/catalog\/[^/]+\/[^/]+\/[^/]+\/$/, /^mn\/open\/powers\/[^/]+\/$/, /^mn\/consultations\/[^/]+\/$/]) {
+    for (const kind of [/^mn\/open\/reports\/\d{4}\/$/, /^mn\/open\/catalog\/[^/]+\/$/, /^mn\/open\/catalog\/[^/]+\/[^/]+\/[^/]+\/$/, /^mn\/open\/powers\/[^/]+\/$/, /^mn\/consultations\/[^/]+\/$/, /^mn\/gazette\/\d{4}\/\d+\/$/, /^mn\/special\/[^/]+\/$/]) {
       expect(pages.some((p) => kind.test(p)), String(kind)).toBe(true);
     }
   });
