@@ -5,7 +5,7 @@
  * index, translated on the search page through the `kind.*` UI strings).
  *
  * The platform's content is Chinese only, so records go into the Chinese index; the Mongolian
- * pages show the same Chinese content under Mongolian chrome and are not indexed twice.
+ * pages show it in a Chinese block, and their own Mongolian text is indexed by mn-page-records.ts.
  *
  * Wire-up (src/content/records.ts): `records.push(...openDataToRecords(site, await getOpenData()))`
  * for each localized site.
