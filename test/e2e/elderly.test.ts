@@ -82,7 +82,7 @@ describe.skipIf(!chromiumAvailable)('适老化: large text, high contrast, compa
     const cases = PAGES.flatMap((path) => [375, 1280].map((width) => ({ path, width })));
     const problems = await visitAll(cases, 2, async ({ path, width }) => {
       const page = await open(path, width, { fontSize: 'xlarge', contrast: 'high' });
-      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).options({ resultTypes: ['violations'] }).analyze();
       await page.close();
       return result.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
