@@ -101,7 +101,7 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
   const base = resolveOptions(opts, log);
   const docs = documents(opts.records, base.key);
   const tokens = new TokenCache(opts.cacheDir);
-  const prev = opts.cacheDir && !opts.full ? loadState(opts.cacheDir, opts.out) : undefined;
+  const prev = opts.cacheDir && !opts.full ? loadState(opts.cacheDir, opts.out, log) : undefined;
   const why = prev ? unusable(prev, base, docs) : opts.full ? 'full build asked for' : 'no cache';
   let built: Built | undefined;
   if (prev && !why) built = tryUpdate(prev, docs, { ...base, tokens, store: new BundleStore(join(base.searchDir, 'pagefind', prev.gen)) });
@@ -119,6 +119,7 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
     // only this output's dropped documents: other outputs may share the cache
     if (prev) tokens.remove(digestsOf(prev), digestsOf(state));
   }
+  for (const r of tokens.rejected) log(`search: token cache entry not used, recomputed: ${r}`);
   log(`search: ${built.mode} build, ${built.store.written} files written, ${built.store.kept} unchanged, ${pruned} pruned; tokens ${tokens.hits} cached, ${tokens.misses} new`);
   return { shards: docs.size, pages: opts.records.length, seconds: (Date.now() - t0) / 1000, bytes: dirSize(base.searchDir), mode: built.mode, written: built.store.written, kept: built.store.kept, pruned, tokenized: tokens.misses };
 }

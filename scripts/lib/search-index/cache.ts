@@ -9,11 +9,12 @@
  * the build is then a full one. Files are written to a temporary name and renamed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { SearchRecord } from '../../../src/lib/search/record.ts';
 import { INDEX_FORMAT, INDEX_VERSION, WRITER_REVISION } from '../../../src/lib/search/format.ts';
+import { BadCacheEntry, MAX_STATE_BYTES, MAX_TOKEN_ENTRY_BYTES, parseState, parseTokenEntry, writerDigest } from './cache-check.ts';
 
 /** A document's index words (word i at position i) and where its body sections start. */
 export interface DocTokens {
@@ -59,8 +60,8 @@ export interface BuildState {
   languages: Record<string, LanguageState>;
 }
 
-/** What the cached files depend on besides a record: format, writer and options. */
-export const optionsKey = (options: string): string => `${INDEX_FORMAT} ${INDEX_VERSION}|${WRITER_REVISION}|${options}`;
+/** What the cached files depend on besides a record: format, writer (revision and source) and options. */
+export const optionsKey = (options: string): string => `${INDEX_FORMAT} ${INDEX_VERSION}|${WRITER_REVISION}|${writerDigest()}|${options}`;
 
 /** A record's digest under `key` (optionsKey): its token cache entry and change marker. */
 export function recordDigest(r: SearchRecord, key: string): string {
@@ -87,23 +88,38 @@ export class TokenCache {
     if (this.dir) mkdirSync(this.dir, { recursive: true });
   }
 
+  /** Entries that were present but not used (cache-check.ts), with the reason. */
+  rejected: string[] = [];
+
+  /** The cached tokens of the record with `digest`, if an entry computed for it is there. */
   get(digest: string): DocTokens | undefined {
     if (!this.dir) return undefined;
     let raw: Buffer;
     try {
-      raw = gunzipSync(readFileSync(join(this.dir, digest)));
+      raw = readFileSync(join(this.dir, digest));
     } catch {
       this.misses++;
       return undefined;
     }
-    const { w, c } = JSON.parse(raw.toString('utf8')) as { w: string; c: number[] };
-    this.hits++;
-    return { words: w ? w.split(FIELD) : [], cuts: c };
+    try {
+      const t = parseTokenEntry(gunzipSync(raw, { maxOutputLength: MAX_TOKEN_ENTRY_BYTES }).toString('utf8'), digest);
+      this.hits++;
+      return t;
+    } catch (e) {
+      this.reject(digest, e instanceof BadCacheEntry ? e.message : 'not gzip or over the size limit');
+      return undefined;
+    }
+  }
+
+  /** Counts an entry that is present but unusable as a miss, with the reason. */
+  reject(digest: string, why: string): void {
+    this.misses++;
+    this.rejected.push(`${digest}: ${why}`);
   }
 
   put(digest: string, t: DocTokens): void {
     if (!this.dir) return;
-    writeAtomic(join(this.dir, digest), gzipSync(JSON.stringify({ w: t.words.join(FIELD), c: t.cuts }), { level: 1 }));
+    writeAtomic(join(this.dir, digest), gzipSync(JSON.stringify({ d: digest, w: t.words.join(FIELD), c: t.cuts }), { level: 1 }));
   }
 
   /** Removes the entries of `old` documents that are not `live` any more. */
@@ -116,12 +132,15 @@ export class TokenCache {
 /** The state file of the index in `out` (one per output directory, however its path is written). */
 export const stateFile = (cacheDir: string, out: string): string => join(cacheDir, 'search-index', `state-${sha1(resolve(out)).slice(0, 12)}.json`);
 
-export function loadState(cacheDir: string, out: string): BuildState | undefined {
+/** The index state of `out`, if there is a valid one; `log` says why one present is not used. */
+export function loadState(cacheDir: string, out: string, log: (s: string) => void = () => {}): BuildState | undefined {
   const f = stateFile(cacheDir, out);
   if (!existsSync(f)) return undefined;
   try {
-    return JSON.parse(readFileSync(f, 'utf8')) as BuildState;
-  } catch {
+    if (statSync(f).size > MAX_STATE_BYTES) throw new BadCacheEntry(`larger than ${MAX_STATE_BYTES} bytes`);
+    return parseState(readFileSync(f, 'utf8'));
+  } catch (e) {
+    log(`search: cached index state ${f} not used: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }
 }

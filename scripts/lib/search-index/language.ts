@@ -13,6 +13,7 @@ import { TITLE_SLOT, indexWords, sectionCuts, sectionsAt } from '../../../src/li
 import { pageId } from '../../../src/lib/search/postings.ts';
 import { tokenizeLang } from '../../../src/lib/search/tokenize.ts';
 import type { DocTokens, LanguageState, PageState, TokenCache } from './cache.ts';
+import { tokensMisfit } from './cache-check.ts';
 import { PartInverter } from './invert.ts';
 import { mergeRuns } from './merge.ts';
 import { writePageFiles } from './pages.ts';
@@ -55,9 +56,12 @@ export function pageOrder(recs: readonly SearchRecord[]): SearchRecord[] {
 
 /** A document's index words and section cuts: from the cache, else tokenized (and cached). */
 export function docTokens(d: Doc, o: Pick<PageOptions, 'tokens' | 'cap' | 'sectionTokens'>): DocTokens {
-  const hit = o.tokens.get(d.digest);
-  if (hit) return hit;
   const r = d.record;
+  const hit = o.tokens.get(d.digest);
+  // a cached entry must fit this record's body (cache-check.ts); else it is recomputed and replaced
+  const misfit = hit && tokensMisfit(hit, r.body.length, TITLE_SLOT, o.sectionTokens);
+  if (hit && !misfit) return hit;
+  if (misfit) o.tokens.reject(d.digest, misfit);
   const body = tokenizeLang(r.body, 'index', r.language);
   const t = { words: indexWords(r, o.cap, undefined, body), cuts: sectionCuts(body, o.sectionTokens) };
   o.tokens.put(d.digest, t);
