@@ -2,10 +2,10 @@
  * `npm run check -- --fix`: applies src/lib/mongolian/rewrite.ts (vertical presentation forms →
  * plain punctuation; a space before a case suffix → U+202F) to the content files in place and
  * reports every change. Text files only (Markdown, YAML, JSON, JSON lines); nothing else is
- * touched. A symlink, a special file or a file that is not valid UTF-8 is refused with a problem
- * line, never rewritten. Files are replaced atomically (temp file + rename, mode kept).
+ * touched. A symlink, a special file, a hard-linked file, one over MAX_FIX_BYTES or one that is not
+ * valid UTF-8 is refused with a problem line, never rewritten. Files are replaced atomically (temp file + rename, mode kept).
  */
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { rewriteMongolian, type TextChange } from '../../src/lib/mongolian/rewrite.ts';
 import type { Problem } from '../../src/lib/errors.ts';
@@ -44,32 +44,47 @@ function refusal(file: string, reason: string): Problem {
   return { file, field: 'file', label: '文件', reason, severity: 'error' };
 }
 
-/** Strict UTF-8 text of a file, or null. Read through one descriptor that must still be a regular file. */
-function readUtf8(path: string): string | null {
-  const fd = openSync(path, 'r');
+/** A content file --fix reads whole (twice over in memory while rewriting); the loader warns from 50 MB. */
+export const MAX_FIX_BYTES = 256 * 2 ** 20;
+
+/** Strict UTF-8 text of a file, or why it is not rewritten. Read through one descriptor opened
+ * without following a symlink (one swapped in after the directory walk is refused, not read),
+ * non-blocking (a FIFO swapped in does not hang the check),
+ * that must still be a regular file, with one name (rewriting a hard link would split it from
+ * its other name, which may be outside content/), within the size limit. */
+export function readForFix(path: string, maxBytes = MAX_FIX_BYTES): { text: string } | { refused: string } {
+  let fd: number;
   try {
-    if (!fstatSync(fd).isFile()) return null;
-    return new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(fd));
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch {
-    return null;
+    return { refused: '无法读取或已变为符号链接，--fix 不改写（unreadable or now a symlink: not rewritten）' };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { refused: '不是普通文件，--fix 不改写（special file: not rewritten）' };
+    if (st.nlink > 1) return { refused: `有 ${st.nlink} 个硬链接，--fix 不改写（hard link: not rewritten）` };
+    if (st.size > maxBytes) return { refused: `超过 ${maxBytes} 字节，--fix 不改写（over ${maxBytes} bytes: not rewritten）` };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(fd)) };
+  } catch {
+    return { refused: '不是有效的 UTF-8 文本，--fix 不改写（not valid UTF-8: not rewritten）' };
   } finally {
     closeSync(fd);
   }
 }
 
 /** Rewrites the files under `target` in place. `root`: paths in the report are relative to it. */
-export function fixContent(target: string, root: string): FixResult {
+export function fixContent(target: string, root: string, maxBytes = MAX_FIX_BYTES): FixResult {
   const result: FixResult = { changes: [], files: 0, refused: [] };
   const paths: string[] = [];
   collect(target, root, paths, result.refused);
   for (const path of paths) {
     const file = posix(relative(root, path));
-    const text = readUtf8(path);
-    if (text === null) {
-      result.refused.push(refusal(file, '不是有效的 UTF-8 文本，--fix 不改写（not valid UTF-8: not rewritten）'));
+    const read = readForFix(path, maxBytes);
+    if ('refused' in read) {
+      result.refused.push(refusal(file, read.refused));
       continue;
     }
-    const fixed = rewriteMongolian(text);
+    const fixed = rewriteMongolian(read.text);
     if (fixed.changes.length === 0) continue;
     const tmp = join(dirname(path), `.${basename(path)}.fix-${process.pid}`);
     try {
