@@ -4,6 +4,7 @@
  * renders these, the unit tests check them.
  */
 import { formatDateWith } from '../format.ts';
+import { STATUSES } from '../model.ts';
 
 export interface ResultFacts {
   kind?: string | undefined;
@@ -37,4 +38,10 @@ export function resultMeta(r: ResultFacts, labels: ResultLabels): ResultMeta {
   if (r.docNumber) out.docNumber = r.docNumber;
   if (r.published) out.date = { iso: r.published, text: formatDateWith(r.published, labels.datePattern) };
   return out;
+}
+
+/** The badge's class for a 有效性 value: a modifier only for one of the statuses (a peer's result
+ * is data: its status text never adds classes, e.g. one that hides or restyles the badge). */
+export function badgeClass(status: string): string {
+  return (STATUSES as readonly string[]).includes(status) ? `badge badge--${status}` : 'badge';
 }

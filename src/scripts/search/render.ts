@@ -2,7 +2,7 @@
  * Rendering of the search page's results, notices, suggestions, 推荐结果 and filter chips.
  * Text only (never innerHTML); the labels come from the page (data-strings).
  */
-import { resultMeta } from '../../lib/search-page/result-meta.ts';
+import { badgeClass, resultMeta } from '../../lib/search-page/result-meta.ts';
 import { verticalRuns } from '../../lib/mongolian/numbers.ts';
 import { FILTER_NAMES, searchQueryString, withoutFilter, withoutFilters, type SearchState } from '../../lib/search-page/params.ts';
 import type { PageBestBet } from '../../lib/best-bets.ts';
@@ -50,7 +50,7 @@ function resultMetaLine(r: EngineResult, view: View): HTMLElement {
     meta.append(kind);
   }
   if (m.status) {
-    const badge = el('span', { className: `badge badge--${m.status.value}` }, m.status.label);
+    const badge = el('span', { className: badgeClass(m.status.value) }, m.status.label);
     badge.dataset.status = m.status.value;
     meta.append(badge);
   }
