@@ -27,8 +27,17 @@ interface MnPage {
   kind: OpenKind;
 }
 
-/** The 政务公开 landing and the pages reached from it that have no data of their own. */
+/** Whether the site publishes any 政务公开 content (a site without any has only UI text under /mn/open/). */
+function hasOpenContent(open: OpenData): boolean {
+  return !!(open.guide || open.apply) || [open.rules, open.catalog, open.powers, open.reports, open.gazette, open.consultations, open.specials].some((x) => x.length > 0);
+}
+
+/**
+ * The 政务公开 landing, 公开制度, 公开指南 and 依申请公开, when there is content to describe: a site
+ * without any (and without translations) keeps no Mongolian index, as federation expects.
+ */
 function fixedPages(t: Translate, open: OpenData): MnPage[] {
+  if (!hasOpenContent(open)) return [];
   const sections = ['guide', 'rules', 'catalog', 'reports', 'apply'] as const;
   const landing: MnPage = {
     path: openRoutes.open(),
@@ -36,7 +45,8 @@ function fixedPages(t: Translate, open: OpenData): MnPage[] {
     text: [t('open.intro'), t('open.active'), t('open.active.desc'), ...sections.flatMap((s) => [t(`open.${s}`), t(`open.${s}.desc`)])],
     kind: OPEN_KINDS.guide,
   };
-  const pages = [landing, { path: openRoutes.rules(), title: t('open.rules'), text: [t('open.rules.desc')], kind: OPEN_KINDS.guide }];
+  const pages = [landing];
+  if (open.rules.length > 0) pages.push({ path: openRoutes.rules(), title: t('open.rules'), text: [t('open.rules.desc')], kind: OPEN_KINDS.guide });
   // the guide page itself is the Chinese guide under a Mongolian heading: its Chinese title names it
   if (open.guide) pages.push({ path: openRoutes.guide(), title: t('open.guide'), text: [open.guide.title], kind: OPEN_KINDS.guide });
   if (open.apply) pages.push({ path: openRoutes.apply(), title: t('open.apply'), text: [t('open.apply.desc'), t('apply.channels'), t('apply.form'), t('apply.guide')], kind: OPEN_KINDS.guide });
