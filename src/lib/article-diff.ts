@@ -34,6 +34,8 @@ export interface DiffSummary {
 
 /** Two articles this alike (common characters over the longer) are one article modified. */
 export const SIMILAR = 0.5;
+/** How far ahead among unmatched new articles an old one looks for its modified self: keeps a rewrite of a long law from costing every old article × every new one. */
+const WINDOW = 12;
 /** Character diffs larger than this (old × new lengths) are shown as whole replacement. */
 const MAX_CELLS = 4_000_000;
 
@@ -116,12 +118,30 @@ export function charDiff(a: string, b: string): Segment[] {
   return out;
 }
 
+/** Characters two texts share counted with multiplicity: an upper bound of their common subsequence. */
+function sharedChars(a: string[], b: string[]): number {
+  const counts = new Map<string, number>();
+  for (const c of a) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let n = 0;
+  for (const c of b) {
+    const k = counts.get(c) ?? 0;
+    if (k > 0) {
+      n++;
+      counts.set(c, k - 1);
+    }
+  }
+  return n;
+}
+
 /** Share of characters two units have in common (over the longer), ignoring article numbers and spacing. */
 function similarity(a: Unit, b: Unit): number {
   const ca = content(a);
   const cb = content(b);
+  const longer = Math.max([...ca].length, [...cb].length, 1);
+  // cheap bound first: most pairs in a rewrite share too few characters to be worth aligning
+  if (sharedChars([...ca], [...cb]) / longer < SIMILAR) return 0;
   const common = charDiff(ca, cb).filter((s) => s.op === 'same').reduce((n, s) => n + [...s.text].length, 0);
-  return common / Math.max([...ca].length, [...cb].length, 1);
+  return common / longer;
 }
 
 /** Unmatched old and new units between two matches: alike pairs (in order) as modified, the rest deleted or inserted. */
@@ -130,8 +150,9 @@ function gap(olds: Unit[], news: Unit[]): DiffEntry[] {
   let j = 0;
   for (const o of olds) {
     let hit = j;
-    while (hit < news.length && (news[hit]!.kind !== o.kind || similarity(o, news[hit]!) < SIMILAR)) hit++;
-    if (hit === news.length) {
+    const end = Math.min(news.length, j + WINDOW);
+    while (hit < end && (news[hit]!.kind !== o.kind || similarity(o, news[hit]!) < SIMILAR)) hit++;
+    if (hit === end) {
       out.push({ op: 'del', old: o });
       continue;
     }

@@ -84,3 +84,14 @@ describe.skipIf(!hasCorpus)('diffArticles on the real pair 上海市优化营商
     expect(e.op === 'ins' && e.new.paragraphs[0]).toMatch(/^第二十三条 发生突发事件的/);
   });
 });
+
+describe('diffArticles on a hostile pair', () => {
+  it('a complete rewrite of 400 long articles finishes quickly and accounts for every article', () => {
+    const law = (seed: string) => Array.from({ length: 400 }, (_, i) => `第${i + 1}条 ${seed.repeat(60)}${i}`).join('\n').replace(/第(\d+)条/g, (_m, n: string) => `第${'一二三四五六七八九'[Number(n) % 9]}条`);
+    const t = performance.now();
+    const s = summarize(diffArticles(law('甲乙丙'), law('丁戊己')));
+    expect(performance.now() - t).toBeLessThan(20_000);
+    expect(s.same + s.del + s.mod).toBe(400);
+    expect(s.same + s.ins + s.mod).toBe(400);
+  });
+});
