@@ -7,6 +7,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { guardAstroCache } from './astro-cache-guard.ts';
 
 export function searchIndex(): AstroIntegration {
   let cacheDir = '';
@@ -16,6 +17,8 @@ export function searchIndex(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
       },
+      // the cache is input (SECURITY.md): Astro's manifest is checked before Astro reads it
+      'astro:build:start': ({ logger }) => guardAstroCache(cacheDir, (s) => logger.warn(s)),
       'astro:build:done': async ({ dir, logger }) => {
         const { siteRecords } = await import('../../scripts/lib/search-index/site-records.ts');
         const { buildSearch } = await import('../../scripts/lib/search-index/build.ts');
