@@ -47,11 +47,15 @@ function listForm(form: HTMLFormElement) {
   const s = json(form, 'strings');
   const input = form.elements.namedItem('date') as HTMLInputElement;
   const message = form.querySelector<HTMLElement>('[data-pit-message]')!;
-  const reset = form.querySelector<HTMLButtonElement>('[data-pit-reset]')!;
+  // the line above the list: which date is shown, and the way back to today
+  const asOf = document.querySelector<HTMLElement>('[data-pit-asof]');
   const apply = (date: string | null) => {
     for (const li of document.querySelectorAll<HTMLElement>('li[data-timeline]')) relabel(li, date, labels, s);
-    message.textContent = date ? fill(s.asOf!, { date }) : '';
-    reset.hidden = date === null;
+    message.textContent = '';
+    if (asOf) {
+      asOf.querySelector('[data-pit-asof-text]')!.textContent = date ? fill(s.asOf!, { date }) : '';
+      asOf.hidden = date === null;
+    }
     carryDate(date);
     const url = new URL(location.href);
     if (date) url.searchParams.set('date', date);
@@ -64,7 +68,7 @@ function listForm(form: HTMLFormElement) {
     if (date) apply(date);
     else message.textContent = s.invalid!;
   });
-  reset.addEventListener('click', () => {
+  asOf?.querySelector('[data-pit-reset]')?.addEventListener('click', () => {
     input.value = '';
     apply(null);
   });

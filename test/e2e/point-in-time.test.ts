@@ -55,7 +55,7 @@ describe.skipIf(!chromiumAvailable)('point in time in Chromium (Debian chromium;
     expect(await version.textContent()).toBe('2004-10-18版本');
     expect(await version.getAttribute('href')).toBe(`${BASE}policies/${ID}/v/2004-10-18/`);
     expect(new URL(page.url()).searchParams.get('date')).toBe('2010-06-30');
-    expect(await page.textContent('[data-pit-message]')).toContain('2010-06-30');
+    expect(await page.textContent('[data-pit-asof]')).toContain('2010-06-30');
     await showDate(page, '2021-09-01');
     expect(await version.textContent()).toBe('2021-07-23版本');
     await showDate(page, '2004-10-25');
@@ -85,6 +85,40 @@ describe.skipIf(!chromiumAvailable)('point in time in Chromium (Debian chromium;
     expect(await page.textContent('form[data-pit-doc] [data-pit-message]')).toContain('该日尚未公布');
     await page.fill('form[data-pit-doc] input[name=date]', '2012-05-01');
     await Promise.all([page.waitForURL(`**/policies/${ID}/v/2004-10-18/`), page.click('form[data-pit-doc] button[type=submit]')]);
+  });
+
+  it('has no serious or critical axe violation with the forms shown and a date applied, zh and mn', async () => {
+    const { AxeBuilder } = await import('@axe-core/playwright');
+    const found: string[] = [];
+    for (const path of ['policies/?date=2010-01-01', 'mn/policies/?date=2010-01-01', `policies/${ID}/`]) {
+      const { page } = await open(path);
+      await page.waitForSelector('form.pit:not([hidden])');
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).options({ resultTypes: ['violations'] }).analyze();
+      for (const v of result.violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${path}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      await page.close();
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('its controls are at least 44 × 44 px (适老化) on phones and desktops, zh and mn', async () => {
+    const small: string[] = [];
+    for (const path of ['policies/?date=2010-01-01', 'mn/policies/?date=2010-01-01', `policies/${ID}/`]) {
+      for (const width of [375, 1280]) {
+        const context = await browser.newContext({ viewport: { width, height: 812 } });
+        const page = await context.newPage();
+        await page.goto(served.url + path);
+        await page.waitForSelector('form.pit:not([hidden])', { state: 'attached' });
+        await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        const found = await page.$$eval('.pit input, .pit button, .pit-asof button', (els) => els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return `${e.tagName} ${Math.round(r.width)}×${Math.round(r.height)}`;
+        }));
+        expect(found.length).toBeGreaterThan(1);
+        small.push(...found.filter((f) => f.split(' ')[1]!.split('×').some((n) => Number(n) < 43.5)).map((f) => `${path} @${width}: ${f}`));
+        await context.close();
+      }
+    }
+    expect(small).toEqual([]);
   });
 
   it('without JavaScript the forms stay hidden; the document page carries safe Legislation JSON-LD', async () => {
