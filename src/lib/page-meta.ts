@@ -3,7 +3,8 @@
  * carries SiteName, SiteDomain and SiteIDCode; a 栏目页 adds ColumnName, ColumnDescription,
  * ColumnKeywords and ColumnType; a 文章页 adds ColumnName, ColumnType, ArticleTitle, PubDate,
  * ContentSource, Keywords, Author, Description and Url (Image is left out: no page has a lead
- * image). Empty values are left out rather than written empty. Pure: Base.astro renders the list.
+ * image). Empty values are left out rather than written empty, except ContentSource, which names
+ * the site itself when the page gives no other source. Pure: Base.astro renders the list.
  */
 export type PageKind = 'home' | 'column' | 'article';
 
@@ -92,7 +93,8 @@ export function pageMetaTags(p: PageMetaInput): [string, string][] {
       ['ColumnType', p.column?.type],
       ['ArticleTitle', a.title],
       ['PubDate', a.published],
-      ['ContentSource', a.source],
+      // 文章来源 is required: a page with no other source (年报, 公报) is the site's own publication
+      ['ContentSource', a.source ?? p.siteName],
       ['Keywords', joinList(a.keywords)],
       ['Author', a.author],
       ['Description', a.description ?? a.title],

@@ -1,0 +1,119 @@
+/**
+ * Issue #16 acceptance, checked page by page in Chromium the way a citizen and an inspector
+ * meet the portal, for what the other browser suites do not look at: every page type loads with
+ * no console error, failed request or script error; a closed filter group (发文机关, 主题分类) shows
+ * that it opens (a flex <summary> drops the native marker); the 404 page has one search box;
+ * a checkbox's label is a 44 px target; every 文章页 carries the 指引's ContentSource and Url.
+ */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { buildSite } from '../helpers/build-site.ts';
+import { htmlFiles } from '../helpers/links.ts';
+import { chromiumAvailable } from '../helpers/browser.ts';
+import { siteInBrowser, visitAll, type SiteInBrowser } from '../helpers/site-browser.ts';
+
+let site: SiteInBrowser;
+const q = encodeURIComponent;
+/** one page of each type, Chinese and Mongolian */
+const PAGE_TYPES = [
+  '', 'policies/', 'policies/nmg-2016-zwgk-yaodian/', 'interpretations/nmg-2016-zwgk-yaodian-wenda/', `search/?q=${q('政务公开')}`,
+  `search/?q=${q('zzzxqqq')}`, 'open/', 'open/catalog/jiuye/', 'open/guide/', 'open/powers/minzheng/', 'open/reports/2024/',
+  'open/apply/form/', 'gazette/2016/12/', 'consultations/zwgk-biaozhun-mulu-2026/', 'special/jiuye/', 'sitemap/', '404.html',
+  'mn/', 'mn/policies/', 'mn/policies/nmg-2009-zwgk-yaodian/', `mn/search/?q=${q('ᠵᠠᠰᠠᠭ')}`, 'mn/open/', 'mn/open/catalog/jiuye/',
+  'mn/open/apply/form/', 'mn/consultations/zwgk-biaozhun-mulu-2026/', 'mn/gazette/2016/12/', 'mn/404.html',
+];
+
+async function open(path: string, width: number): Promise<{ page: Page; problems: string[] }> {
+  const context = await site.browser.newContext({ viewport: { width, height: 812 } });
+  const page = await context.newPage();
+  page.on('close', () => context.close().catch(() => {}));
+  const problems: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`/${path}: console error: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`/${path}: script error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`/${path}: request failed: ${r.url()}`));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`/${path}: HTTP ${r.status()} ${r.url()}`); });
+  await page.goto(site.served.url + path, { waitUntil: 'load' });
+  if (path.includes('search/?')) await page.waitForSelector('[data-search-total]', { state: 'attached', timeout: 20_000 });
+  return { page, problems };
+}
+
+/** The marker a <summary> shows: the box of its ::before (or the native marker when it has one). */
+const markerOf = (page: Page, selector: string) =>
+  page.$$eval(selector, (els) =>
+    els.map((el) => {
+      const before = getComputedStyle(el, '::before');
+      const drawn = before.content !== 'none' && before.content !== 'normal' && ['Top', 'Right', 'Bottom', 'Left'].some((s) => parseFloat(before.getPropertyValue(`border-${s.toLowerCase()}-width`)) > 0);
+      const native = getComputedStyle(el).display === 'list-item' && getComputedStyle(el).listStyleType !== 'none';
+      const sides = ['top', 'right', 'bottom', 'left'].map((s) => `${before.getPropertyValue(`border-${s}-width`)} ${before.getPropertyValue(`border-${s}-color`)}`).join('|');
+      return { text: el.textContent?.trim() ?? '', open: (el.parentElement as HTMLDetailsElement).open, shown: drawn || native, sides };
+    }),
+  );
+
+describe.skipIf(!chromiumAvailable)('#16 acceptance: page types as a citizen and an inspector meet them (Chromium; skipped when absent)', () => {
+  site = siteInBrowser(() => buildSite());
+
+  it('loads every page type with no console error, failed request or script error', async () => {
+    const problems = await visitAll(PAGE_TYPES, 2, async (path) => {
+      const { page, problems: found } = await open(path, 375);
+      await page.close();
+      return found;
+    });
+    expect(problems).toEqual([]);
+  }, 300_000);
+
+  for (const path of ['policies/', 'mn/policies/']) {
+    it(`/${path}: every filter group shows a marker, and open and closed ones differ`, async () => {
+      for (const width of [375, 1280]) {
+        const { page } = await open(path, width);
+        const markers = await markerOf(page, '.filter-panel > summary, .facets details > summary');
+        expect(markers.length).toBeGreaterThan(3);
+        expect(markers.filter((m) => !m.shown), `${width} px`).toEqual([]);
+        const closed = markers.filter((m) => !m.open);
+        const opened = markers.filter((m) => m.open);
+        expect(closed.length, 'the sample library has closed groups').toBeGreaterThan(0);
+        expect(opened.length).toBeGreaterThan(0);
+        expect(new Set(opened.map((m) => m.sides)).has(closed[0]!.sides)).toBe(false);
+        await page.close();
+      }
+    });
+  }
+
+  it('has one search box on the 404 page, Chinese and Mongolian', async () => {
+    for (const path of ['404.html', 'mn/404.html']) {
+      const { page } = await open(path, 375);
+      expect(await page.locator('form[role=search]').count(), path).toBe(1);
+      await expect(page.locator('form[role=search] input[name=q]').isVisible()).resolves.toBe(true);
+      await page.close();
+    }
+  });
+
+  it('makes the label of every checkbox a 44 px target', async () => {
+    for (const path of ['search/', 'mn/search/']) {
+      const { page } = await open(path, 375);
+      const small = await page.$$eval('input[type=checkbox]', (boxes) =>
+        boxes
+          .map((b) => document.querySelector(`label[for="${b.id}"]`) ?? b.closest('label'))
+          .filter((l): l is HTMLLabelElement => !!l && l.getClientRects().length > 0)
+          .map((l) => l.getBoundingClientRect())
+          .filter((r) => Math.min(r.width, r.height) < 44)
+          .map((r) => `${Math.round(r.width)}×${Math.round(r.height)}`),
+      );
+      expect(small, path).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('gives every 文章页 (a page with a Url item) its ContentSource, PubDate and ArticleTitle', () => {
+    const missing: string[] = [];
+    for (const file of htmlFiles(site.outDir)) {
+      const html = readFileSync(file, 'utf8');
+      if (!/<meta name="Url"/.test(html)) continue;
+      for (const name of ['ContentSource', 'ArticleTitle', 'PubDate', 'ColumnName', 'ColumnType']) {
+        if (!new RegExp(`<meta name="${name}" content="[^"]+"`).test(html)) missing.push(`${relative(site.outDir, file)}: ${name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
