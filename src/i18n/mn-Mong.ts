@@ -194,6 +194,8 @@ export const mnMong: UiStrings = {
   'search.site': 'ᠨᠡᠶᠢᠲᠡᠯᠡᠭᠰᠡᠨ ᠰᠦᠯᠵᠢᠶ\u180Eᠡ\u202Fᠶᠢᠨ ᠥᠷᠲᠡᠭᠡ',
   'search.level': 'ᠵᠠᠰᠠᠭ ᠵᠠᠬᠢᠷᠭ\u180Eᠠ\u202Fᠶᠢᠨ ᠳᠡᠰ',
   'search.includeMn': 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ\u202Fᠦᠨ ᠨᠢᠭᠤᠷ\u202Fᠢ ᠬᠠᠮᠲᠤ ᠬᠠᠶᠢᠬᠤ',
+  // TRANSLATOR: 包括历史版本 (also search earlier versions; those pages are Chinese only). Chinese until translated
+  'search.includeVersions': '包括历史版本',
   'search.thisSite': 'ᠡᠨᠡ ᠥᠷᠲᠡᠭᠡ',
   'search.alsoOn': 'ᠮᠥᠨ ᠨᠡᠶᠢᠲᠡᠯᠡᠭᠰᠡᠨ ᠥᠷᠲᠡᠭᠡ',
   'search.peersDown': 'ᠳᠣᠣᠷᠠᠬᠢ ᠥᠷᠲᠡᠭᠡ\u202Fᠳᠦ ᠣᠳᠣ ᠬᠠᠶᠢᠵᠤ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠄ ',

@@ -172,6 +172,7 @@ export const zhCN = {
   'search.site': '发布网站',
   'search.level': '行政层级',
   'search.includeMn': '同时检索蒙古文网页',
+  'search.includeVersions': '包括历史版本',
   'search.thisSite': '本站',
   'search.alsoOn': '同时发布于',
   'search.peersDown': '以下网站暂时无法检索，结果中不含其文件：',

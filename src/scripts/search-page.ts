@@ -46,8 +46,10 @@ function wireForm(p: Page) {
   const { form, state } = p;
   (form.elements.namedItem('q') as HTMLInputElement).value = state.q;
   for (const name of FILTER_NAMES) {
-    const field = form.elements.namedItem(name) as HTMLSelectElement | null;
-    if (field) field.value = state.filters[name] ?? '';
+    const field = form.elements.namedItem(name) as HTMLSelectElement | HTMLInputElement | null;
+    // a checkbox (包括历史版本: version=all) is checked when the address carries its value
+    if (field instanceof HTMLInputElement && field.type === 'checkbox') field.checked = state.filters[name] === field.value;
+    else if (field) field.value = state.filters[name] ?? '';
   }
   const sort = form.elements.namedItem('sort') as HTMLSelectElement | null;
   if (sort) sort.value = state.sort;

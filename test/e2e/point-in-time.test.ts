@@ -121,6 +121,24 @@ describe.skipIf(!chromiumAvailable)('point in time in Chromium (Debian chromium;
     expect(small).toEqual([]);
   });
 
+  it('search: the current version by default; 包括历史版本 (version=all) adds the earlier text at its dated URL', async () => {
+    const hrefs = async (query: string) => {
+      const { page } = await open(`search/?q=${encodeURIComponent('证券公司短期融资券管理办法')}${query}`);
+      await page.waitForSelector('[data-search-total]', { state: 'attached', timeout: 20_000 });
+      const found = await page.$$eval('ol[data-search-results] > li a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+      return { page, found };
+    };
+    const plain = await hrefs('');
+    expect(plain.found).toContain(`${BASE}policies/${ID}/`);
+    expect(plain.found.some((h) => h.includes('/v/'))).toBe(false);
+    expect(await plain.page.isChecked('#search-versions')).toBe(false);
+    const all = await hrefs('&version=all');
+    expect(all.found).toContain(`${BASE}policies/${ID}/v/2004-10-18/`);
+    expect(all.found).toContain(`${BASE}policies/${ID}/`);
+    expect(await all.page.isChecked('#search-versions')).toBe(true);
+    expect(await all.page.textContent('[data-search-active]')).toContain('包括历史版本');
+  });
+
   it('without JavaScript the forms stay hidden; the document page carries safe Legislation JSON-LD', async () => {
     const { page } = await open(`policies/${ID}/`, false);
     expect(await page.locator('form[data-pit-doc]').isVisible()).toBe(false);

@@ -5,7 +5,7 @@
  */
 
 /** Filter parameters in the order they are written (DESIGN.md search contract). */
-export const FILTER_NAMES = ['kind', 'issuer', 'topic', 'year', 'status', 'docType', 'site', 'level'] as const;
+export const FILTER_NAMES = ['kind', 'issuer', 'topic', 'year', 'status', 'docType', 'site', 'level', 'version'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 export const SORTS = ['published-desc', 'published-asc'] as const;
 export type Sort = (typeof SORTS)[number] | '';
