@@ -10,11 +10,14 @@ export interface RedirectCheckInput {
   redirects: readonly Redirect[];
   /** site paths of the pages redirects may lead to (documents, versions, sections) */
   pages: ReadonlySet<string>;
+  /** site paths of the other redirect pages the site generates (permanent identifiers, eli.ts):
+   * a `from` among them would silently replace one (Astro renders one page per path) */
+  generated?: ReadonlySet<string>;
   file: string;
   lineOf?: (path: readonly PropertyKey[]) => number | undefined;
 }
 
-export function redirectProblems({ redirects, pages, file, lineOf }: RedirectCheckInput): Problem[] {
+export function redirectProblems({ redirects, pages, generated, file, lineOf }: RedirectCheckInput): Problem[] {
   const out: Problem[] = [];
   const at = (i: number, field: 'from' | 'to') => {
     const line = lineOf?.([i, field]);
@@ -26,6 +29,7 @@ export function redirectProblems({ redirects, pages, file, lineOf }: RedirectChe
     if (first !== undefined) out.push({ ...at(i, 'from'), reason: `原地址 ${r.from} 重复，与第 ${first + 1} 项相同（duplicate from）` });
     else froms.set(r.from, i);
     if (pages.has(r.from)) out.push({ ...at(i, 'from'), reason: `原地址 ${r.from} 是现有页面，不能重定向（from is an existing page）` });
+    else if (generated?.has(r.from)) out.push({ ...at(i, 'from'), reason: `原地址 ${r.from} 是现有文件的永久标识，不能改指别处（from is a permanent identifier of a document）` });
   });
   redirects.forEach((r, i) => {
     if (r.from === r.to) out.push({ ...at(i, 'to'), reason: `新地址与原地址相同 ${r.to}（redirect to itself）` });

@@ -47,11 +47,13 @@ export function finish(o: ResolvedOptions, c: Collected): LoadResult {
   const crossProblems = c.organizations && c.topics ? lib.problems : lib.problems.filter((p) => !/^(issuers|topic)/.test(p.field));
   problems.push(...crossProblems);
   problems.push(...versionProblems([...c.policies, ...(c.scheduledPolicies ?? [])], { draftIds: c.draftPolicyIds, ...(c.locate ? { locate: c.locate } : {}) }));
-  problems.push(...eliIndex(lib.policies, { lenient: o.lenient, ...(c.locate ? { locate: c.locate } : {}) }).problems);
+  const eli = eliIndex(lib.policies, { lenient: o.lenient, ...(c.locate ? { locate: c.locate } : {}) });
+  problems.push(...eli.problems);
   const translations = c.translations ?? { policies: {}, interpretations: {} };
   if (c.redirects) {
     const pages = redirectablePages({ policies: lib.policies, interpretations: c.interpretations, translations });
-    problems.push(...redirectProblems({ redirects: c.redirects.list, pages, file: c.redirects.file, lineOf: c.redirects.lineOf }));
+    const generated = new Set(eli.targets.map((t) => t.path));
+    problems.push(...redirectProblems({ redirects: c.redirects.list, pages, generated, file: c.redirects.file, lineOf: c.redirects.lineOf }));
   }
   // file order (yaml files first, then documents), then line; JSON-lines rows stay in row order
   const ordered = orderProblems(problems);
