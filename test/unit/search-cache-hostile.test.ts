@@ -121,7 +121,7 @@ describe('the search index state', () => {
     expect(readdirSync(victim)).toEqual(['precious.txt']);
   }, 30_000);
 
-  it('refuses chunk names with a path, reused page numbers and oversized or broken files', () => {
+  it('refuses chunk names and digests that are paths, reused page numbers and broken files', () => {
     const ok = { key: 'k', gen: '0123456789abcdef', salt: 'ab', manifest: 'a'.repeat(40), updates: 0, languages: { zh: { tag: 'ab', next: 2, pages: [], chunks: [], common: [] } } };
     expect(parseState(JSON.stringify(ok)).gen).toBe(ok.gen);
     const chunk = structuredClone(ok);
@@ -131,6 +131,10 @@ describe('the search index state', () => {
     const twice = structuredClone(ok);
     (twice.languages.zh.pages as unknown[]).push(page, page);
     expect(() => parseState(JSON.stringify(twice))).toThrow(/page 1 reused/);
+    // remove() deletes the token files of dropped pages by their digest: no path may be one
+    const traversal = structuredClone(ok);
+    (traversal.languages.zh.pages as unknown[]).push({ ...page, digest: '../../../../../tmp/x' });
+    expect(() => parseState(JSON.stringify(traversal))).toThrow(/digest/);
     expect(() => parseState('{')).toThrow(/not JSON/);
   });
 });
