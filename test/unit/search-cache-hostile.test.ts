@@ -121,6 +121,19 @@ describe('the search index state', () => {
     expect(readdirSync(victim)).toEqual(['precious.txt']);
   }, 30_000);
 
+  it('does not delete a file named by a planted page digest (even when the state is not used for an update)', async () => {
+    const cache = join(tmp, 'digest', 'cache');
+    const out = join(tmp, 'digest', 'out');
+    const victim = join(tmp, 'digest', 'precious.txt');
+    mkdirSync(join(cache, 'search-index'), { recursive: true });
+    writeFileSync(victim, 'keep me');
+    const page = { path: '/gone/', page: 0, digest: '../../../precious.txt', length: 1, sections: 1 };
+    const state = { key: 'k', gen: '0123456789abcdef', salt: 'ab', manifest: 'a'.repeat(40), updates: 0, languages: { zh: { tag: 'ab', next: 1, pages: [page], chunks: [], common: [] } } };
+    writeFileSync(stateFile(cache, out), JSON.stringify(state));
+    await buildSearch({ out, records: RECORDS, cacheDir: cache, ...SMALL });
+    expect(readFileSync(victim, 'utf8')).toBe('keep me');
+  }, 30_000);
+
   it('refuses chunk names and digests that are paths, reused page numbers and broken files', () => {
     const ok = { key: 'k', gen: '0123456789abcdef', salt: 'ab', manifest: 'a'.repeat(40), updates: 0, languages: { zh: { tag: 'ab', next: 2, pages: [], chunks: [], common: [] } } };
     expect(parseState(JSON.stringify(ok)).gen).toBe(ok.gen);
