@@ -144,6 +144,7 @@ describe.skipIf(!chromiumAvailable)('point in time in Chromium (Debian chromium;
     expect(await page.locator('form[data-pit-doc]').isVisible()).toBe(false);
     const ld = JSON.parse((await page.textContent('script[type="application/ld+json"]'))!) as Record<string, unknown>;
     expect(ld).toMatchObject({ '@type': 'Legislation', legislationDateVersion: '2021-07-23', legislationLegalForce: { '@id': 'https://schema.org/InForce' } });
+    expect((ld.legislationIdentifier as string[]).map(decodeURIComponent)).toEqual(['中国人民银行公告〔2021〕第10号', expect.stringMatching(/\/portal\/eli\/中国人民银行公告\/2021\/10\/$/)]);
     const list = await open('policies/', false);
     expect(await list.page.locator('form[data-pit-list]').isVisible()).toBe(false);
   });

@@ -4,6 +4,7 @@ import { clearSiteCache, loadSite } from '../../src/content/load.ts';
 import type { PolicyView, SiteData } from '../../src/lib/model.ts';
 import { LEGAL_FORCE, legislationJsonLd, serializeJsonLd, type JsonLdContext } from '../../src/lib/legislation-jsonld.ts';
 import { policyExportRows, toCsv, EXPORT_FIELDS } from '../../src/lib/exports.ts';
+import { servedEli } from '../../src/lib/eli-lookup.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const today = '2025-06-01';
@@ -52,6 +53,11 @@ describe('schema.org Legislation JSON-LD', () => {
     const ld = legislationJsonLd(get('xiugai-jueding'), { ...ctx, eli: 'eli/示政发/2021/9/' });
     expect(ld.legislationIdentifier).toEqual(['示政发〔2021〕9号', `https://gov.example/zwgk/eli/${encodeURIComponent('示政发')}/2021/9/`]);
     expect('isBasedOn' in ld).toBe(false);
+  });
+
+  it('the ELI path is the one the site serves for the whole document (not a version of it)', () => {
+    expect(servedEli(data.policies, 'banfa', false)).toBe('eli/示政发/2021/10/');
+    expect(servedEli(data.policies, 'nope', false)).toBeUndefined();
   });
 
   it('maps every 有效性 to a LegalForceStatus', () => {
