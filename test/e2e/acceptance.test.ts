@@ -3,7 +3,7 @@
  * meet the portal, for what the other browser suites do not look at: every page type loads with
  * no console error, failed request or script error; a closed filter group (发文机关, 主题分类) shows
  * that it opens (a flex <summary> drops the native marker); the 404 page has one search box;
- * a checkbox's label is a 44 px target; every 文章页 carries the 指引's ContentSource and Url.
+ * a checkbox's label and the ways on from a search with no result are 44 px targets; every 文章页 carries the 指引's ContentSource and Url.
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -101,6 +101,17 @@ describe.skipIf(!chromiumAvailable)('#16 acceptance: page types as a citizen and
           .map((r) => `${Math.round(r.width)}×${Math.round(r.height)}`),
       );
       expect(small, path).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('makes the ways on from a search with no result 44 px targets', async () => {
+    for (const path of [`search/?q=${q('zzzxqqq')}`, `mn/search/?q=${q('zzzxqqq')}`]) {
+      const { page } = await open(path, 375);
+      await page.waitForSelector('[data-search-next]:not([hidden])');
+      const sizes = await page.$$eval('[data-search-next] a', (as) => as.map((a) => a.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)));
+      expect(sizes.length, path).toBe(2);
+      expect(sizes.filter((s) => s < 44), path).toEqual([]);
       await page.close();
     }
   });
