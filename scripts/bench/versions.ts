@@ -11,7 +11,8 @@ import { isoOf, makeRng, type GeneratedDoc } from './recombine.ts';
 
 const q = (s: string) => JSON.stringify(s);
 const DAY = 86_400_000;
-const FIRST = Date.parse('2000-01-01');
+// earlier texts of the first years' documents go back before the generator's 2000 start
+const FIRST = Date.parse('1990-01-01');
 
 export interface VersionPlan {
   /** earlier versions' dates, oldest first */
