@@ -97,8 +97,13 @@ function lcsPairs(a: readonly string[], b: readonly string[]): [number, number][
 export function charDiff(a: string, b: string): Segment[] {
   const ca = [...a];
   const cb = [...b];
-  if (ca.length * cb.length > MAX_CELLS) return [...(a ? [{ op: 'del' as const, text: a }] : []), ...(b ? [{ op: 'ins' as const, text: b }] : [])];
-  const pairs = lcsPairs(ca, cb);
+  // the common start and end need no alignment: most amendments change a few words of an article
+  let pre = 0;
+  while (pre < ca.length && pre < cb.length && ca[pre] === cb[pre]) pre++;
+  let suf = 0;
+  while (suf < ca.length - pre && suf < cb.length - pre && ca[ca.length - 1 - suf] === cb[cb.length - 1 - suf]) suf++;
+  const ma = ca.slice(pre, ca.length - suf);
+  const mb = cb.slice(pre, cb.length - suf);
   const out: Segment[] = [];
   const push = (op: Segment['op'], text: string) => {
     if (!text) return;
@@ -106,15 +111,22 @@ export function charDiff(a: string, b: string): Segment[] {
     if (last && last.op === op) last.text += text;
     else out.push({ op, text });
   };
-  let i = 0;
-  let j = 0;
-  for (const [pi, pj] of [...pairs, [ca.length, cb.length] as [number, number]]) {
-    push('del', ca.slice(i, pi).join(''));
-    push('ins', cb.slice(j, pj).join(''));
-    if (pi < ca.length) push('same', ca[pi]!);
-    i = pi + 1;
-    j = pj + 1;
+  push('same', ca.slice(0, pre).join(''));
+  if (ma.length * mb.length > MAX_CELLS) {
+    push('del', ma.join(''));
+    push('ins', mb.join(''));
+  } else {
+    let i = 0;
+    let j = 0;
+    for (const [pi, pj] of [...lcsPairs(ma, mb), [ma.length, mb.length] as [number, number]]) {
+      push('del', ma.slice(i, pi).join(''));
+      push('ins', mb.slice(j, pj).join(''));
+      if (pi < ma.length) push('same', ma[pi]!);
+      i = pi + 1;
+      j = pj + 1;
+    }
   }
+  push('same', ca.slice(ca.length - suf).join(''));
   return out;
 }
 

@@ -39,9 +39,9 @@ describe('diffArticles', () => {
       { op: 'same', text: '第' },
       { op: 'del', text: '二' },
       { op: 'ins', text: '三' },
-      { op: 'same', text: '条 乙乙乙乙乙乙乙乙' },
+      { op: 'same', text: '条 ' },
       { op: 'ins', text: '乙' },
-      { op: 'same', text: '。' },
+      { op: 'same', text: '乙乙乙乙乙乙乙乙。' },
     ]);
     expect(summarize(d)).toEqual({ same: 2, ins: 1, del: 1, mod: 1 });
   });
