@@ -8,6 +8,7 @@ import { pruneStale } from './src/integrations/prune-stale.ts';
 import { localized404 } from './src/integrations/localized-404.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { redirectPageFilter } from './src/integrations/redirect-paths.ts';
+import { redirectCollisionCheck } from './src/integrations/redirect-collisions.ts';
 
 const alternates = sitemapAlternates();
 
@@ -40,6 +41,7 @@ export default defineConfig({
     pruneStale(),
     localized404(),
     searchIndex(),
+    redirectCollisionCheck(),
     mdx(),
     alternates.integration,
     sitemap({
