@@ -37,7 +37,12 @@ describe('redirects.yaml against permanent identifiers', () => {
     expect(redirectProblems({ redirects, pages: new Set(['policies/single/']), generated: new Set(['eli/示政发/2004/12/']), file: 'r.yaml' })).toEqual([]);
   });
 
-  it('keeps targets on the site: no scheme, host, traversal or protocol-relative path', () => {
+  it('keeps targets on the site: a scheme-like segment is only a path, and not a page', () => {
+    const redirects = [{ from: 'old/', to: 'javascript:alert(1)/' }];
+    expect(redirectProblems({ redirects, pages: new Set(['policies/single/']), file: 'r.yaml' }).map((p) => p.reason)).toEqual([expect.stringContaining('target page does not exist')]);
+  });
+
+  it('keeps targets on the site: no host, traversal, encoding or protocol-relative path', () => {
     const hostile = ['javascript:alert(1)', '//evil.example/', 'https://evil.example/', '../../etc/', 'a/../../b/', '\\evil/', 'a/%2e%2e/'];
     for (const to of hostile) expect(validate(redirectsSchema, [{ from: 'old/', to }], { file: 'r.yaml', labels }).data, to).toBeUndefined();
   });
