@@ -101,7 +101,8 @@ async function checked(label: string, m: Promise<Measurement>, log: string): Pro
   mkdirSync(join(WORK, 'logs'), { recursive: true });
   writeFileSync(join(WORK, 'logs', `${log}.log`), r.output);
   if (r.exitCode !== 0) throw new Error(`${label} failed (exit ${r.exitCode}):\n${r.output.slice(-4000)}`);
-  console.log(`  ${label}: ${r.seconds.toFixed(1)} s, ${gib(r.peakBytes)}`);
+  const parts = [...Object.entries(r.roles), ...Object.entries(r.phases).map(([n, f]) => [`phase ${n}`, f] as const)];
+  console.log(`  ${label}: ${r.seconds.toFixed(1)} s, ${gib(r.peakBytes)} (tree); ${parts.map(([n, f]) => `${n} ${f.seconds.toFixed(1)} s ${gib(f.peakBytes)}`).join(', ')}`);
   return r;
 }
 
