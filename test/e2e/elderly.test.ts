@@ -118,21 +118,27 @@ describe.skipIf(!chromiumAvailable)('适老化: large text, high contrast, compa
   });
 
   it('makes every button, control and navigation link at least 44 × 44 px', async () => {
-    const cases = PAGES.flatMap((path) => [375, 1280].flatMap((width) => ['small', 'medium'].map((fontSize) => ({ path, width, fontSize }))));
-    const problems = await visitAll(cases, 2, async ({ path, width, fontSize }) => {
-      const page = await open(path, width, { fontSize });
-      // the folded phone header: open it, so its links are measured too
-      for (const b of await page.$$('[data-header-toggle][aria-expanded="false"]')) if (await b.isVisible()) await b.click();
-      await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-      const small = await page.$$eval(TARGETS, (els) =>
-        els.flatMap((e) => {
-          const r = e.getBoundingClientRect();
-          if (r.width === 0 || getComputedStyle(e).visibility === 'hidden') return [];
-          return r.width < 43.5 || r.height < 43.5 ? [`${e.tagName.toLowerCase()}.${e.className} "${e.textContent?.trim().slice(0, 12)}" ${Math.round(r.width)}×${Math.round(r.height)}`] : [];
-        }),
-      );
+    const cases = PAGES.flatMap((path) => [375, 1280].map((width) => ({ path, width })));
+    const problems = await visitAll(cases, 2, async ({ path, width }) => {
+      const page = await open(path, width, { fontSize: 'small' });
+      const found: string[] = [];
+      for (const fontSize of ['small', 'medium']) {
+        // the next size switched as the site's control does it (html[data-font-size]), without reloading
+        await page.evaluate((s) => (document.documentElement.dataset.fontSize = s), fontSize);
+        // the folded phone header: open it, so its links are measured too
+        for (const b of await page.$$('[data-header-toggle][aria-expanded="false"]')) if (await b.isVisible()) await b.click();
+        await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        const small = await page.$$eval(TARGETS, (els) =>
+          els.flatMap((e) => {
+            const r = e.getBoundingClientRect();
+            if (r.width === 0 || getComputedStyle(e).visibility === 'hidden') return [];
+            return r.width < 43.5 || r.height < 43.5 ? [`${e.tagName.toLowerCase()}.${e.className} "${e.textContent?.trim().slice(0, 12)}" ${Math.round(r.width)}×${Math.round(r.height)}`] : [];
+          }),
+        );
+        found.push(...small.map((x) => `${path || '/'} @${width} ${fontSize}: ${x}`));
+      }
       await page.close();
-      return small.map((x) => `${path || '/'} @${width} ${fontSize}: ${x}`);
+      return found;
     });
     expect(problems).toEqual([]);
   }, 600_000);
