@@ -4,7 +4,6 @@
  * when it is in the library), which one is in force on the build date, and the comparisons.
  */
 import type { IsoDate, PolicyView } from './model.ts';
-import type { LocalizedSite } from './localize.ts';
 import type { DocIndex } from './policy-page.ts';
 import { LOCALE_INFO } from '../i18n/locales.ts';
 import { routes } from './paths.ts';
@@ -20,9 +19,8 @@ export interface AmendmentLink {
   /** the title, else the 文号 */
   title: string;
   docNumber?: string;
-  /** site-relative path with locale prefix, when the document is in the library */
+  /** site-relative path of its Chinese page, when the document is in the library */
   path?: string;
-  lang?: string;
 }
 
 export interface VersionRow {
@@ -65,17 +63,15 @@ export function dayBefore(iso: IsoDate): IsoDate {
   return d.toISOString().slice(0, 10);
 }
 
-function amendmentLink(v: PolicyVersion, site: LocalizedSite, index: DocIndex): AmendmentLink | undefined {
+/** The amending document in Chinese words (the 版本 box is Chinese on every page, as versions are). */
+function amendmentLink(v: PolicyVersion, index: DocIndex): AmendmentLink | undefined {
   const a = v.amendment;
   if (!a) return undefined;
   if ('id' in a) {
-    const local = index.policies.get(a.id);
-    const p = local ?? index.originalPolicies.get(a.id);
+    const p = index.originalPolicies.get(a.id);
     if (!p) throw new Error(`修改依据 ${a.id} 不存在（amendments were validated; this is a bug）`);
-    const info = local ? LOCALE_INFO[site.locale] : LOCALE_INFO['zh-CN'];
-    const link: AmendmentLink = { title: p.title, path: info.prefix + routes.policy(p.id) };
+    const link: AmendmentLink = { title: p.title, path: LOCALE_INFO['zh-CN'].prefix + routes.policy(p.id) };
     if (p.docNumber) link.docNumber = p.docNumber.raw;
-    if (!local) link.lang = info.lang;
     return link;
   }
   const link: AmendmentLink = { title: a.title ?? a.docNumber!.raw };
@@ -83,7 +79,7 @@ function amendmentLink(v: PolicyVersion, site: LocalizedSite, index: DocIndex): 
   return link;
 }
 
-export function versionBoxModel(site: LocalizedSite, policy: PolicyView, today: IsoDate, index: DocIndex): VersionBoxModel | undefined {
+export function versionBoxModel(policy: PolicyView, today: IsoDate, index: DocIndex): VersionBoxModel | undefined {
   if (!policy.versions?.length) return undefined;
   const all = allVersions(policy);
   const shown = currentVersion(policy, today);
@@ -97,7 +93,7 @@ export function versionBoxModel(site: LocalizedSite, policy: PolicyView, today: 
     };
     if (next) row.until = dayBefore(versionStart(next));
     if (v.docNumber) row.docNumber = v.docNumber.raw;
-    const amendment = amendmentLink(v, site, index);
+    const amendment = amendmentLink(v, index);
     if (amendment) row.amendment = amendment;
     return row;
   });

@@ -57,6 +57,19 @@ describe('versions: pages', () => {
     expect(whole).toContain('〔新增：〕规范〔止〕');
   });
 
+  it('on the Mongolian page of a translated document the 版本 box is a Chinese block linking the Chinese version pages', () => {
+    const html = page('mn/policies/banfa');
+    const block = /<div class="zh-block"[\s\S]*?<\/section>/.exec(html)![0];
+    expect(block).toContain('lang="zh-CN"');
+    expect(text(block)).toContain('2004年10月18日版本');
+    expect(block).toContain(`href="${BASE}policies/banfa/v/2004-10-18/"`);
+    expect(block).toContain(`href="${BASE}policies/xiugai-jueding/"`);
+    // the translation's own text is shown: the latest version is in force
+    expect(text(html)).toContain('ᠵᠠᠰᠠᠭ ᠤᠨ ᠬᠡᠷᠡᠭ ᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ᠃');
+    // version pages are Chinese only
+    expect(existsSync(join(outDir, 'mn/policies/banfa/v'))).toBe(false);
+  });
+
   it('a single-version document has no versions', () => {
     expect(page('policies/single')).not.toContain('version-box');
     expect(existsSync(join(outDir, 'policies/single/v'))).toBe(false);
