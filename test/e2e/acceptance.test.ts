@@ -3,7 +3,8 @@
  * meet the portal, for what the other browser suites do not look at: every page type loads with
  * no console error, failed request or script error; a closed filter group (发文机关, 主题分类) shows
  * that it opens (a flex <summary> drops the native marker); the 404 page has one search box;
- * a checkbox's label and the ways on from a search with no result are 44 px targets; every 文章页 carries the 指引's ContentSource and Url.
+ * every focus ring (Tab, and the results heading a search focuses) has 3:1 contrast; a checkbox's
+ * label and the ways on from a search with no result are 44 px targets; every 文章页 carries the 指引's ContentSource and Url.
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -13,6 +14,7 @@ import { buildSite } from '../helpers/build-site.ts';
 import { htmlFiles } from '../helpers/links.ts';
 import { chromiumAvailable } from '../helpers/browser.ts';
 import { siteInBrowser, visitAll, type SiteInBrowser } from '../helpers/site-browser.ts';
+import { focusIndicatorProblems, focusedProblem } from './focus-contrast.ts';
 
 let site: SiteInBrowser;
 const q = encodeURIComponent;
@@ -114,6 +116,28 @@ describe.skipIf(!chromiumAvailable)('#16 acceptance: page types as a citizen and
       expect(sizes.filter((s) => s < 44), path).toEqual([]);
       await page.close();
     }
+  });
+
+  it('shows every keyboard focus with a ring of at least 3:1 against its background, default and 高对比度', async () => {
+    const problems: string[] = [];
+    for (const prefs of [{}, { fontSize: 'xlarge', contrast: 'high' }]) {
+      for (const path of ['', 'policies/', 'policies/nmg-2016-zwgk-yaodian/', 'open/apply/form/', 'mn/policies/']) {
+        const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+        await context.addInitScript((p) => localStorage.setItem('portal-prefs', JSON.stringify(p)), prefs);
+        const page = await context.newPage();
+        await page.goto(site.served.url + path, { waitUntil: 'load' });
+        problems.push(...(await focusIndicatorProblems(page, 80)).map((p) => `/${path} ${JSON.stringify(prefs)}: ${p}`));
+        await context.close();
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('rings the results heading the search moves the focus to at 3:1 or more', async () => {
+    const { page } = await open(`search/?q=${q('政务公开')}`, 375);
+    await page.waitForFunction(() => document.activeElement?.id === 'results-heading');
+    expect(await focusedProblem(page)).toBe('');
+    await page.close();
   });
 
   it('gives every 文章页 (a page with a Url item) its ContentSource, PubDate and ArticleTitle', () => {
