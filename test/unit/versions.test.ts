@@ -106,3 +106,30 @@ describe('versions: grouping rows of a JSON-lines export (build:corpus --group-v
     expect(data.policies.some((p) => p.versions)).toBe(false);
   });
 });
+
+describe('versions: the 版本 box model', () => {
+  it('between publication and 施行 of a new version, the previous one is shown and the new one announced', async () => {
+    const { versionBoxModel, dayBefore } = await import('../../src/lib/version-page.ts');
+    const data = await loadSite({ root, source: `${F}/versions-ok`, today });
+    const byId = new Map(data.policies.map((p) => [p.id, p]));
+    const index = { policies: byId, originalPolicies: byId, interpretations: new Map(), originalInterpretations: new Map() };
+    const banfa = byId.get('banfa')!;
+    const m = versionBoxModel(banfa, '2021-08-01', index)!;
+    expect(m.shown.date).toBe('2012-03-01');
+    expect(m.rows.map((r) => [r.date, r.from, r.until, r.inForce, r.original, r.latest])).toEqual([
+      ['2004-10-18', '2004-11-01', '2012-02-29', false, true, false],
+      ['2012-03-01', '2012-03-01', '2021-08-31', true, false, false],
+      ['2021-07-20', '2021-09-01', undefined, false, false, true],
+    ]);
+    expect(m.pending).toMatchObject({ date: '2021-07-20', from: '2021-09-01' });
+    expect(m.rows[2]!.amendment).toEqual({ title: '示例旗人民政府关于修订《示例旗政务公开办法》的决定', path: 'policies/xiugai-jueding/', docNumber: '示政发〔2021〕9号' });
+    expect(m.comparisons.map((c) => [c.from, c.to, c.whole])).toEqual([
+      ['2004-10-18', '2012-03-01', false],
+      ['2012-03-01', '2021-07-20', false],
+      ['2004-10-18', '2021-07-20', true],
+    ]);
+    expect(versionBoxModel(banfa, '2026-01-01', index)!.pending).toBeUndefined();
+    expect(versionBoxModel(byId.get('single')!, '2026-01-01', index)).toBeUndefined();
+    expect([dayBefore('2024-03-01'), dayBefore('2021-01-01')]).toEqual(['2024-02-29', '2020-12-31']);
+  });
+});
