@@ -100,6 +100,8 @@ export const zhCN = {
   'ver.crumb': '{date}版本',
   'ver.banner.old': '这是本文件{date}公布的历史版本，施行期间：{period}。',
   'ver.banner.latestIs': '最新版本：',
+  'ver.banner.currentIs': '现行版本：',
+  'ver.banner.inForcePending': '这是本文件今日施行的版本（{date}公布）；新版本自{from}起施行。',
   'ver.banner.latest': '这是本文件的最新版本（{date}公布）。',
   'ver.banner.future': '这是本文件{date}公布的新版本，自{from}起施行，目前尚未施行。',
   'ver.amendedBy': '修改依据',

@@ -36,9 +36,9 @@ describe('versions: pages', () => {
 
   it('an old version has a dated page whose banner names and links the latest', () => {
     const html = page('policies/banfa/v/2012-03-01');
-    const banner = /<p class="banner[^"]*version-banner"[^>]*>[\s\S]*?<\/p>/.exec(html)![0];
+    const banner = /<p class="banner[^"]*version-banner[^"]*"[^>]*>[\s\S]*?<\/p>/.exec(html)![0];
     expect(banner).toContain('role="note"');
-    expect(text(banner)).toContain('这是本文件2012年3月1日公布的历史版本，施行期间：2012年3月1日至2021年8月31日。');
+    expect(text(banner)).toContain('这是本文件2012年3月1日公布的历史版本，施行期间：2012年3月1日至2021年8月31日。 现行版本：示例旗政务公开办法（2021年7月20日版本）');
     expect(banner).toContain(`href="${BASE}policies/banfa/v/2021-07-20/"`);
     expect(text(html)).toContain('第二条 本办法适用于本旗行政区域。');
     expect(html).toContain('<h1 class="doc-title">示例旗政务公开办法（2012年修正）</h1>');
@@ -95,5 +95,24 @@ describe('versions: pages', () => {
     // the document, 3 versions, 3 comparisons
     expect(htmlFiles(join(outDir, 'policies/banfa'))).toHaveLength(7);
     expect(brokenLinks(outDir, BASE)).toEqual([]);
+  });
+});
+
+describe('versions: pages built between the publication and the 施行 of a new version', () => {
+  let dir: string;
+  const at = (path: string) => readFileSync(join(dir, path, 'index.html'), 'utf8');
+  beforeAll(() => {
+    dir = buildSite({ content: 'test/fixtures/content/versions-ok', base: BASE, today: '2021-08-01' }).outDir;
+  });
+  it('the document page shows the 2012 text still in force and announces the new one', () => {
+    const html = text(at('policies/banfa'));
+    expect(html).toContain('第二条 本办法适用于本旗行政区域。');
+    expect(html).not.toContain('第一条 为了规范政务公开');
+    expect(html).toContain('本文件2021年7月20日公布的新版本自2021年9月1日起施行，此前仍适用下文所示版本。');
+  });
+  it('each version page names the version in force and the new one', () => {
+    expect(text(at('policies/banfa/v/2012-03-01'))).toContain('这是本文件今日施行的版本（2012年3月1日公布）；新版本自2021年9月1日起施行。 最新版本：示例旗政务公开办法（2021年7月20日版本）');
+    expect(text(at('policies/banfa/v/2021-07-20'))).toContain('这是本文件2021年7月20日公布的新版本，自2021年9月1日起施行，目前尚未施行。 现行版本：示例旗政务公开办法（2012年修正）（2012年3月1日版本）');
+    expect(text(at('policies/banfa/v/2004-10-18'))).toContain('现行版本：示例旗政务公开办法（2012年修正）（2012年3月1日版本）');
   });
 });
