@@ -3,6 +3,7 @@
  * meet the portal, for what the other browser suites do not look at: every page type loads with
  * no console error, failed request or script error; a closed filter group (发文机关, 主题分类) shows
  * that it opens (a flex <summary> drops the native marker); the 404 page has one search box;
+ * Mongolian text in a Chinese block, and Chinese on a Mongolian page, say their language;
  * every focus ring (Tab, and the results heading a search focuses) has 3:1 contrast; a checkbox's
  * label and the ways on from a search with no result are 44 px targets; every 文章页 carries the 指引's ContentSource and Url.
  */
@@ -137,6 +138,38 @@ describe.skipIf(!chromiumAvailable)('#16 acceptance: page types as a citizen and
     const { page } = await open(`search/?q=${q('政务公开')}`, 375);
     await page.waitForFunction(() => document.activeElement?.id === 'results-heading');
     expect(await focusedProblem(page)).toBe('');
+    await page.close();
+  });
+
+  it('marks the language of Mongolian text inside Chinese blocks, and of Chinese runs on Mongolian pages', async () => {
+    // (search results: the type labels below; their titles' Chinese runs are not marked yet)
+    const mnPages = [...PAGE_TYPES.filter((p) => p.startsWith('mn/') && !p.startsWith('mn/search/')), 'mn/open/rules/', 'mn/gazette/2020/11/', 'mn/open/reports/2024/', 'mn/open/guide/'];
+    const problems = await visitAll(mnPages, 2, async (path) => {
+      const { page } = await open(path, 1280);
+      const found = await page.evaluate(() => {
+        const out: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement!;
+          if (el.closest('script, style, [hidden]')) continue;
+          const text = n.textContent ?? '';
+          const lang = el.closest('[lang]')?.getAttribute('lang') ?? '';
+          if (/[\u1800-\u18AF]/.test(text) && !lang.startsWith('mn')) out.push(`Mongolian marked lang="${lang}": ${text.trim().slice(0, 16)}`);
+          if (/[\u4E00-\u9FFF]{4,}/.test(text) && lang.startsWith('mn')) out.push(`Chinese marked lang="${lang}": ${text.trim().slice(0, 16)}`);
+        }
+        return out;
+      });
+      await page.close();
+      return found.map((f) => `/${path}: ${f}`);
+    });
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('labels every result type in Mongolian on the Mongolian search page', async () => {
+    const { page } = await open(`mn/search/?q=${q('ᠵᠠᠰᠠᠭ')}`, 1280);
+    const kinds = await page.$$eval('[data-search-results] .doc-list__kind', (els) => els.map((e) => e.textContent ?? ''));
+    expect(kinds.length).toBeGreaterThan(5);
+    expect(kinds.filter((k) => /[\u4E00-\u9FFF]/.test(k))).toEqual([]);
     await page.close();
   });
 
