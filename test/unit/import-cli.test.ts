@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,8 @@ function freshContent(name: string): string {
   mkdirSync(path.join(dir, 'policies'), { recursive: true });
   mkdirSync(path.join(dir, 'interpretations'), { recursive: true });
   for (const f of ['site.yaml', 'organizations.yaml', 'topics.yaml']) copyFileSync(path.join(ROOT, 'content', f), path.join(dir, f));
+  // a project has public/ too: site.yaml's 党政机关网站标识 image is checked to exist there
+  cpSync(path.join(ROOT, 'public'), path.join(tmp, name, 'public'), { recursive: true });
   return dir;
 }
 
