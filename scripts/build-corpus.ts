@@ -36,5 +36,5 @@ const run = (script: string, extra: string[] = []) => {
   const r = spawnSync(process.execPath, [script, ...extra], { stdio: 'inherit', env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
+// astro build writes the search index too (src/integrations/search-index.ts)
 run('node_modules/astro/bin/astro.mjs', ['build']);
-run('scripts/build-search.ts', ['--out', resolve(outDir)]);
