@@ -61,15 +61,18 @@ export const COLUMN_TYPES: Record<string, string> = {
   consultations: '意见征集',
   special: '专题专栏',
   sitemap: '网站地图',
+  // the 404 page of every language: a fixed Chinese term like the others, never the page's own title
+  notFound: '页面未找到',
 };
 
 /**
  * The section key of a page from its site-relative path (without base and language prefix):
- * `open/reports/2024/` → reports, `policies/x/` → policies, '' → home.
+ * `open/reports/2024/` → reports, `policies/x/` → policies, '' → home, `404.html` → notFound.
  */
 export function columnKeyOf(path: string): string {
   const [first = '', second = ''] = path.replace(/^\/+/, '').split('/');
   if (first === '') return 'home';
+  if (first === '404.html') return 'notFound';
   if (first === 'open' && second && COLUMN_TYPES[second]) return second;
   return first;
 }

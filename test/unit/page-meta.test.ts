@@ -3,7 +3,7 @@
  * (src/lib/site-identity.ts): per page type, the names and values an inspection reads.
  */
 import { describe, expect, it } from 'vitest';
-import { columnKeyOf, pageMetaTags } from '../../src/lib/page-meta.ts';
+import { COLUMN_TYPES, columnKeyOf, pageMetaTags } from '../../src/lib/page-meta.ts';
 import { errorReportUrl, psbQueryUrl, psbRecordCode } from '../../src/lib/site-identity.ts';
 import { siteSchema } from '../../src/schemas/site.ts';
 
@@ -54,6 +54,10 @@ describe('网页元数据', () => {
     expect(columnKeyOf('open/reports/2024/')).toBe('reports');
     expect(columnKeyOf('open/')).toBe('open');
     expect(columnKeyOf('policies/year/2016/')).toBe('policies');
+  });
+  it('gives the 404 page of every language the same Chinese 栏目类型 (the path without its language prefix)', () => {
+    expect(columnKeyOf('404.html')).toBe('notFound');
+    expect(COLUMN_TYPES[columnKeyOf('404.html')]).toBe('页面未找到');
   });
 });
 
