@@ -67,12 +67,12 @@ export const COLUMN_TYPES: Record<string, string> = {
 
 /**
  * The section key of a page from its site-relative path (without base and language prefix):
- * `open/reports/2024/` → reports, `policies/x/` → policies, '' → home, `404.html` → notFound.
+ * `open/reports/2024/` → reports, `policies/x/` → policies, '' → home, `404.html` or `404` → notFound.
  */
 export function columnKeyOf(path: string): string {
   const [first = '', second = ''] = path.replace(/^\/+/, '').split('/');
   if (first === '') return 'home';
-  if (first === '404.html') return 'notFound';
+  if (/^404(?:\.html)?$/.test(first)) return 'notFound'; // Astro gives the 404 page the path /404
   if (first === 'open' && second && COLUMN_TYPES[second]) return second;
   return first;
 }

@@ -57,6 +57,7 @@ describe('网页元数据', () => {
   });
   it('gives the 404 page of every language the same Chinese 栏目类型 (the path without its language prefix)', () => {
     expect(columnKeyOf('404.html')).toBe('notFound');
+    expect(columnKeyOf('404')).toBe('notFound');
     expect(COLUMN_TYPES[columnKeyOf('404.html')]).toBe('页面未找到');
   });
 });
