@@ -66,6 +66,23 @@ function presentText(text: string, inChinese: boolean, options: Required<Present
   return out + (options.combineDigits ? tcyText(rest) : rest);
 }
 
+/**
+ * Plain text split into its Han runs (zh: true) and the rest, by the rule presentVerticalHtml
+ * uses: for the search page's script, which builds nodes (no HTML) from a Mongolian result's title.
+ */
+export function splitChineseRuns(text: string): { text: string; zh: boolean }[] {
+  const out: { text: string; zh: boolean }[] = [];
+  let last = 0;
+  for (const m of text.matchAll(HAN_RUN)) {
+    if (!HAS_HAN.test(m[0])) continue; // punctuation alone stays with its context
+    if (m.index > last) out.push({ text: text.slice(last, m.index), zh: false });
+    out.push({ text: m[0], zh: true });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push({ text: text.slice(last), zh: false });
+  return out;
+}
+
 export interface PresentOptions {
   /** language of the fragment's context when no element says otherwise (default 'mn-Mong') */
   lang?: string;

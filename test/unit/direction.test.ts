@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isChineseLang, latinRunPresentation, presentVerticalHtml, presentVerticalText, wrapShortDigits } from '../../src/lib/direction.ts';
+import { isChineseLang, latinRunPresentation, presentVerticalHtml, presentVerticalText, splitChineseRuns, wrapShortDigits } from '../../src/lib/direction.ts';
 
 const NNBSP = '\u202F';
 const tcy = (d: string) => `<span class="tcy">${d}</span>`;
@@ -75,5 +75,15 @@ describe('Chinese runs in vertical Mongolian', () => {
   it('recognises Chinese language tags', () => {
     for (const l of ['zh', 'zh-CN', 'zh-Hans', 'ZH-hant-TW']) expect(isChineseLang(l)).toBe(true);
     for (const l of ['mn-Mong', 'mn', 'en', '', undefined]) expect(isChineseLang(l)).toBe(false);
+  });
+
+  it('splits plain text into Han runs and the rest, as presentVerticalHtml marks them (search result titles)', () => {
+    expect(splitChineseRuns('社会救助 ᠰᠠᠯᠪᠤᠷᠢ《ᠮᠣᠩᠭᠣᠯ》内政公办字〔2016〕5号')).toEqual([
+      { text: '社会救助', zh: true },
+      { text: ' ᠰᠠᠯᠪᠤᠷᠢ《ᠮᠣᠩᠭᠣᠯ》', zh: false },
+      { text: '内政公办字〔2016〕5号', zh: true },
+    ]);
+    expect(splitChineseRuns('ᠰᠠᠯᠪᠤᠷᠢ 2016')).toEqual([{ text: 'ᠰᠠᠯᠪᠤᠷᠢ 2016', zh: false }]);
+    expect(splitChineseRuns('')).toEqual([]);
   });
 });

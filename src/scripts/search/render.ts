@@ -4,12 +4,29 @@
  */
 import { badgeClass, resultMeta } from '../../lib/search-page/result-meta.ts';
 import { verticalRuns } from '../../lib/mongolian/numbers.ts';
+import { splitChineseRuns } from '../../lib/direction.ts';
 import { FILTER_NAMES, searchQueryString, withoutFilter, withoutFilters, type SearchState } from '../../lib/search-page/params.ts';
 import type { PageBestBet } from '../../lib/best-bets.ts';
 import { el, excerptNodes, fill, link } from './dom.ts';
 import type { EngineResponse, EngineResult, SiteLabel, Strings, View } from './types.ts';
 
 const siteName = (s: SiteLabel, view: View) => (view.mn ? (s.name.mn ?? s.name.zh) : s.name.zh);
+
+/** Mongolian page: 1–2 digit runs upright (span.tcy), as static pages present them (src/lib/mongolian/numbers.ts). */
+const runs = (text: string, view: View) => (view.mn ? verticalRuns(text).map((p) => (p.tcy ? el('span', { className: 'tcy' }, p.text) : p.text)) : [text]);
+
+/** Mongolian page: Han runs of a title or excerpt in span[lang=zh-CN], as static pages mark them (src/lib/direction.ts). */
+function mnText(text: string, view: View): (Node | string)[] {
+  if (!view.mn) return [text];
+  return splitChineseRuns(text).flatMap((p) => (p.zh ? [el('span', { lang: 'zh-CN' }, ...runs(p.text, view))] : runs(p.text, view)));
+}
+
+/** The excerpt's nodes with their text marked as mnText does (a <mark> keeps its children). */
+function excerpt(html: string, view: View): Node[] {
+  const nodes = excerptNodes(html);
+  if (!view.mn) return nodes;
+  return nodes.flatMap((n): (Node | string)[] => (n instanceof Text ? mnText(n.data, view) : [el('mark', {}, ...mnText(n.textContent ?? '', view))])).map((n) => (typeof n === 'string' ? document.createTextNode(n) : n));
+}
 
 /** One result: title link, then type, 有效性, 文号 and date, then the excerpt and other copies. */
 export function renderResult(r: EngineResult, view: View): HTMLLIElement {
@@ -18,9 +35,9 @@ export function renderResult(r: EngineResult, view: View): HTMLLIElement {
   // a Mongolian result on a Chinese page: its own language, for fonts and screen readers
   const foreign = r.language && r.language !== (view.mn ? 'mn' : 'zh');
   if (foreign && r.language === 'mn') li.lang = 'mn-Mong';
-  li.append(link(r.url, { className: 'doc-list__title' }, r.title), resultMetaLine(r, view));
+  li.append(link(r.url, { className: 'doc-list__title' }, ...mnText(r.title, view)), resultMetaLine(r, view));
   // The engine returns HTML-escaped text with <mark> around matches: rebuilt as nodes.
-  li.append(el('p', { className: 'doc-list__excerpt' }, ...excerptNodes(r.excerpt)));
+  li.append(el('p', { className: 'doc-list__excerpt' }, ...excerpt(r.excerpt, view)));
   // the same document published by several sites: one entry, every copy linked
   const others = (r.sources ?? []).slice(1);
   if (others.length) {
@@ -55,12 +72,10 @@ function resultMetaLine(r: EngineResult, view: View): HTMLElement {
     meta.append(badge);
   }
   if (r.language === 'mn' && !view.mn) meta.append(el('span', { className: 'doc-list__lang', lang: 'zh-CN' }, strings.languageMn));
-  // Mongolian page: the 文号 is Chinese (lang, a CJK font, upright) and 1–2 digit runs are upright
-  // (span.tcy), as static pages present them (src/lib/direction.ts, src/lib/mongolian/numbers.ts)
-  const runs = (text: string) => (view.mn ? verticalRuns(text).map((p) => (p.tcy ? el('span', { className: 'tcy' }, p.text) : p.text)) : [text]);
-  if (m.docNumber) meta.append(el('span', view.mn ? { lang: 'zh-CN' } : {}, ...runs(m.docNumber)));
+  // Mongolian page: the 文号 is Chinese (lang, a CJK font, upright), its 1–2 digit runs upright
+  if (m.docNumber) meta.append(el('span', view.mn ? { lang: 'zh-CN' } : {}, ...runs(m.docNumber, view)));
   if (m.date) {
-    const time = el('time', { dateTime: m.date.iso }, ...runs(m.date.text));
+    const time = el('time', { dateTime: m.date.iso }, ...runs(m.date.text, view));
     meta.append(el('span', {}, `${strings.published}${strings.colon}`, time));
   }
   return meta;
