@@ -142,10 +142,11 @@ describe.skipIf(!chromiumAvailable)('#16 acceptance: page types as a citizen and
   });
 
   it('marks the language of Mongolian text inside Chinese blocks, and of Chinese runs on Mongolian pages', async () => {
-    // (search results: the type labels below; their titles' Chinese runs are not marked yet)
-    const mnPages = [...PAGE_TYPES.filter((p) => p.startsWith('mn/') && !p.startsWith('mn/search/')), 'mn/open/rules/', 'mn/gazette/2020/11/', 'mn/open/reports/2024/', 'mn/open/guide/'];
+    // the search page: results whose titles mix Chinese and Mongolian (社会救助 ᠰᠠᠯᠪᠤᠷᠢ…)
+    const mnPages = [...PAGE_TYPES.filter((p) => p.startsWith('mn/')), `mn/search/?q=${q('ᠰᠠᠯᠪᠤᠷᠢ')}`, 'mn/open/rules/', 'mn/gazette/2020/11/', 'mn/open/reports/2024/', 'mn/open/guide/'];
     const problems = await visitAll(mnPages, 2, async (path) => {
       const { page } = await open(path, 1280);
+      if (path.includes('search/?')) expect(await page.locator('[data-search-results] li').count(), path).toBeGreaterThan(0);
       const found = await page.evaluate(() => {
         const out: string[] = [];
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -183,5 +184,70 @@ describe.skipIf(!chromiumAvailable)('#16 acceptance: page types as a citizen and
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  const metaOf = (path: string) => {
+    const html = readFileSync(`${site.outDir}/${path}${path.endsWith('.html') ? '' : 'index.html'}`, 'utf8');
+    return Object.fromEntries([...html.matchAll(/<meta name="([^"]+)" content="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+  };
+  const VERSION = 'policies/pbc-zhengquan-duanqi-rongziquan-banfa/v/2004-10-18/';
+  const COMPARE = 'policies/pbc-zhengquan-duanqi-rongziquan-banfa/compare/2004-10-18/2021-07-23/';
+
+  it('names the column (政策文件库), not the document, on version and comparison pages; a comparison is a 文章页 of the newer date', () => {
+    expect(metaOf(VERSION).ColumnName).toBe('政策文件库');
+    const cmp = metaOf(COMPARE);
+    expect(cmp.ColumnName).toBe('政策文件库');
+    expect(cmp.ArticleTitle).toMatch(/版本对照/);
+    expect(cmp.PubDate).toBe('2021-07-23');
+    expect(cmp.ColumnDescription).toBeUndefined();
+    expect(cmp.description).toBeUndefined(); // Description (the 指引's) says it once
+    expect(cmp.Description).toBeTruthy();
+  });
+
+  it('writes the 404 page ColumnType in Chinese in every language', () => {
+    expect(metaOf('mn/404.html').ColumnType).toBe(metaOf('404.html').ColumnType);
+    expect(metaOf('404.html').ColumnType).toMatch(/^[\u4E00-\u9FFF]+$/);
+  });
+
+  it('prints no heading of the 版本 box without what it heads', async () => {
+    const { page } = await open(VERSION, 1280);
+    await page.emulateMedia({ media: 'print' });
+    const alone = await page.$$eval('.version-box h2, .version-box h3', (hs) =>
+      hs.filter((h) => h.getClientRects().length > 0 && !(h.nextElementSibling && h.nextElementSibling.getClientRects().length > 0 && h.nextElementSibling.textContent?.trim())).map((h) => h.textContent),
+    );
+    expect(alone).toEqual([]);
+    await page.close();
+  });
+
+  it('names every landmark of the 年报 page apart (axe landmark-unique)', async () => {
+    for (const path of ['open/reports/2024/', 'mn/open/reports/2024/']) {
+      const { page } = await open(path, 1280);
+      const names = await page.$$eval('[role=region], section[aria-labelledby], section[aria-label]', (els) =>
+        els.map((e) => e.getAttribute('aria-label') ?? (e.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ')),
+      );
+      expect(names.length, path).toBeGreaterThan(4);
+      expect(names.filter((n, i) => names.indexOf(n) !== i), path).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('sets the paper 申请表 with no header one character per line at 320 px with 特大 text', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 320, height: 800 } });
+    await context.addInitScript(() => localStorage.setItem('portal-prefs', JSON.stringify({ fontSize: 'xlarge' })));
+    const page = await context.newPage();
+    await page.goto(`${site.served.url}open/apply/form/`, { waitUntil: 'load' });
+    const narrow = await page.$$eval('.paper-form th', (ths) =>
+      ths
+        .filter((th) => (th.textContent ?? '').trim().length > 1)
+        .map((th) => {
+          const cs = getComputedStyle(th);
+          const inner = th.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+          return { text: th.textContent!.trim(), inner, em: parseFloat(cs.fontSize) };
+        })
+        .filter((h) => h.inner < 2 * h.em),
+    );
+    expect(narrow).toEqual([]);
+    expect(await page.$$eval('.paper-form th', (ths) => ths.map((t) => t.textContent!.trim()).filter((t) => t === '申请人类型').length)).toBe(1);
+    await context.close();
   });
 });
