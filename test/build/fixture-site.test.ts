@@ -98,11 +98,11 @@ describe('a fixture site built under a sub-path', () => {
 });
 
 describe('builds with bad content', () => {
-  // the three failing builds run side by side
+  // one after another: concurrent astro builds of one project share its .astro/.prerender/
   let failed: Record<'date' | 'dangling' | 'html', { status: number | null; output: string }>;
   beforeAll(async () => {
-    const [date, dangling, html] = await Promise.all(['bad-date', 'bad-dangling', 'bad-html'].map((d) => buildSiteExpectingFailure(`test/fixtures/content/${d}`)));
-    failed = { date: date!, dangling: dangling!, html: html! };
+    const build = (d: string) => buildSiteExpectingFailure(`test/fixtures/content/${d}`);
+    failed = { date: await build('bad-date'), dangling: await build('bad-dangling'), html: await build('bad-html') };
   });
 
   it('fails with one line per problem naming file, field, reason and allowed values', () => {

@@ -88,8 +88,8 @@ function buildInto(opts: BuildOptions, outDir: string): BuiltSite {
 }
 
 /**
- * Runs a build expected to fail; resolves with its exit status and combined output. Asynchronous,
- * so a suite can run several side by side (each is mostly Astro starting up).
+ * Runs a build expected to fail; resolves with its exit status and combined output. Not two at
+ * a time: astro builds of one project share its .astro/.prerender/ directory.
  */
 export function buildSiteExpectingFailure(content: string): Promise<{ status: number | null; output: string }> {
   const outDir = mkdtempSync(join(tmpdir(), 'portal-build-bad-'));
