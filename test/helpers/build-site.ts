@@ -1,6 +1,6 @@
 /**
- * Builds a site (astro build + search index) into a temporary directory, the way
- * `npm run build` does, so tests assert on real dist/ output.
+ * Builds a site (astro build, which writes the search index too) into a temporary directory,
+ * the way `npm run build` does, so tests assert on real dist/ output.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -75,15 +75,9 @@ function buildInto(opts: BuildOptions, outDir: string): BuiltSite {
     PORTAL_CACHE_DIR: `${outDir}.astro-cache`,
     PORTAL_TODAY: opts.today ?? TEST_TODAY,
   });
-  for (const [script, args] of [
-    ['node_modules/astro/bin/astro.mjs', ['build', '--silent']],
-    ['scripts/build-search.ts', ['--out', outDir]],
-  ] as const) {
-    const r = spawnSync(process.execPath, [script, ...args], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    if (r.status !== 0) {
-      throw new Error(`${script} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
-    }
-  }
+  // astro build writes the search index too (src/integrations/search-index.ts), as `npm run build`
+  const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`astro build failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
   return { outDir, base };
 }
 
