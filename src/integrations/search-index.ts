@@ -20,6 +20,8 @@ export function searchIndex(): AstroIntegration {
       // the cache is input (SECURITY.md): Astro's manifest is checked before Astro reads it
       'astro:build:start': ({ logger }) => guardAstroCache(cacheDir, (s) => logger.warn(s)),
       'astro:build:done': async ({ dir, logger }) => {
+        // first line of the step: the benchmark attributes time and memory from here (scripts/bench/run.ts)
+        logger.info('检索索引：开始（search index: start）');
         const { siteRecords } = await import('../../scripts/lib/search-index/site-records.ts');
         const { buildSearch } = await import('../../scripts/lib/search-index/build.ts');
         const { records, site } = await siteRecords();
