@@ -29,7 +29,7 @@ export function redirectProblems({ redirects, pages, generated, file, lineOf }: 
     if (first !== undefined) out.push({ ...at(i, 'from'), reason: `原地址 ${r.from} 重复，与第 ${first + 1} 项相同（duplicate from）` });
     else froms.set(r.from, i);
     if (pages.has(r.from)) out.push({ ...at(i, 'from'), reason: `原地址 ${r.from} 是现有页面，不能重定向（from is an existing page）` });
-    else if (r.from.startsWith('eli/')) out.push({ ...at(i, 'from'), reason: `原地址 ${r.from} 在永久标识 eli/ 之下，由网站自动生成，不能另行重定向（eli/ is reserved）` });
+    // an identifier no document has any more (a corrected 文号) may keep its link; generated ones may not be taken over
     else if (generated?.has(r.from)) out.push({ ...at(i, 'from'), reason: `原地址 ${r.from} 是现有文件的永久标识，不能改指别处（from is a permanent identifier of a document）` });
   });
   redirects.forEach((r, i) => {
