@@ -78,7 +78,8 @@ function manifestFor(mode: HostileMode, real: Record<string, any>): unknown {
   const shard = real.languages.zh.shards[0];
   if (mode === 'huge-manifest') return { ...real, languages: { zh: { pages: 2, shards: Array.from({ length: 100_000 }, () => shard) } } };
   if (mode === 'absurd') return { ...real, languages: { zh: { pages: 1e12, shards: [{ ...shard, pages: 1e12, groups: Array.from({ length: 100_000 }, (_, i) => String(i)) }] } } };
-  return { version: 2, bundle: '../../../etc/', languages: 'zh', docnum: { buckets: -1 } };
+  // the current format and version, so the shape check (not the version check) must refuse it
+  return { format: real.format, version: real.version, bundle: '../../../etc/', languages: 'zh', docnum: { buckets: -1 } };
 }
 
 function fragmentFor(mode: HostileMode, gz: Buffer): Buffer {
