@@ -21,6 +21,18 @@ export interface Facet {
   entries: FacetEntry[];
 }
 
+/** A facet as the browse navigation shows it: values, labels and counts, without the member
+ * documents. Listing pages take this as props: their incremental-build key hashes the props, and
+ * the members of every value made each key the size of the whole library (38 MB at 1,000). */
+export interface FacetSummary {
+  name: FacetName;
+  entries: { value: string; label: string; count: number }[];
+}
+
+export function summarizeFacets(facets: readonly Facet[]): FacetSummary[] {
+  return facets.map((f) => ({ name: f.name, entries: f.entries.map((e) => ({ value: e.value, label: e.label, count: e.policies.length })) }));
+}
+
 export function buildFacets(data: SiteData): Facet[] {
   const sorted = [...data.policies].sort(byPublishedDesc);
   const orgName = orgNamer(data.organizations);

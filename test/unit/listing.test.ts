@@ -55,3 +55,14 @@ describe('links honour base', () => {
     expect(routes.facet('issuer', 'nmg-gov', 2)).toBe('policies/issuer/nmg-gov/2/');
   });
 });
+
+describe('summarizeFacets (listing page props)', () => {
+  it('keeps values, labels and counts but no member documents, so a page key does not grow with the library', async () => {
+    const { summarizeFacets } = await import('../../src/lib/facets.ts');
+    const member = { id: 'a', body: 'x'.repeat(10_000) } as unknown as PolicyView;
+    const facets = [{ name: 'year' as const, entries: [{ value: '2024', label: '2024', policies: [member, member, member] }] }];
+    const summary = summarizeFacets(facets);
+    expect(summary).toEqual([{ name: 'year', entries: [{ value: '2024', label: '2024', count: 3 }] }]);
+    expect(JSON.stringify(summary).length).toBeLessThan(200);
+  });
+});
