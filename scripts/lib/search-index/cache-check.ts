@@ -54,21 +54,27 @@ export function writerDigest(root = ROOT): string {
 /** Thrown for a cache entry that is not used; the message says why. */
 export class BadCacheEntry extends Error {}
 
-const DIGEST = /^[\w-]{22}$/;
-const tokenEntry = z.strictObject({ d: z.string().regex(DIGEST), w: z.string(), c: z.array(z.number().int().nonnegative()).min(1) });
-
-/** A token entry's JSON, checked to be the one computed for `digest`. */
-export function parseTokenEntry(json: string, digest: string): { words: string[]; cuts: number[] } {
+/** `json` parsed and checked against `schema`, else BadCacheEntry naming what it is not. */
+function parseJsonAs<T extends z.ZodType>(schema: T, json: string, what: string): z.output<T> {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch {
     throw new BadCacheEntry('not JSON');
   }
-  const r = tokenEntry.safeParse(raw);
-  if (!r.success) throw new BadCacheEntry(`not a token entry (${r.error.issues[0]!.path.join('.')}: ${r.error.issues[0]!.message})`);
-  if (r.data.d !== digest) throw new BadCacheEntry(`computed for record ${r.data.d}, not ${digest}`);
-  return { words: r.data.w ? r.data.w.split('\u001f') : [], cuts: r.data.c };
+  const r = schema.safeParse(raw);
+  if (!r.success) throw new BadCacheEntry(`not ${what} (${r.error.issues[0]!.path.join('.')}: ${r.error.issues[0]!.message})`);
+  return r.data;
+}
+
+const DIGEST = /^[\w-]{22}$/;
+const tokenEntry = z.strictObject({ d: z.string().regex(DIGEST), w: z.string(), c: z.array(z.number().int().nonnegative()).min(1) });
+
+/** A token entry's JSON, checked to be the one computed for `digest`. */
+export function parseTokenEntry(json: string, digest: string): { words: string[]; cuts: number[] } {
+  const entry = parseJsonAs(tokenEntry, json, 'a token entry');
+  if (entry.d !== digest) throw new BadCacheEntry(`computed for record ${entry.d}, not ${digest}`);
+  return { words: entry.w ? entry.w.split('\u001f') : [], cuts: entry.c };
 }
 
 /** Why cached tokens cannot be a tokenization of a body of `bodyLength` characters ('' if they can):
@@ -105,20 +111,13 @@ export type CheckedState = z.output<typeof state>;
 
 /** The index state file's JSON, checked (paths it names stay inside the bundle directory). */
 export function parseState(json: string): CheckedState {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    throw new BadCacheEntry('not JSON');
-  }
-  const r = state.safeParse(raw);
-  if (!r.success) throw new BadCacheEntry(`not an index state (${r.error.issues[0]!.path.join('.')}: ${r.error.issues[0]!.message})`);
-  for (const [lang, l] of Object.entries(r.data.languages)) {
+  const checked = parseJsonAs(state, json, 'an index state');
+  for (const [lang, l] of Object.entries(checked.languages)) {
     const numbers = new Set<number>();
     for (const p of l.pages) {
       if (p.page >= l.next || numbers.has(p.page)) throw new BadCacheEntry(`languages.${lang}: page ${p.page} reused or not below next (${l.next})`);
       numbers.add(p.page);
     }
   }
-  return r.data;
+  return checked;
 }
