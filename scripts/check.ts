@@ -55,13 +55,15 @@ const refused = args.flags.has('--fix') ? fixAndReport(options.root ?? process.c
 const result = await collectSite(options);
 result.problems.push(...unsafe, ...refused);
 // 政府信息公开 platform content (content/open/): checked against the library just loaded
+const scheduledOpen: { source: string; title: string; scheduled: string }[] = [];
 if (result.data) {
   const open = await collectOpenData({ ...options, site: result.data });
   result.problems.push(...open.problems);
-  for (const x of open.scheduled ?? []) result.drafts.push({ kind: 'policy', id: x.source, source: x.source, title: x.title, scheduled: x.scheduled });
+  // scheduled 公报 issues and 年报 are not drafts of a document: listed beside them, not as one
+  scheduledOpen.push(...(open.scheduled ?? []));
 }
 for (const p of result.problems) console.log(formatProblem(p));
-for (const d of result.drafts) {
+for (const d of [...result.drafts, ...scheduledOpen]) {
   if (d.scheduled) console.log(`${d.source} [定时发布 scheduled] 发布日期 ${d.scheduled} 晚于今天，到期后的构建才发布（scheduled, not built yet）：${d.title}`);
   else console.log(`${d.source} [草稿 draft] 未发布，不生成页面（draft, not built）：${d.title}`);
 }
@@ -69,7 +71,7 @@ const errors = result.problems.filter((p) => p.severity === 'error').length;
 const warnings = result.problems.length - errors;
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const summary =
-  `政策文件 ${result.counts.policies} 篇，政策解读 ${result.counts.interpretations} 篇，草稿 ${result.drafts.filter((d) => !d.scheduled).length} 篇，定时发布 ${result.drafts.filter((d) => d.scheduled).length} 篇；` +
+  `政策文件 ${result.counts.policies} 篇，政策解读 ${result.counts.interpretations} 篇，草稿 ${result.drafts.filter((d) => !d.scheduled).length} 篇，定时发布 ${result.drafts.filter((d) => d.scheduled).length + scheduledOpen.length} 篇；` +
   `错误 ${errors} 个，警告 ${warnings} 个；` +
   `蒙古文译文 ${result.counts.translations.policies + result.counts.translations.interpretations} 篇` +
   `（政策文件 ${result.counts.translations.policies}、政策解读 ${result.counts.translations.interpretations}）（${seconds} 秒）`;

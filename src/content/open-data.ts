@@ -25,7 +25,6 @@
 import path from 'node:path';
 import { ContentError, type Problem } from '../lib/errors.ts';
 import type { SiteData } from '../lib/model.ts';
-import { allAreaNames } from '../lib/open/areas.ts';
 import type { OpenData } from '../lib/open/model.ts';
 import { compact, orderProblems } from './files.ts';
 import { processCache, traceLoad } from './process-cache.ts';
@@ -125,5 +124,3 @@ async function libraryOf(r: Resolved): Promise<SiteData | undefined> {
   return (await collectSiteOnce(libOpts)).data;
 }
 
-// Keep the list of accepted area names reachable for `npm run check --help` style output.
-export const ACCEPTED_AREA_NAMES = allAreaNames;

@@ -187,6 +187,12 @@ describe('scripts/check.ts', () => {
     expect(r.stdout).toContain(`${F}/ok/policies/draft-d.md [草稿 draft]`);
     expect(r.stdout).toMatch(/✓ 内容校验通过 check passed: 政策文件 4 篇，政策解读 1 篇，草稿 1 篇，定时发布 0 篇；错误 0 个，警告 0 个/);
   });
+  it('lists a scheduled 年报 of content/open/ beside the documents and counts it as scheduled', () => {
+    const r = check('--content', 'content', '--today', '2025-01-10');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('content/open/reports/2024.yaml [定时发布 scheduled] 发布日期 2025-01-20');
+    expect(r.stdout).toMatch(/草稿 0 篇，定时发布 1 篇；/);
+  });
   it('--help exits 0; unknown flags exit 2', () => {
     expect(check('--help').status).toBe(0);
     expect(check('--help').stdout).toContain('--content');

@@ -59,8 +59,3 @@ export function areaById(id: string): PilotArea | undefined {
 export function areaByName(name: string): PilotArea | undefined {
   return byName.get(name.trim());
 }
-
-/** Every accepted name (names and aliases), for error messages. */
-export function allAreaNames(): string[] {
-  return [...byName.keys()];
-}
