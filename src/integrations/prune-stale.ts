@@ -26,7 +26,7 @@ export function pruneStale(): AstroIntegration {
         const html = await htmlFiles(out);
         const stale = stalePages(html, pages.map((p) => p.pathname));
         for (const f of stale) await rm(path.join(out, f), { force: true });
-        const assets = await oldFiles(out, started);
+        const assets = await oldFiles(out, started, Date.now());
         for (const f of assets) await rm(f, { force: true });
         await removeEmptyDirs(out);
         if (stale.length + assets.length) logger.info(`删除过期页面 ${stale.length} 个、过期资源 ${assets.length} 个（pruned stale output）`);
@@ -44,8 +44,12 @@ async function htmlFiles(out: string): Promise<string[]> {
     .filter((f) => !f.startsWith('search/pagefind/'));
 }
 
-/** Non-HTML files outside search/ that this build did not write (older than its start). */
-async function oldFiles(out: string, since: number): Promise<string[]> {
+/**
+ * Non-HTML files outside search/ that this build did not write: modified outside [since, until]
+ * (a second of slack for coarse file-system clocks). A file dated after the build, from a dist/
+ * restored off a machine with a clock ahead, was not written by it either.
+ */
+export async function oldFiles(out: string, since: number, until: number): Promise<string[]> {
   const entries = await readdir(out, { recursive: true, withFileTypes: true });
   const old: string[] = [];
   for (const e of entries) {
@@ -53,7 +57,7 @@ async function oldFiles(out: string, since: number): Promise<string[]> {
     const f = path.join(e.parentPath, e.name);
     if (path.relative(out, f).split(path.sep)[0] === 'search') continue;
     const st = await stat(f).catch(() => undefined);
-    if (st && st.mtimeMs < since - 1000) old.push(f);
+    if (st && (st.mtimeMs < since - 1000 || st.mtimeMs > until + 1000)) old.push(f);
   }
   return old;
 }
