@@ -134,6 +134,13 @@ export const mnMong: UiStrings = {
   'pit.docLegend': '查看某一日期适用的版本',
   'pit.noVersion': '{date} 本文件没有适用的版本：{reason}。',
   'pit.opening': '正在打开 {date} 适用的版本（{version}版本）。',
+  // TRANSLATOR: 时点查询 without JavaScript: the library at each year's end (/mn/policies/asof/<year>/).
+  // Shown in Chinese until translated
+  'pit.years': '查看各年年底的有效性和版本：',
+  'asof.title': '{year}年年底的政策文件库',
+  'asof.titleToday': '截至{date}的政策文件库',
+  'asof.intro': '以下为{date}已公布的文件及其当日的有效性和适用版本，按公布日期从新到旧排列；此后公布的文件不在其列。',
+  'asof.years': '其他年份',
   'diff.ins': '新增',
   'diff.del': '删除',
   'diff.mod': '修改',

@@ -2,7 +2,8 @@
  * 历史版本 pages built from test/fixtures/content/versions-ok under a sub-path: the document page's
  * 版本 box, a dated page per version with its banner, and the comparison pages (plain HTML).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build-site.ts';
@@ -115,4 +116,75 @@ describe('versions: pages built between the publication and the 施行 of a new 
     expect(text(at('policies/banfa/v/2021-07-20'))).toContain('这是本文件2021年7月20日公布的新版本，自2021年9月1日起施行，目前尚未施行。 现行版本：示例旗政务公开办法（2012年修正）（2012年3月1日版本）');
     expect(text(at('policies/banfa/v/2004-10-18'))).toContain('现行版本：示例旗政务公开办法（2012年修正）（2012年3月1日版本）');
   });
+});
+
+describe('versions: the library at each year\'s end without JavaScript (sample site)', () => {
+  let dir: string;
+  const at = (path: string) => readFileSync(join(dir, path, 'index.html'), 'utf8');
+  /** the row of a document on a year-end page: its text, or undefined when it is not listed */
+  const row = (html: string, id: string) => {
+    const li = new RegExp(`<li data-asof-id="${id}">[\\s\\S]*?</li>`).exec(html);
+    return li ? text(li[0]) : undefined;
+  };
+  const banfa = 'pbc-zhengquan-duanqi-rongziquan-banfa';
+  beforeAll(() => {
+    dir = buildSite().outDir;
+  });
+
+  it('2010: the 2004 version, in force, linked to its dated page; a document issued in 2021 is not listed', () => {
+    const html = at('policies/asof/2010');
+    expect(text(/<h1[^>]*>[^<]*<\/h1>/.exec(html)![0])).toBe('2010年年底的政策文件库');
+    expect(html).toContain('<title>2010年年底的政策文件库 - ');
+    expect(html).toMatch(/<meta name="ColumnName" content="2010年年底的政策文件库"/);
+    const r = row(html, banfa)!;
+    expect(r).toContain('中国人民银行公告〔2004〕第12号');
+    expect(r).toContain('2004年10月18日版本');
+    expect(r).toContain('现行有效');
+    expect(r).not.toContain('2021');
+    expect(html).toContain(`href="/policies/${banfa}/v/2004-10-18/"`);
+    expect(row(html, 'kbs-2021-zwgk-yaodian')).toBeUndefined();
+    expect(row(html, 'nmg-2009-zwgk-yaodian')).toBeDefined();
+  });
+
+  it('2022: the 2021 version; 2020: the 2021 document not yet issued', () => {
+    const r = row(at('policies/asof/2022'), banfa)!;
+    expect(r).toContain('中国人民银行公告〔2021〕第10号');
+    expect(r).toContain('2021年7月23日版本');
+    expect(r).toContain('现行有效');
+    expect(at('policies/asof/2022')).toContain(`href="/policies/${banfa}/v/2021-07-23/"`);
+    expect(row(at('policies/asof/2020'), 'kbs-2021-zwgk-yaodian')).toBeUndefined();
+    expect(row(at('policies/asof/2021'), 'kbs-2021-zwgk-yaodian')).toBeDefined();
+  });
+
+  it('one page per year from the earliest date to the build year, linked from the library page without JavaScript; /mn/ too', () => {
+    const library = at('policies');
+    const nav = /<nav class="pit-years"[\s\S]*?<\/nav>/.exec(library)![0];
+    expect(nav).not.toContain('hidden');
+    expect(nav).toContain('href="/policies/asof/2004/"');
+    expect(nav).toContain('href="/policies/asof/2026/"');
+    expect(nav).not.toContain('/policies/asof/2003/');
+    expect(existsSync(join(dir, 'policies/asof/2003'))).toBe(false);
+    // the build year stops at the build date
+    expect(text(/<h1[^>]*>[^<]*<\/h1>/.exec(at('policies/asof/2026'))![0])).toBe('截至2026年12月1日的政策文件库');
+    expect(at('mn/policies')).toContain('href="/mn/policies/asof/2010/"');
+    expect(at('mn/policies/asof/2010')).toContain('data-asof-id="nmg-2009-zwgk-yaodian"');
+  });
+});
+
+describe('redirect pages in an incremental build', () => {
+  const work = mkdtempSync(join(tmpdir(), 'portal-redirect-inc-'));
+  it('carry a cache key: a rebuild reuses them (not written again) and writes the same bytes as a full build', () => {
+    try {
+      const out = join(work, 'out');
+      buildSite({ content: 'test/fixtures/content/versions-ok', base: BASE, outDir: out });
+      const eli = join(out, 'eli/示政发/2004/12/index.html');
+      const old = join(out, 'policies/zhengwu-gongkai-banfa/index.html');
+      const before = [statSync(eli).mtimeMs, statSync(old).mtimeMs];
+      buildSite({ content: 'test/fixtures/content/versions-ok', base: BASE, outDir: out });
+      expect([statSync(eli).mtimeMs, statSync(old).mtimeMs]).toEqual(before);
+      expect(readFileSync(eli, 'utf8')).toBe(readFileSync(join(outDir, 'eli/示政发/2004/12/index.html'), 'utf8'));
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

@@ -1,0 +1,100 @@
+/**
+ * 时点查询 without JavaScript (#18): the library as it stood at the end of each year, one static
+ * listing per year from the earliest 施行/公布 year in the library to the build year (that year's
+ * page stops at the build date: later days are not known yet). Each row is the document's 有效性
+ * and version on that day, read from the same timeline the library page's script looks dates up
+ * in (point-in-time.ts), so the static pages and the date form give one answer. Pure.
+ */
+import { STATUSES, type IsoDate, type PolicyView, type Status } from './model.ts';
+import { policyTimeline } from './point-in-time.ts';
+import { entryOn, type Timeline } from './timeline.ts';
+import { versionByDate } from './versions.ts';
+
+/** One document as it stood on the page's day: only what the row shows (the page's cache key hashes it). */
+export interface YearEndRow {
+  id: string;
+  /** title and 文号 of the version then (the latest's are the document's own, translated on /mn/) */
+  title: string;
+  docNumber?: string;
+  issuers: string[];
+  /** 公布日期 of the text then in force */
+  published: IsoDate;
+  /** 有效性 then; null: unknown (declared without dates, point-in-time.ts) */
+  status: Status | null;
+  /** the version then (key of /policies/<id>/v/<date>/), for documents with versions */
+  version?: IsoDate;
+}
+
+const year = (iso: IsoDate) => Number(iso.slice(0, 4));
+
+/** Every year from the earliest 公布 or 施行 date in the library to the build year, oldest first. */
+export function yearEndYears(library: readonly PolicyView[], today: IsoDate): number[] {
+  let first = year(today);
+  for (const p of library) {
+    for (const d of [p.published, p.effective, ...(p.versions ?? []).flatMap((v) => [v.date, v.effective])]) {
+      if (d) first = Math.min(first, year(d));
+    }
+  }
+  return Array.from({ length: year(today) - first + 1 }, (_, i) => first + i);
+}
+
+/** The day a year's page shows: 31 December, or the build date in the build year. */
+export function yearEndDate(y: number, today: IsoDate): IsoDate {
+  const end = `${String(y).padStart(4, '0')}-12-31`;
+  return end < today ? end : today;
+}
+
+function asStatus(s: string | null, id: string): Status | null {
+  if (s === null || (STATUSES as readonly string[]).includes(s)) return s as Status | null;
+  throw new Error(`时点查询：文件 ${id} 的有效性 "${s}" 不是已知值（allowed: ${STATUSES.join('、')}）`);
+}
+
+/** The row of `p` (as the page's language shows it) on `date`, or undefined before it was published. */
+function rowOn(p: PolicyView, timeline: Timeline, date: IsoDate): YearEndRow | undefined {
+  const entry = entryOn(timeline, date);
+  if (!entry) return undefined;
+  const v = entry.version === undefined ? undefined : versionByDate(p, entry.version);
+  if (entry.version !== undefined && !v) throw new Error(`时点查询：文件 ${p.id} 没有 ${entry.version} 版本（timeline and versions disagree; this is a bug）`);
+  const earlier = v && !v.latest;
+  const row: YearEndRow = { id: p.id, title: earlier ? v.title : p.title, issuers: p.issuers, published: v ? v.date : p.published, status: asStatus(entry.status, p.id) };
+  const docNumber = earlier ? v.docNumber : p.docNumber;
+  if (docNumber) row.docNumber = docNumber.raw;
+  if (v) row.version = v.date;
+  return row;
+}
+
+function byRowDesc(a: YearEndRow, b: YearEndRow): number {
+  if (a.published !== b.published) return a.published < b.published ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * For each year, the documents published by its last day with their 有效性 and version then,
+ * latest publication first; documents not yet published are left out. `policies` are the page
+ * language's documents; `library` the Chinese originals, whose dates and relations decide.
+ */
+export function yearEndListings(policies: readonly PolicyView[], library: readonly PolicyView[], today: IsoDate): { year: number; date: IsoDate; rows: YearEndRow[] }[] {
+  const byId = new Map(library.map((p) => [p.id, p]));
+  const timelines = policies.map((p) => ({ p, timeline: policyTimeline(byId.get(p.id) ?? p, byId, today) }));
+  return yearEndYears(library, today).map((y) => {
+    const date = yearEndDate(y, today);
+    const rows = timelines.flatMap(({ p, timeline }) => rowOn(p, timeline, date) ?? []).sort(byRowDesc);
+    return { year: y, date, rows };
+  });
+}
+
+/** /policies/asof/<year>/, page n at /policies/asof/<year>/<n>/ (like the facet listings). */
+export const yearEndRoutes = {
+  page: (y: number, n: number) => (n <= 1 ? `policies/asof/${y}/` : `policies/asof/${y}/${n}/`),
+};
+
+const yearsMemo = new WeakMap<readonly PolicyView[], Map<IsoDate, number[]>>();
+
+/** yearEndYears, once per library and build date (every library page links every year). */
+export function yearEndYearsOf(library: readonly PolicyView[], today: IsoDate): number[] {
+  let byDay = yearsMemo.get(library);
+  if (!byDay) yearsMemo.set(library, (byDay = new Map()));
+  let years = byDay.get(today);
+  if (!years) byDay.set(today, (years = yearEndYears(library, today)));
+  return years;
+}

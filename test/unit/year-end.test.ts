@@ -1,0 +1,62 @@
+/** The library at each year's end (src/lib/year-end.ts): 时点查询 without JavaScript. */
+import { fileURLToPath } from 'node:url';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { clearSiteCache, loadSite } from '../../src/content/load.ts';
+import type { PolicyView } from '../../src/lib/model.ts';
+import { yearEndDate, yearEndListings, yearEndRoutes, yearEndYears, yearEndYearsOf } from '../../src/lib/year-end.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const today = '2025-06-01';
+
+beforeEach(() => clearSiteCache());
+
+function view(id: string, over: Partial<PolicyView> = {}): PolicyView {
+  return {
+    id, title: id, issuers: ['o'], indexNumber: '', topic: 't', category: '', published: '2010-01-01', body: '', bodyFormat: 'text',
+    source: `${id}.md`, repeals: [], amends: [], keywords: [], attachments: [], status: '现行有效', repealedBy: [], amendedBy: [],
+    interpretations: [], year: 2010, ...over,
+  } as PolicyView;
+}
+
+describe('year-end listings: which years and which day', () => {
+  it('years run from the earliest 公布 or 施行 date (versions included) to the build year', () => {
+    const a = view('a', { published: '2012-05-01', effective: '2011-12-01' });
+    const b = view('b', { published: '2020-01-01', versions: [{ date: '2009-03-01', title: 'b', body: '', bodyFormat: 'text', source: 'v.md' }] } as Partial<PolicyView>);
+    expect(yearEndYears([a], today)).toEqual([2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(yearEndYears([a, b], today)[0]).toBe(2009);
+    expect(yearEndYearsOf([a], today)).toEqual(yearEndYears([a], today));
+  });
+
+  it('a year ends on 31 December; the build year stops at the build date', () => {
+    expect(yearEndDate(2010, today)).toBe('2010-12-31');
+    expect(yearEndDate(2025, today)).toBe('2025-06-01');
+    expect(yearEndRoutes.page(2010, 1)).toBe('policies/asof/2010/');
+    expect(yearEndRoutes.page(2010, 3)).toBe('policies/asof/2010/3/');
+  });
+
+  it('repeal by a library document shows from its 施行 on; a document not yet published is left out', () => {
+    const r = view('r', { published: '2015-03-01', effective: '2015-04-01', repeals: ['a'] });
+    const a = view('a', { effective: '2010-02-01', repealedBy: ['r'], status: '已废止' });
+    const years = yearEndListings([a, r], [a, r], today);
+    const y = (n: number) => years.find((l) => l.year === n)!;
+    expect(y(2010).rows.map((row) => [row.id, row.status])).toEqual([['a', '现行有效']]);
+    expect(y(2015).rows.map((row) => [row.id, row.status])).toEqual([['r', '现行有效'], ['a', '已废止']]);
+  });
+});
+
+describe('year-end listings: versions (content fixture versions-ok)', () => {
+  it('each year shows the version then in force with its own title and 文号', async () => {
+    const data = await loadSite({ root, source: 'test/fixtures/content/versions-ok', today });
+    const years = yearEndListings(data.policies, data.policies, today);
+    expect(years[0]!.year).toBe(2004);
+    const banfa = (n: number) => years.find((l) => l.year === n)!.rows.find((row) => row.id === 'banfa');
+    expect(banfa(2004)).toMatchObject({ version: '2004-10-18', published: '2004-10-18', docNumber: '示政发〔2004〕12号', status: '现行有效' });
+    expect(banfa(2012)).toMatchObject({ version: '2012-03-01', title: '示例旗政务公开办法（2012年修正）' });
+    expect(banfa(2012)!.docNumber).toBeUndefined();
+    expect(banfa(2021)).toMatchObject({ version: '2021-07-20', title: '示例旗政务公开办法', docNumber: '示政发〔2021〕10号' });
+    // single.md was published in 2020
+    expect(years.find((l) => l.year === 2019)!.rows.map((row) => row.id)).not.toContain('single');
+    expect(years.find((l) => l.year === 2020)!.rows.find((row) => row.id === 'single')).toMatchObject({ status: '现行有效' });
+    expect(years.find((l) => l.year === 2020)!.rows.find((row) => row.id === 'single')!.version).toBeUndefined();
+  });
+});
