@@ -10,19 +10,9 @@
 import type { Policy } from './model.ts';
 import type { PolicyVersion } from '../schemas/version.ts';
 import type { Amendment } from '../schemas/fields/amendment.ts';
+import { planVersionGroups } from './version-grouping.ts';
 
-const TRAILER = /[（(](?:[^（）()]*[〔[［【(（]?\d{4}[〕\]］】)）]?[^（）()]*第?\d+号?|(?:\d{4}年)?[^（）()]*(?:修正|修订|修改)[^（）()]*)[）)]$/u;
-
-/** The title without a trailing 文号 or 修正 note, NFKC, no whitespace. */
-export function baseTitle(title: string): string {
-  let t = title.normalize('NFKC').replace(/\s+/g, '');
-  for (let i = 0; i < 3 && TRAILER.test(t); i++) t = t.replace(TRAILER, '');
-  return t;
-}
-
-export function versionGroupKey(p: Pick<Policy, 'title' | 'issuers'>): string {
-  return `${[...p.issuers].sort().join('+')}|${baseTitle(p.title)}`;
-}
+export { baseTitle, versionGroupKey } from './version-grouping.ts';
 
 function amendmentOf(p: Policy): Amendment {
   return p.docNumber ? { docNumber: p.docNumber } : { title: p.title };
@@ -44,18 +34,13 @@ export interface GroupResult {
 }
 
 export function groupVersions(policies: readonly Policy[]): GroupResult {
-  const groups = new Map<string, Policy[]>();
-  for (const p of policies) {
-    if (p.undated || !p.published || p.versions) continue;
-    const key = versionGroupKey(p);
-    groups.set(key, [...(groups.get(key) ?? []), p]);
-  }
+  const candidates = policies.filter((p) => !p.undated && p.published && !p.versions);
+  // conflicts (two rows with one date or one 文号: the same document exported twice) stay apart
+  const { groups } = planVersionGroups(candidates, (p) => ({ title: p.title, issuers: p.issuers, date: p.published, docNumber: p.docNumber?.key }));
   const merged = new Map<string, string>();
   const replaced = new Map<string, Policy>();
-  for (const rows of groups.values()) {
-    const numbers = rows.flatMap((r) => (r.docNumber ? [r.docNumber.key] : []));
-    if (rows.length < 2 || new Set(rows.map((r) => r.published)).size < rows.length || new Set(numbers).size < numbers.length) continue;
-    const sorted = [...rows].sort((a, b) => (a.published < b.published ? -1 : 1));
+  for (const sorted of groups) {
+    if (sorted.length < 2) continue;
     const latest = sorted[sorted.length - 1]!;
     const doc: Policy = { ...latest, amendment: latest.amendment ?? amendmentOf(latest), versions: sorted.slice(0, -1).map((r, i) => asVersion(r, i === 0)) };
     replaced.set(latest.id, doc);

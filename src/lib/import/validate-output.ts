@@ -21,6 +21,8 @@ import type { IsoDate, Policy } from '../model.ts';
 import { buildDate, validateLibrary } from '../validity.ts';
 import { policySchema, labels as policyLabels, toPolicy, type PolicyFrontmatter } from '../../schemas/policy.ts';
 import { isValidId } from '../../schemas/fields/common.ts';
+import { isIsoDate } from '../../schemas/fields/dates.ts';
+import { versionSchema, labels as versionLabels } from '../../schemas/version.ts';
 
 export interface OutputContext {
   /** organization ids of organizations.yaml (not checked when empty) */
@@ -110,4 +112,23 @@ function documentRules(d: PolicyFrontmatter, id: string, rel: string, today: Iso
     { today, locate: (doc, at) => (doc.source === rel ? compact({ file: rel, line: lineOf(at) }) : { file: OTHER }) },
   );
   return problems.filter((p) => p.file === rel);
+}
+
+/**
+ * Every problem npm run check would report for an earlier version written at `rel`
+ * (…/versions/<YYYY-MM-DD>.md): frontmatter, the version schema, 发布日期 = file name, no unsafe
+ * HTML, and with `expected` the frontmatter read back unchanged.
+ */
+export function validateVersionOutput(text: string, rel: string, expected?: Record<string, unknown>): Problem[] {
+  const fm = readFrontmatter(text, rel);
+  const problems = [...fm.problems];
+  for (const v of htmlViolations(fm.body)) problems.push(problem(rel, 'body', '正文', `正文含不安全的 HTML ${v.found}：${v.reason}`));
+  if (!fm.data || !fm.lineOf) return problems;
+  const date = path.basename(rel).replace(/\.md$/i, '');
+  if (!isIsoDate(date)) problems.push(problem(rel, '(文件名)', '发布日期', `历史版本文件名 "${date}" 不是日期（version file name must be its 发布日期）`));
+  if (expected && !isDeepStrictEqual(fm.data, expected)) problems.push(problem(rel, 'frontmatter', '前置元数据', '写出的前置元数据读回后与原值不一致（frontmatter does not round-trip）', 2));
+  const v = validate(versionSchema, fm.data, { file: rel, labels: versionLabels, lineOf: fm.lineOf });
+  problems.push(...v.problems);
+  if (v.data?.published !== undefined && v.data.published !== date) problems.push(problem(rel, 'published', '发布日期', `发布日期 ${v.data.published} 与文件名 ${date} 不一致（published must equal the file name）`, fm.lineOf(['published'])));
+  return problems;
 }

@@ -1,0 +1,113 @@
+/**
+ * npm run import --group-versions: after every input is read, records that are versions of one
+ * document (src/lib/version-grouping.ts) are written as `<id>.md` + `<id>/versions/<date>.md`
+ * (src/lib/import/versions.ts), with one report line per grouped document. Nothing is dropped:
+ * a record becomes a document or a version, or is an error naming it (two records with one date
+ * or one 文号, a record without a date among versions, a version date before 1949 or after
+ * today, an id or date that is not a safe file name). A group is written whole or not at all.
+ */
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { formatProblem } from '../../../src/lib/errors.ts';
+import { groupFiles, groupProblems, planImport, type ImportRecord, type OutputFile } from '../../../src/lib/import/versions.ts';
+import { validatePolicyOutput, validateVersionOutput } from '../../../src/lib/import/validate-output.ts';
+import { checkOutputSize } from '../../../src/lib/import/guards.ts';
+
+export type Outcome = 'written' | 'ready' | 'failed';
+
+export interface GroupContext {
+  out: string;
+  content: string;
+  force: boolean;
+  dryRun: boolean;
+  today: string;
+  organizations: ReadonlySet<string>;
+  topics: ReadonlySet<string>;
+  /** ids used in content/ (a new document must not take one) */
+  ids: Set<string>;
+  /** a record that is a document of its own: the ordinary import */
+  single: (r: ImportRecord) => Promise<Outcome>;
+  /** a path as printed */
+  rel: (p: string) => string;
+}
+
+const exists = (p: string) => stat(p).then(() => true, () => false);
+
+/** The output path of a file, refused when it would leave the output folder. */
+function target(c: GroupContext, f: OutputFile): string {
+  const root = path.resolve(c.out);
+  const p = path.resolve(root, f.rel);
+  if (!p.startsWith(root + path.sep)) throw new Error(`输出路径 ${JSON.stringify(f.rel)} 不在 ${c.out} 中（path outside the output folder）`);
+  return p;
+}
+
+/** Problems that keep the files of one group from being written, as printed lines. */
+async function blockers(c: GroupContext, files: OutputFile[], id: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const f of files) {
+    const p = target(c, f);
+    checkOutputSize(f.text);
+    const problems = f.kind === 'document'
+      ? validatePolicyOutput(f.text, c.rel(p), { organizations: c.organizations, topics: c.topics, expected: f.data, today: c.today })
+      : validateVersionOutput(f.text, c.rel(p), f.data);
+    // warnings pass check and are printed; errors keep the group from being written
+    for (const pr of problems) {
+      if (pr.severity === 'error') out.push(`  ${formatProblem(pr)}`);
+      else console.log(`  ${formatProblem(pr)}`);
+    }
+    const there = await exists(p);
+    if (there && !c.force) out.push(`  ${c.rel(p)} 已存在，未覆盖（exists; use --force to overwrite）`);
+    if (!there && f.kind === 'document' && c.ids.has(id)) out.push(`  标识 "${id}" 已被 ${c.content}/ 中的其他文件使用（duplicate id）`);
+  }
+  return out;
+}
+
+/** One document with versions: check every file, then write them all (or, --dry-run, show them). */
+async function importGroup(c: GroupContext, group: ImportRecord[]): Promise<Outcome> {
+  const latest = group[group.length - 1]!;
+  const dates = group.map((r) => `${String(r.data.published ?? r.note?.date)}（${r.source}）`).join(' → ');
+  console.log(`\n版本合并 grouped: ${latest.id} ← ${group.length} 个版本 versions: ${dates}`);
+  const bad = groupProblems(group, c.today);
+  if (bad.length) {
+    for (const b of bad) console.log(`  ✗ ${b}`);
+    return 'failed';
+  }
+  const files = groupFiles(group);
+  const why = await blockers(c, files, latest.id);
+  if (why.length) {
+    for (const w of why) console.log(w);
+    console.log(`  ✗ ${latest.id} 及其历史版本未写入（not written）`);
+    return 'failed';
+  }
+  for (const f of files) {
+    const p = target(c, f);
+    if (c.dryRun) {
+      console.log(`  （--dry-run：未写入 not written）${c.rel(p)}`);
+      continue;
+    }
+    await mkdir(path.dirname(p), { recursive: true });
+    await writeFile(p, f.text, 'utf8');
+    console.log(`  ✓ 已写入 written ${c.rel(p)}`);
+  }
+  c.ids.add(latest.id);
+  return c.dryRun ? 'ready' : 'written';
+}
+
+/** Every record imported, grouped; one outcome per record. */
+export async function importGrouped(c: GroupContext, records: ImportRecord[]): Promise<Outcome[]> {
+  const plan = planImport(records);
+  const outcomes: Outcome[] = [];
+  for (const { rows, reason } of plan.conflicts) {
+    console.log(`\n✗ 不能作为版本合并 cannot group: ${rows.map((r) => r.source).join('、')}\n  ${reason}`);
+    outcomes.push(...rows.map((): Outcome => 'failed'));
+  }
+  for (const r of plan.undated) {
+    console.log(`\n✗ ${r.source}: 与其他记录是同一文件，但没有发布日期，也没有写明修正日期的题注，无法确定是哪个版本（undated record among versions）`);
+    outcomes.push('failed');
+  }
+  for (const group of plan.groups) {
+    if (group.length === 1) outcomes.push(await c.single(group[0]!));
+    else outcomes.push(...group.map(() => 'failed' as Outcome).fill(await importGroup(c, group)));
+  }
+  return outcomes;
+}
