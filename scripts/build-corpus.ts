@@ -7,7 +7,8 @@
  * date or an issuer, or repeat a 文号: by default those three problems are reported as
  * warnings (see src/content/load.ts, `lenient`); --strict makes them errors. --group-versions
  * publishes rows with the same title and issuers and different dates as one document with
- * 历史版本 (src/lib/version-groups.ts); each merged row is named in a warning.
+ * 历史版本 (src/lib/version-groups.ts, on the grouping npm run import --group-versions shares:
+ * src/lib/version-grouping.ts); each merged row is named in a warning.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
