@@ -13,7 +13,7 @@ import { versionByDate } from './versions.ts';
 /** One document as it stood on the page's day: only what the row shows (the page's cache key hashes it). */
 export interface YearEndRow {
   id: string;
-  /** title and 文号 of the version then (the latest's are the document's own, translated on /mn/) */
+  /** title and 文号 of the version then (on /mn/ the translated document's title: versions are Chinese) */
   title: string;
   docNumber?: string;
   issuers: string[];
@@ -49,14 +49,17 @@ function asStatus(s: string | null, id: string): Status | null {
   throw new Error(`时点查询：文件 ${id} 的有效性 "${s}" 不是已知值（allowed: ${STATUSES.join('、')}）`);
 }
 
-/** The row of `p` (as the page's language shows it) on `date`, or undefined before it was published. */
-function rowOn(p: PolicyView, timeline: Timeline, date: IsoDate): YearEndRow | undefined {
+/**
+ * The row of `p` (as the page's language shows it) on `date`, or undefined before it was
+ * published. A translated document keeps its translated title (earlier versions are Chinese).
+ */
+function rowOn(p: PolicyView, translated: boolean, timeline: Timeline, date: IsoDate): YearEndRow | undefined {
   const entry = entryOn(timeline, date);
   if (!entry) return undefined;
   const v = entry.version === undefined ? undefined : versionByDate(p, entry.version);
   if (entry.version !== undefined && !v) throw new Error(`时点查询：文件 ${p.id} 没有 ${entry.version} 版本（timeline and versions disagree; this is a bug）`);
   const earlier = v && !v.latest;
-  const row: YearEndRow = { id: p.id, title: earlier ? v.title : p.title, issuers: p.issuers, published: v ? v.date : p.published, status: asStatus(entry.status, p.id) };
+  const row: YearEndRow = { id: p.id, title: earlier && !translated ? v.title : p.title, issuers: p.issuers, published: v ? v.date : p.published, status: asStatus(entry.status, p.id) };
   const docNumber = earlier ? v.docNumber : p.docNumber;
   if (docNumber) row.docNumber = docNumber.raw;
   if (v) row.version = v.date;
@@ -75,10 +78,13 @@ function byRowDesc(a: YearEndRow, b: YearEndRow): number {
  */
 export function yearEndListings(policies: readonly PolicyView[], library: readonly PolicyView[], today: IsoDate): { year: number; date: IsoDate; rows: YearEndRow[] }[] {
   const byId = new Map(library.map((p) => [p.id, p]));
-  const timelines = policies.map((p) => ({ p, timeline: policyTimeline(byId.get(p.id) ?? p, byId, today) }));
+  const timelines = policies.map((p) => {
+    const original = byId.get(p.id) ?? p;
+    return { p, translated: original !== p, timeline: policyTimeline(original, byId, today) };
+  });
   return yearEndYears(library, today).map((y) => {
     const date = yearEndDate(y, today);
-    const rows = timelines.flatMap(({ p, timeline }) => rowOn(p, timeline, date) ?? []).sort(byRowDesc);
+    const rows = timelines.flatMap(({ p, translated, timeline }) => rowOn(p, translated, timeline, date) ?? []).sort(byRowDesc);
     return { year: y, date, rows };
   });
 }

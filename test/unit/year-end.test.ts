@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clearSiteCache, loadSite } from '../../src/content/load.ts';
 import type { PolicyView } from '../../src/lib/model.ts';
+import { localize } from '../../src/lib/localize.ts';
 import { yearEndDate, yearEndListings, yearEndRoutes, yearEndYears, yearEndYearsOf } from '../../src/lib/year-end.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -58,5 +59,11 @@ describe('year-end listings: versions (content fixture versions-ok)', () => {
     expect(years.find((l) => l.year === 2019)!.rows.map((row) => row.id)).not.toContain('single');
     expect(years.find((l) => l.year === 2020)!.rows.find((row) => row.id === 'single')).toMatchObject({ status: '现行有效' });
     expect(years.find((l) => l.year === 2020)!.rows.find((row) => row.id === 'single')!.version).toBeUndefined();
+    // Mongolian: only translated documents, with their translated title; the version and dates are the original's
+    const mn = localize(data, 'mn-Mong');
+    const mnRow = yearEndListings(mn.policies, data.policies, today).find((l) => l.year === 2012)!.rows;
+    expect(mnRow.map((row) => row.id)).toEqual(['banfa']);
+    expect(mnRow[0]).toMatchObject({ version: '2012-03-01', title: mn.policies[0]!.title });
+    expect(mnRow[0]!.title).toMatch(/[\u1820-\u18AF]/);
   });
 });
