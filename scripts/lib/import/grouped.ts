@@ -107,7 +107,10 @@ export async function importGrouped(c: GroupContext, records: ImportRecord[]): P
   }
   for (const group of plan.groups) {
     if (group.length === 1) outcomes.push(await c.single(group[0]!));
-    else outcomes.push(...group.map(() => 'failed' as Outcome).fill(await importGroup(c, group)));
+    else {
+      const outcome = await importGroup(c, group);
+      outcomes.push(...group.map(() => outcome));
+    }
   }
   return outcomes;
 }
