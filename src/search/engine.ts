@@ -28,6 +28,8 @@
  *       rank order; `sources` lists every site that published the same document (same 文号
  *       and issuer).
  *     sites: every site asked and what it gave; notices: the peers skipped and why.
+ *   prepare({ languages?, filters? }) loads sites.json, the manifest and the filter values of
+ *     the indexes a query would ask (no word yet): the search page calls it on the first keystroke.
  *   filters() → { name: { value: count } } over the whole library (facet UIs), with `site`
  *     and `level` across the federation.
  *
@@ -57,6 +59,16 @@ export type { EngineOptions, FilterValue, SearchOptions, SearchResponse, SearchR
 
 export async function options(o: EngineOptions = {}): Promise<void> {
   configure(o);
+}
+
+/** Loads what every query reads before its words: sites.json, the manifest, and the filter
+ * values of the indexes it would ask (every query filters: 历史版本 are left out by default).
+ * The search page calls it on the first keystroke; a failure is left to the query to report. */
+export async function prepare(opts: Pick<SearchOptions, 'languages' | 'filters'> = {}): Promise<void> {
+  const fed = await getFed();
+  const ctx: QueryCtx = { fed, nets: budgets(fed), report: [] };
+  const sources = await openSources(ctx, sitesToAsk(fed, opts.filters), planQuery(fed, '', opts).langs);
+  await Promise.all(sources.flatMap((s) => s.ix.shards.map((sh) => sh.pf.filters().catch(() => null))));
 }
 
 export async function search(query: string, opts: SearchOptions = {}): Promise<SearchResponse> {

@@ -2,7 +2,9 @@
  * The search page in Chromium over the built sample portal: a 文号 typed with other brackets
  * finds its document first, results render as ol[data-search-results] > li with the count in
  * [data-search-total], filters narrow and can be dropped, the ranking equals the Node engine's,
- * and the page contacts no host but its own.
+ * and the page contacts no host but its own. With JavaScript a search updates the page in place
+ * (the address as a shared link would be, back and forward restore earlier searches); without
+ * it the form is a plain GET form.
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -85,6 +87,54 @@ describe.skipIf(!chromiumAvailable)('search page in Chromium (Debian chromium; s
     const all = await page.$$eval('ol[data-search-results] > li a:first-child', (as) => as.map((a) => a.getAttribute('href')));
     expect(all.some((h) => h?.includes('/policies/'))).toBe(true);
     await page.close();
+  });
+
+  it('updates the results in place: same address as a shared link, focus and count, back and forward', async () => {
+    const page = await site.browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(`${site.served.url}search/`);
+    // a mark on this document: a page load would lose it
+    await page.evaluate(() => ((window as unknown as { mark: number }).mark = 1));
+    const searchAndWait = async (query: string) => {
+      await page.fill('#search-q', query);
+      await page.press('#search-q', 'Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'results-heading' && document.querySelector('[data-search-total]'));
+      return page.$$eval('ol[data-search-results] > li > a', (as) => as.map((a) => a.textContent));
+    };
+    const first = await searchAndWait('政务公开');
+    expect(first.length).toBeGreaterThan(0);
+    expect(new URL(page.url()).search).toBe(`?q=${encodeURIComponent('政务公开')}`);
+    expect(await page.textContent('[role=status]')).toMatch(/找到 \d+ 条结果/);
+    const second = await searchAndWait('反洗钱');
+    expect(second).not.toEqual(first);
+    expect(new URL(page.url()).search).toBe(`?q=${encodeURIComponent('反洗钱')}`);
+    // one search page load, one engine and one manifest for both searches
+    expect(requests.filter((r) => r === `${BASE}search/`).length).toBe(1);
+    expect(requests.filter((r) => r.endsWith('/search/manifest.json')).length).toBe(1);
+    await page.goBack();
+    await page.waitForFunction((q) => (document.querySelector('#search-q') as HTMLInputElement).value === q && document.querySelector('[data-search-total]'), '政务公开');
+    expect(await page.$$eval('ol[data-search-results] > li > a', (as) => as.map((a) => a.textContent))).toEqual(first);
+    await page.goForward();
+    await page.waitForFunction((q) => (document.querySelector('#search-q') as HTMLInputElement).value === q && document.querySelector('[data-search-total]'), '反洗钱');
+    expect(await page.$$eval('ol[data-search-results] > li > a', (as) => as.map((a) => a.textContent))).toEqual(second);
+    // back to the empty page: no results, no count
+    await page.goBack();
+    await page.goBack();
+    await page.waitForFunction(() => !document.querySelector('ol[data-search-results] > li'));
+    expect(await page.$('[data-search-total]')).toBeNull();
+    expect(await page.evaluate(() => (window as unknown as { mark?: number }).mark)).toBe(1);
+    await page.close();
+  });
+
+  it('sends the form as a plain GET without JavaScript', async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.served.url}search/`);
+    await page.fill('#search-q', '政务公开');
+    await Promise.all([page.waitForURL((u) => u.searchParams.get('q') === '政务公开'), page.press('#search-q', 'Enter')]);
+    expect(await page.locator('p.notice', { hasText: 'JavaScript' }).isVisible()).toBe(true);
+    await context.close();
   });
 
   it('says plainly when nothing matches', async () => {

@@ -25,6 +25,8 @@ export interface EngineResponse {
 }
 export interface Engine {
   options(o: { basePath?: string; language?: string }): Promise<void> | void;
+  /** absent from an engine.js older than this page (a cached copy): nothing is prepared then */
+  prepare?(o: { filters?: Record<string, string>; languages?: string[] }): Promise<void>;
   search(q: string, o: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'>; limit?: number; languages?: string[] }): Promise<EngineResponse>;
 }
 export interface Strings {
