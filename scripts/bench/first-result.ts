@@ -4,7 +4,8 @@
  * (empty cache) opens the search page, types the query and submits it; the time runs from the
  * key press to the first result element entering the DOM (a MutationObserver installed before
  * any page script), with the requests and response bytes the browser made in between.
- *  - ours: /search/, #search-q, Enter → the GET form loads /search/?q=… → ol[data-search-results] > li;
+ *  - ours: /search/, #search-q, Enter → the results render in place (the address becomes
+ *    /search/?q=…; without JavaScript the GET form would load it) → ol[data-search-results] > li;
  *  - baseline: Pagefind's default UI (scripts/bench/baseline.ts) on /search/, which searches as
  *    the text is typed (no Enter): from the input event to the first .pagefind-ui__result.
  */
