@@ -11,7 +11,9 @@
  */
 import { parseChineseDate, CHINESE_DATE_SOURCE } from './import/dates.ts';
 
-const TRAILER = /[（(](?:[^（）()]*[〔[［【(（]?\d{4}[〕\]］】)）]?[^（）()]*第?\d+号?|(?:\d{4}年)?[^（）()]*(?:修正|修订|修改)[^（）()]*)[）)]$/u;
+// a 修正 note is short — （修正）, （2019年修订）, （2009年第二次修正本） — not a parenthetical that
+// names what a 公告 amends (（修订《…》等5件规范性文件）: a document of its own)
+const TRAILER = /[（(](?:[^（）()]*[〔[［【(（]?\d{4}[〕\]］】)）]?[^（）()]*第?\d+号?|(?:\d{4}年?)?(?:第[一二三四五六七八九十]+次)?(?:修正|修订|修改)本?)[）)]$/u;
 
 /** The title without a trailing 文号 or 修正 note, NFKC, no whitespace. */
 export function baseTitle(title: string): string {

@@ -46,6 +46,9 @@ describe('version grouping (shared by build:corpus and import)', () => {
     expect(baseTitle('中华人民共和国商业银行法（修正）')).toBe('中华人民共和国商业银行法');
     expect(baseTitle('证券公司短期融资券管理办法（中国人民银行公告[2021]第10号）')).toBe('证券公司短期融资券管理办法');
     expect(baseTitle('某某条例（2019年修订）')).toBe('某某条例');
+    expect(baseTitle('某某条例（2009年第二次修正本）')).toBe('某某条例');
+    // a parenthetical naming what a 公告 amends is part of its title (corpus pbc-nd-93, pbc-nd-68: two documents)
+    expect(baseTitle('中国人民银行公告（修订《非金融机构支付服务管理办法实施细则》等5件规范性文件）')).not.toBe(baseTitle('中国人民银行公告（修改“证照分离”改革涉及的规范性文件）'));
     expect(versionGroupKey({ title: 'A 办法', issuers: ['y', 'x'] })).toBe(versionGroupKey({ title: 'A办法（2019年修正）', issuers: ['x', 'y'] }));
     expect(versionGroupKey({ title: 'A办法', issuers: ['x'] })).not.toBe(versionGroupKey({ title: 'A办法', issuers: ['y'] }));
   });
