@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -252,6 +252,21 @@ describe('npm run import --group-versions', () => {
     expect(r.out).not.toMatch(/\u0000/);
     expect(listAll(path.join(content, 'policies'))).toEqual(['ok-2.md', 'ok-2/versions/2019-01-02.md']);
     expect(existsSync(path.join(tmp, 'hostile', 'escape.md')) || existsSync(path.join(tmp, 'escape.md')) || existsSync('/tmp/abs.md') || existsSync('/tmp/x.md')).toBe(false);
+  });
+
+  it('a version folder that is a symbolic link out of --out is refused before anything of the group is written', () => {
+    const content = freshContent('symlink');
+    const elsewhere = path.join(tmp, 'symlink', 'elsewhere');
+    mkdirSync(elsewhere);
+    symlinkSync(elsewhere, path.join(content, 'policies', 'ok-2'));
+    const input = path.join(tmp, 'symlink', 'rows.jsonl');
+    writeFileSync(input, `${[row({ id: 'ok-1', title: '辛办法', published: '2019-01-02' }), row({ id: 'ok-2', title: '辛办法', published: '2021-01-02' })].join('\n')}\n`);
+    const r = run(['--content', content, '--out', path.join(content, 'policies'), '--topic', 'zwgk', '--group-versions', input]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/ok-2\/versions\/2019-01-02\.md: 目标路径经符号链接指向 .* 之外，未写入（symbolic link out of the output folder）/);
+    expect(r.out).toContain('✗ ok-2 及其历史版本未写入（not written）');
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(existsSync(path.join(content, 'policies', 'ok-2.md'))).toBe(false);
   });
 
   it('without --group-versions every row is a document of its own', () => {

@@ -6,7 +6,7 @@
  * or one 文号, a record without a date among versions, a version date before 1949 or after
  * today, an id or date that is not a safe file name). A group is written whole or not at all.
  */
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, realpath, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatProblem } from '../../../src/lib/errors.ts';
 import { groupFiles, groupProblems, planImport, type ImportRecord, type OutputFile } from '../../../src/lib/import/versions.ts';
@@ -41,6 +41,22 @@ function target(c: GroupContext, f: OutputFile): string {
   return p;
 }
 
+/**
+ * True when `p` would be written inside the output folder also after symbolic links: its nearest
+ * existing folder resolves inside it and the file itself is not a link (a `<id>/` or `versions/`
+ * folder linked elsewhere must not carry a version out of --out).
+ */
+async function staysInside(c: GroupContext, p: string): Promise<boolean> {
+  if (await lstat(p).then((s) => s.isSymbolicLink(), () => false)) return false;
+  let root = path.resolve(c.out);
+  while (!(await exists(root))) root = path.dirname(root);
+  const realRoot = await realpath(root);
+  let dir = path.dirname(p);
+  while (!(await exists(dir))) dir = path.dirname(dir);
+  const real = await realpath(dir);
+  return real === realRoot || real.startsWith(realRoot + path.sep);
+}
+
 /** Problems that keep the files of one group from being written, as printed lines. */
 async function blockers(c: GroupContext, files: OutputFile[], id: string): Promise<string[]> {
   const out: string[] = [];
@@ -55,6 +71,7 @@ async function blockers(c: GroupContext, files: OutputFile[], id: string): Promi
       if (pr.severity === 'error') out.push(`  ${formatProblem(pr)}`);
       else console.log(`  ${formatProblem(pr)}`);
     }
+    if (!(await staysInside(c, p))) out.push(`  ${c.rel(p)}: 目标路径经符号链接指向 ${c.out} 之外，未写入（symbolic link out of the output folder）`);
     const there = await exists(p);
     if (there && !c.force) out.push(`  ${c.rel(p)} 已存在，未覆盖（exists; use --force to overwrite）`);
     if (!there && f.kind === 'document' && c.ids.has(id)) out.push(`  标识 "${id}" 已被 ${c.content}/ 中的其他文件使用（duplicate id）`);
