@@ -10,6 +10,12 @@
  * - Han runs (Chinese names, 文号 such as 内政公办字〔2016〕5号) that are not already inside an
  *   element with a Chinese `lang` are wrapped in `<span lang="zh-CN">`, so they get a CJK font,
  *   stay upright and are read as Chinese by screen readers. Their 1–2 digit runs get `tcy` too.
+ * - A Han run of more than ZH_ISLAND_MIN Han characters (a list of place names, a quoted Chinese
+ *   sentence) is not a name any more: set upright in the column it would wrap into several
+ *   columns, which run left to right, the wrong way for Chinese. Its span also gets class
+ *   `zh-island` (mongolian-zh.css): a horizontal inline block of limited width inside the
+ *   Mongolian line, read left to right like the Chinese page. Same text, same order, so copy,
+ *   search index and excerpts see exactly what they saw before.
  *
  * Pure string functions, no DOM: used at build time on rendered HTML and in the browser on text.
  */
@@ -27,6 +33,19 @@ const SKIP = new Set(['head', 'option', 'optgroup', 'select', 'svg', 'math', 'pr
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
 export type RunPresentation = 'tcy' | 'sideways';
+
+/**
+ * The longest Han run (in Han characters) that stays upright inline: a 文号, a person's, place's
+ * or office's name (内蒙古自治区人民政府 is 10). The e2e rule for document pages uses the same
+ * number (test/e2e/mongolian-chinese.test.ts).
+ */
+export const ZH_ISLAND_MIN = 12;
+const HAN_CHAR = /\p{Script=Han}/gu;
+
+/** Does this Han run leave the vertical flow as a horizontal island (span.zh-island)? */
+export function isChineseIsland(run: string): boolean {
+  return (run.match(HAN_CHAR)?.length ?? 0) > ZH_ISLAND_MIN;
+}
 
 /** How a Latin/digit run is set in vertical text: 1–2 ASCII digits upright combined, everything else sideways. */
 export function latinRunPresentation(run: string): RunPresentation {
@@ -59,24 +78,32 @@ function presentText(text: string, inChinese: boolean, options: Required<Present
     if (!HAS_HAN.test(m[0])) continue; // punctuation alone (《》 around Mongolian) stays Mongolian
     const before = text.slice(last, m.index);
     out += options.combineDigits ? tcyText(before) : before;
-    out += `<span lang="${options.chineseLang}">${options.combineDigits ? tcyText(m[0]) : m[0]}</span>`;
+    const island = isChineseIsland(m[0]) ? ' class="zh-island"' : '';
+    out += `<span lang="${options.chineseLang}"${island}>${options.combineDigits ? tcyText(m[0]) : m[0]}</span>`;
     last = m.index + m[0].length;
   }
   const rest = text.slice(last);
   return out + (options.combineDigits ? tcyText(rest) : rest);
 }
 
+/** A piece of plain text: a Han run (zh), a long one to be set as a horizontal island, or the rest. */
+export interface ChineseRun {
+  text: string;
+  zh: boolean;
+  island?: true;
+}
+
 /**
  * Plain text split into its Han runs (zh: true) and the rest, by the rule presentVerticalHtml
  * uses: for the search page's script, which builds nodes (no HTML) from a Mongolian result's title.
  */
-export function splitChineseRuns(text: string): { text: string; zh: boolean }[] {
-  const out: { text: string; zh: boolean }[] = [];
+export function splitChineseRuns(text: string): ChineseRun[] {
+  const out: ChineseRun[] = [];
   let last = 0;
   for (const m of text.matchAll(HAN_RUN)) {
     if (!HAS_HAN.test(m[0])) continue; // punctuation alone stays with its context
     if (m.index > last) out.push({ text: text.slice(last, m.index), zh: false });
-    out.push({ text: m[0], zh: true });
+    out.push(isChineseIsland(m[0]) ? { text: m[0], zh: true, island: true } : { text: m[0], zh: true });
     last = m.index + m[0].length;
   }
   if (last < text.length) out.push({ text: text.slice(last), zh: false });

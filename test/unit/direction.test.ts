@@ -49,8 +49,8 @@ describe('latin/digit runs in vertical Mongolian', () => {
 describe('Chinese runs in vertical Mongolian', () => {
   it('marks a 文号 and a Chinese name with lang="zh-CN", short digits inside it upright', () => {
     expect(presentVerticalHtml('<td>内政公办字〔2016〕5号</td>')).toBe(`<td><span lang="zh-CN">内政公办字〔2016〕${tcy('5')}号</span></td>`);
-    expect(presentVerticalHtml('<p>ᠪᠢᠴᠢᠭ ᠭᠠᠷᠭᠠᠭᠰᠠᠨ᠄ 内蒙古自治区人民政府办公厅᠂ ᠪᠠ</p>')).toBe(
-      '<p>ᠪᠢᠴᠢᠭ ᠭᠠᠷᠭᠠᠭᠰᠠᠨ᠄ <span lang="zh-CN">内蒙古自治区人民政府办公厅</span>᠂ ᠪᠠ</p>',
+    expect(presentVerticalHtml('<p>ᠪᠢᠴᠢᠭ ᠭᠠᠷᠭᠠᠭᠰᠠᠨ᠄ 内蒙古自治区人民政府᠂ ᠪᠠ</p>')).toBe(
+      '<p>ᠪᠢᠴᠢᠭ ᠭᠠᠷᠭᠠᠭᠰᠠᠨ᠄ <span lang="zh-CN">内蒙古自治区人民政府</span>᠂ ᠪᠠ</p>',
     );
   });
 

@@ -5,6 +5,7 @@
 import { badgeClass, resultMeta } from '../../lib/search-page/result-meta.ts';
 import { verticalRuns } from '../../lib/mongolian/numbers.ts';
 import { splitChineseRuns } from '../../lib/direction.ts';
+import { groupIslands } from '../../lib/mongolian/islands.ts';
 import { FILTER_NAMES, searchQueryString, withoutFilter, withoutFilters, type SearchState } from '../../lib/search-page/params.ts';
 import type { PageBestBet } from '../../lib/best-bets.ts';
 import { el, excerptNodes, fill, link } from './dom.ts';
@@ -15,17 +16,26 @@ const siteName = (s: SiteLabel, view: View) => (view.mn ? (s.name.mn ?? s.name.z
 /** Mongolian page: 1–2 digit runs upright (span.tcy), as static pages present them (src/lib/mongolian/numbers.ts). */
 const runs = (text: string, view: View) => (view.mn ? verticalRuns(text).map((p) => (p.tcy ? el('span', { className: 'tcy' }, p.text) : p.text)) : [text]);
 
-/** Mongolian page: Han runs of a title or excerpt in span[lang=zh-CN], as static pages mark them (src/lib/direction.ts). */
+/** Mongolian page: Han runs of a title or excerpt in span[lang=zh-CN] (long ones span.zh-island), as static pages mark them (src/lib/direction.ts). */
 function mnText(text: string, view: View): (Node | string)[] {
   if (!view.mn) return [text];
-  return splitChineseRuns(text).flatMap((p) => (p.zh ? [el('span', { lang: 'zh-CN' }, ...runs(p.text, view))] : runs(p.text, view)));
+  return splitChineseRuns(text).flatMap((p) => (p.zh ? [el('span', { lang: 'zh-CN', ...(p.island ? { className: 'zh-island' } : {}) }, ...runs(p.text, view))] : runs(p.text, view)));
 }
 
-/** The excerpt's nodes with their text marked as mnText does (a <mark> keeps its children). */
+/** The excerpt's nodes with their text marked as mnText does (a <mark> keeps its children); a long Han run crossing <mark>s is one island. */
 function excerpt(html: string, view: View): Node[] {
   const nodes = excerptNodes(html);
   if (!view.mn) return nodes;
-  return nodes.flatMap((n): (Node | string)[] => (n instanceof Text ? mnText(n.data, view) : [el('mark', {}, ...mnText(n.textContent ?? '', view))])).map((n) => (typeof n === 'string' ? document.createTextNode(n) : n));
+  const pieces = nodes.map((n) => ({ text: n.textContent ?? '', mark: !(n instanceof Text) }));
+  return groupIslands(pieces)
+    .flatMap(({ island, pieces }): (Node | string)[] => {
+      const inner = pieces.flatMap((p) => {
+        const text = island ? runs(p.text, view) : mnText(p.text, view);
+        return p.mark ? [el('mark', {}, ...text)] : text;
+      });
+      return island ? [el('span', { lang: 'zh-CN', className: 'zh-island' }, ...inner)] : inner;
+    })
+    .map((n) => (typeof n === 'string' ? document.createTextNode(n) : n));
 }
 
 /** One result: title link, then type, 有效性, 文号 and date, then the excerpt and other copies. */
