@@ -66,10 +66,12 @@ function conflictOf<T>(rows: T[], facts: (r: T) => VersionFacts): string | undef
 /** Records in input order → documents, conflicts and unplaceable records; every record is in exactly one. */
 export function planVersionGroups<T>(rows: readonly T[], facts: (r: T) => VersionFacts): VersionPlan<T> {
   const byKey = new Map<string, T[]>();
-  for (const r of rows) {
-    const key = versionGroupKey(facts(r));
+  rows.forEach((r, i) => {
+    const f = facts(r);
+    // without a title or an issuer nothing says two records are one document: a key of its own
+    const key = baseTitle(f.title) && f.issuers.length ? versionGroupKey(f) : `\0${i}`;
     byKey.set(key, [...(byKey.get(key) ?? []), r]);
-  }
+  });
   const plan: VersionPlan<T> = { groups: [], conflicts: [], undated: [] };
   for (const members of byKey.values()) {
     if (members.length === 1) {

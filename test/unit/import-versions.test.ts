@@ -64,9 +64,14 @@ describe('version grouping (shared by build:corpus and import)', () => {
       { n: 'd1', title: 'D', issuers: ['x'], date: '2020-01-01', docNumber: 'D1' },
       { n: 'd2', title: 'D', issuers: ['x'], date: '2021-01-01', docNumber: 'D1' },
       { n: 'e', title: 'E', issuers: ['x'] },
+      // no title (the extractor found none) or no issuer: never merged with anything
+      { n: 'u1', title: '', issuers: ['x'], date: '2019-01-01' },
+      { n: 'u2', title: '', issuers: ['x'], date: '2020-01-01' },
+      { n: 'v1', title: 'V', issuers: [], date: '2019-01-01' },
+      { n: 'v2', title: 'V', issuers: [], date: '2020-01-01' },
     ];
     const plan = planVersionGroups(rows, (r) => ({ title: r.title, issuers: r.issuers, date: r.date, docNumber: r.docNumber }));
-    expect(plan.groups.map((g) => g.map((r) => r.n))).toEqual([['b1', 'b2'], ['e']]);
+    expect(plan.groups.map((g) => g.map((r) => r.n))).toEqual([['b1', 'b2'], ['e'], ['u1'], ['u2'], ['v1'], ['v2']]);
     expect(plan.conflicts.map((c) => c.rows.map((r) => r.n))).toEqual([['c1', 'c2'], ['d1', 'd2']]);
     expect(plan.conflicts[0]!.reason).toContain('相同的发布日期 2020-01-01');
     expect(plan.conflicts[1]!.reason).toContain('相同的发文字号');
