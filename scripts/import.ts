@@ -72,17 +72,21 @@ function prepare(file: string, source: Source, ctx: Context, orgById: Map<string
   const outFile = path.join(o.out, `${id}.md`);
   // 索引号: next serial for the first issuer and the year of the 成文日期 (or 发布日期 / 文号).
   const issuers = o.issuers?.length ? o.issuers : ex.issuers;
-  const yearText = (o.published ?? ex.written)?.slice(0, 4) ?? (ex.docNumber ? parseDocNumber(ex.docNumber)?.year : undefined);
+  // a law's 题注 dates its text (the last 修正/修订) when there is no 落款 date
+  const note = revisionNote(text);
+  const published = o.published ?? (ex.written ? undefined : note?.date);
+  const yearText = (published ?? ex.written)?.slice(0, 4) ?? (ex.docNumber ? parseDocNumber(ex.docNumber)?.year : undefined);
   const org = issuers[0] ? orgById.get(issuers[0]) : undefined;
   const indexNumber = org && yearText ? nextIndexNumber(ctx.indexNumbers, indexCode(org), Number(yearText)) : undefined;
   const draft = buildPolicyFrontmatter(ex, {
     ...(indexNumber ? { indexNumber } : {}),
     ...(o.topic ? { topic: o.topic } : {}),
-    ...(o.published ? { published: o.published } : {}),
+    ...(published ? { published } : {}),
     ...(o.category ? { category: o.category } : {}),
     ...(o.issuers ? { issuers: o.issuers } : {}),
     sourceName: path.basename(file),
   });
+  if (published && !o.published) draft.comments.push(`原文没有落款日期，发布日期取题注中最后一次修正/修订的日期 ${published}，请核对。`);
   const output = renderPolicyFile(draft, ex.body);
 
   console.log(`\n${rel(file)}（${source.encoding}）→ ${rel(outFile)}`);
@@ -97,7 +101,6 @@ function prepare(file: string, source: Source, ctx: Context, orgById: Map<string
   for (const w of source.warnings) console.log(`  ! ${w}`);
   for (const m of ex.missing) if (!(m.field === 'issuers' && o.issuers?.length)) console.log(`  未找到 not found ${m.field}（${m.label}）: ${m.reason}`);
   for (const n of ex.notes) console.log(`  注意 note: ${n}`);
-  const note = revisionNote(text);
   const record: ImportRecord = { id, source: rel(file), data: draft.data, comments: draft.comments, body: ex.body, ...(note ? { note } : {}) };
   return { id, outFile, output, data: draft.data, ...(indexNumber ? { indexNumber } : {}), record };
 }

@@ -226,6 +226,29 @@ describe('npm run import --group-versions', () => {
     expect(old).not.toContain('amendment');
   });
 
+  it('groups legacy .txt laws by their 题注 (no 落款 date): the 修正 dates and the 决定 become versions and amendments', () => {
+    const content = freshContent('law');
+    const note = (rest: string) => `（1995年5月10日第八届全国人民代表大会常务委员会第十三次会议通过　根据2003年12月27日第十届全国人民代表大会常务委员会第六次会议《关于修改<中华人民共和国商业银行法>的决定》${rest}）`;
+    const law = (n: string, first: string) => `中华人民共和国商业银行法\n${n}\n第一章 总则\n第一条 ${first}\n第三条 商业银行可以经营下列部分或者全部业务:\n（一）吸收公众存款；\n`;
+    const v1 = path.join(tmp, 'law', 'v2003.txt');
+    const v2 = path.join(tmp, 'law', 'v2015.txt');
+    writeFileSync(v1, law(note('修正'), '为了保护商业银行、存款人和其他客户的合法权益，制定本法。'));
+    writeFileSync(v2, law(note('第一次修正　根据2015年8月29日第十二届全国人民代表大会常务委员会第十六次会议《关于修改<中华人民共和国商业银行法>的决定》第二次修正'), '为了保护商业银行、存款人和其他客户的合法权益，规范商业银行的行为，制定本法。'));
+    const r = run(['--content', content, '--out', path.join(content, 'policies'), '--topic', 'caizheng-jinrong', '--issuer', 'npc-sc', '--group-versions', v1, v2]);
+    expect(r.out).toMatch(/版本合并 grouped: (imp-[0-9a-f]{6}) ← 2 个版本 versions: 2003-12-27（.*v2003\.txt） → 2015-08-29（.*v2015\.txt）/);
+    expect(r.code).toBe(0);
+    const files = listAll(path.join(content, 'policies'));
+    expect(files.map((f) => f.replace(/imp-[0-9a-f]{6}/, 'ID'))).toEqual(['ID.md', 'ID/versions/2003-12-27.md']);
+    const doc = readFileSync(path.join(content, 'policies', files[0]!), 'utf8');
+    expect(doc).toContain('title: 中华人民共和国商业银行法\n');
+    expect(doc).toContain('published: 2015-08-29\n');
+    expect(doc).toContain('amendment:\n  title: 关于修改〈中华人民共和国商业银行法〉的决定\n');
+    // no 主送机关 in a law: the body is the whole text from the 题注 on, the 第三条 line included
+    expect(doc).toMatch(/\n（1995年5月10日[^\n]*第二次修正）\n\n第一章总则\n\n第一条[^\n]*\n\n第三条商业银行可以经营下列部分或者全部业务:\n/);
+    const old = readFileSync(path.join(content, 'policies', files[1]!), 'utf8');
+    expect(old).toContain('published: 2003-12-27\namendment:\n  title: 关于修改〈中华人民共和国商业银行法〉的决定\n');
+  });
+
   it('hostile export: path ids and dates, duplicate dates, versions before 1949 or in the future → clear errors, nothing written outside --out', () => {
     const content = freshContent('hostile');
     const input = path.join(tmp, 'hostile', 'hostile.jsonl');

@@ -15,6 +15,9 @@
  *   （此件公开发布）                               ← 附注 → 公开方式
  *   抄送：……  ……印发                             ← 版记 (dropped from the body)
  *
+ * A law or regulation as published — its name, then the 题注 （…通过　根据…修正） — has no 版头 and
+ * no 主送机关: the name is the title and the body starts at the 题注 (head.ts readLawTitle).
+ *
  * Issuers are matched against organizations.yaml names; names not found there are reported,
  * never turned into invented ids. Pure: the text and the organizations are passed in.
  *
@@ -24,7 +27,7 @@
 import type { DocType, Openness } from '../model.ts';
 import { DOC_TYPES } from '../model.ts';
 import { attachmentsOf, bodyEndOf, readDate, readOpenness } from './closing.ts';
-import { findRecipients, headEnd, readDocNumber, readIssuerMark, readTitle } from './head.ts';
+import { findRecipients, headEnd, readDocNumber, readIssuerMark, readLawTitle, readTitle } from './head.ts';
 import { resolveIssuers } from './issuers.ts';
 import { toLines } from './layout.ts';
 import { collapseCjkSpaces, normalizeText } from './normalize.ts';
@@ -101,9 +104,10 @@ export function extractDocument(input: string, options: ExtractOptions): Extract
   const lines = toLines(text).map((l) => ({ ...l, text: collapseCjkSpaces(l.text) }));
   const out: Extracted = { issuers: [], unknownIssuers: [], attachments: [], body: '', missing: [], notes: [] };
 
-  const r = findRecipients(lines);
-  const head = readDocNumber(lines.slice(0, headEnd(lines, r)), out);
-  const title = readTitle(head, out);
+  const law = readLawTitle(lines, out);
+  const r = law ? -1 : findRecipients(lines);
+  const head = readDocNumber(lines.slice(0, law ? 1 : headEnd(lines, r)), out);
+  const title = law ?? readTitle(head, out);
   let issuerText = readIssuerMark(head, title.start, out);
 
   // Body region: from the 主送机关 (or the first line after the title) to the 版记.

@@ -41,6 +41,21 @@ export function findRecipients(lines: Line[]): number {
   return -1;
 }
 
+/** 题注 under a law's or regulation's name: （1995年5月10日…通过　根据…修正）. */
+const LAW_NOTE = /^[（(][^（）()]*\d{4}\s*年[^（）()]*(?:通过|修正|修订|公布|发布)[^（）()]*[）)]$/u;
+
+/**
+ * A law or regulation as published (no 版头, no 主送机关): its name on the first line and the 题注
+ * on the second. Then the name is the title and the text has no 主送机关 to look for — a
+ * 第…条 line ending with a colon is not one, and the body must start at the 题注, not there.
+ */
+export function readLawTitle(lines: readonly Line[], out: Extracted): { start: number; end: number } | undefined {
+  const [name, note] = lines;
+  if (!name || !note || !LAW_NOTE.test(note.text) || name.text.length > 60 || /[。；;：:]/u.test(name.text)) return undefined;
+  out.title = name.text;
+  return { start: 0, end: 0 };
+}
+
 /** Where the 版头 ends: at the 主送机关, else at the first sentence or long line (at most 8 lines). */
 export function headEnd(lines: readonly Line[], recipients: number): number {
   if (recipients !== -1) return recipients;

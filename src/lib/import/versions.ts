@@ -71,7 +71,8 @@ function versionData(r: ImportRecord, date: string, latestTitle: unknown, first:
   for (const k of ['docNumber', 'written'] as const) if (r.data[k] !== undefined) d[k] = r.data[k];
   d.published = date;
   if (r.data.effective !== undefined) d.effective = r.data.effective;
-  if (!first) d.amendment = amendmentOf(r);
+  // the earliest text kept may itself be an amended one: its 题注 names the 决定
+  if (!first || r.note?.amendingTitle) d.amendment = amendmentOf(r);
   return d;
 }
 
