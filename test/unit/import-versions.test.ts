@@ -265,6 +265,7 @@ describe('npm run import --group-versions', () => {
       row({ id: 'fut-2', title: '庚办法', written: '2099-01-01', published: '2099-01-01' }),
       row({ id: 'ok-1', title: '辛办法', published: '2019-01-02' }),
       row({ id: 'ok-2', title: '辛办法', published: '2021-01-02' }),
+      row({ id: 'ok-1', title: '壬办法', published: '2021-01-02' }),
     ];
     writeFileSync(input, `${lines.join('\n')}\n`);
     const r = run(['--content', content, '--out', path.join(content, 'policies'), '--topic', 'zwgk', '--group-versions', input]);
@@ -276,7 +277,8 @@ describe('npm run import --group-versions', () => {
     expect(r.out).toMatch(/cannot group: .*hostile\.jsonl:5、.*hostile\.jsonl:6\n {2}同一文件的 2 条记录中有相同的发布日期 2020-05-01/);
     expect(r.out).toMatch(/✗ .*hostile\.jsonl:7: 版本日期 1900-01-01 早于 1949 年/);
     expect(r.out).toMatch(/✗ .*hostile\.jsonl:10: 版本日期 2099-01-01 晚于今天 2026-12-01/);
-    expect(r.out).toContain('（12 条记录 records）：写入 2 个，未导入 10 个。');
+    expect(r.out).toMatch(/✗ .*hostile\.jsonl:13: id: 标识 "ok-1" 已在第 11 行使用（duplicate id）/);
+    expect(r.out).toContain('（13 条记录 records）：写入 2 个，未导入 11 个。');
     expect(r.out).not.toMatch(/\u0000/);
     expect(listAll(path.join(content, 'policies'))).toEqual(['ok-2.md', 'ok-2/versions/2019-01-02.md']);
     expect(existsSync(path.join(tmp, 'hostile', 'escape.md')) || existsSync(path.join(tmp, 'escape.md')) || existsSync('/tmp/abs.md') || existsSync('/tmp/x.md')).toBe(false);

@@ -2,7 +2,8 @@
  * npm run import of a JSON-lines export (.jsonl: one `{id, title, docNumber, issuer, written,
  * published, topic, body}` object a line, as build:corpus reads): each line becomes an import
  * record (src/lib/import/export-row.ts), printed with what was found; a line that cannot be read
- * is one error line naming the file, the line and the field. Blank lines are skipped.
+ * is one error line naming the file, the line and the field, and so is an id used by an earlier
+ * line. Blank lines are skipped.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { readExportRow, type RowContext } from '../../../src/lib/import/export-row.ts';
@@ -27,6 +28,7 @@ export async function readExportFile(file: string, shownName: string, ctx: RowCo
     throw new Error('不是 UTF-8 编码（not valid UTF-8）：请把导出文件另存为 UTF-8');
   }
   const out: ExportRead = { records: [], failed: 0 };
+  const seen = new Map<string, number>();
   text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
     const where = `${shownName}:${i + 1}`;
@@ -36,6 +38,13 @@ export async function readExportFile(file: string, shownName: string, ctx: RowCo
       out.failed++;
       return;
     }
+    const first = seen.get(r.record.id);
+    if (first !== undefined) {
+      console.error(`✗ ${where}: id: 标识 "${r.record.id}" 已在第 ${first} 行使用（duplicate id）：每行的 id 必须不同`);
+      out.failed++;
+      return;
+    }
+    seen.set(r.record.id, i + 1);
     const d = r.record.data;
     console.log(`\n${where} → ${r.record.id}.md  ${String(d.title)}  ${String(d.docNumber ?? '')} ${String(d.published ?? '（无日期 no date）')}`);
     for (const n of r.notes) console.log(`  未找到 not found: ${n}`);
