@@ -43,6 +43,9 @@ export function localize(data: SiteData, locale: Locale): LocalizedSite {
     if (!tr) return [];
     const out = applyTranslation(p, tr);
     out.keywords = tr.keywords.length ? tr.keywords : [];
+    // earlier versions with a translation (content/mn/policies/<path>/versions/); the others stay Chinese
+    const tv = data.translations.policyVersions?.[p.id];
+    if (out.versions && tv) out.versions = out.versions.map((v) => (tv[v.date] ? { ...applyTranslation(v, tv[v.date]!), translated: true } : v));
     return [out];
   });
   const interpretations: Interpretation[] = data.interpretations.flatMap((i) => {

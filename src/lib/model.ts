@@ -77,6 +77,8 @@ export interface DraftRef {
 export interface Translations {
   policies: Record<string, Translation>;
   interpretations: Record<string, Translation>;
+  /** translations of earlier versions (content/mn/policies/<path>/versions/<date>.md): by id, then version date */
+  policyVersions?: Record<string, Record<string, Translation>>;
 }
 
 export interface SiteData {

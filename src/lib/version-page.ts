@@ -79,16 +79,15 @@ function amendmentLink(v: PolicyVersion, index: DocIndex): AmendmentLink | undef
   return link;
 }
 
-export function versionBoxModel(policy: PolicyView, today: IsoDate, index: DocIndex): VersionBoxModel | undefined {
+/** `prefix`: the language of the version pages linked (LOCALE_INFO prefix; /mn/ has them for translated documents). */
+export function versionBoxModel(policy: PolicyView, today: IsoDate, index: DocIndex, prefix = LOCALE_INFO['zh-CN'].prefix): VersionBoxModel | undefined {
   if (!policy.versions?.length) return undefined;
   const all = allVersions(policy);
   const shown = currentVersion(policy, today);
-  // version pages are Chinese (versions have no translations): links from /mn/ lead there
-  const zh = LOCALE_INFO['zh-CN'].prefix;
   const rows = all.map((v, i): VersionRow => {
     const next = all[i + 1];
     const row: VersionRow = {
-      date: v.date, from: versionStart(v), title: v.title, path: zh + versionRoutes.version(policy.id, v.date),
+      date: v.date, from: versionStart(v), title: v.title, path: prefix + versionRoutes.version(policy.id, v.date),
       latest: i === all.length - 1, original: i === 0, inForce: v.date === shown.date && versionStart(v) <= today,
     };
     if (next) row.until = dayBefore(versionStart(next));
@@ -98,7 +97,7 @@ export function versionBoxModel(policy: PolicyView, today: IsoDate, index: DocIn
     return row;
   });
   const dates = all.map((v) => v.date);
-  const comparisons = comparisonPairs(policy).map(([a, b]) => ({ from: a.date, to: b.date, path: zh + versionRoutes.compare(policy.id, a.date, b.date), whole: dates.indexOf(b.date) - dates.indexOf(a.date) > 1 }));
+  const comparisons = comparisonPairs(policy).map(([a, b]) => ({ from: a.date, to: b.date, path: prefix + versionRoutes.compare(policy.id, a.date, b.date), whole: dates.indexOf(b.date) - dates.indexOf(a.date) > 1 }));
   const model: VersionBoxModel = { policyId: policy.id, rows, comparisons, shown };
   const pending = rows.find((r) => r.from > today && r.date > shown.date);
   if (pending) model.pending = pending;

@@ -56,6 +56,8 @@ export interface PolicyVersion {
   source: string;
   /** true for the latest text (the document's own file) */
   latest?: boolean;
+  /** an earlier version whose title and text are a translation (content/mn/…/versions/, localize.ts) */
+  translated?: boolean;
 }
 
 export function toVersion(d: VersionFrontmatter, date: string, fallbackTitle: string, source: string, body: string): PolicyVersion {

@@ -58,17 +58,17 @@ describe('versions: pages', () => {
     expect(whole).toContain('〔新增：〕规范〔止〕');
   });
 
-  it('on the Mongolian page of a translated document the 版本 box is a Chinese block linking the Chinese version pages', () => {
+  it('on the Mongolian page of a translated document the 版本 box is a Chinese block linking the /mn/ version pages', () => {
     const html = page('mn/policies/banfa');
     const block = /<div class="zh-block"[\s\S]*?<\/section>/.exec(html)![0];
     expect(block).toContain('lang="zh-CN"');
     expect(text(block)).toContain('2004年10月18日版本');
-    expect(block).toContain(`href="${BASE}policies/banfa/v/2004-10-18/"`);
+    expect(block).toContain(`href="${BASE}mn/policies/banfa/v/2004-10-18/"`);
     expect(block).toContain(`href="${BASE}policies/xiugai-jueding/"`);
     // the translation's own text is shown: the latest version is in force
     expect(text(html)).toContain('ᠵᠠᠰᠠᠭ ᠤᠨ ᠬᠡᠷᠡᠭ ᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ᠃');
-    // version pages are Chinese only
-    expect(existsSync(join(outDir, 'mn/policies/banfa/v'))).toBe(false);
+    // no version has a translation here: the earlier ones are Chinese blocks on /mn/ (versions-mn below)
+    expect(page('mn/policies/banfa/v/2004-10-18')).toContain('<div class="zh-block__body" lang="zh-CN"');
   });
 
   it('a single-version document has no versions', () => {
@@ -168,6 +168,53 @@ describe('versions: the library at each year\'s end without JavaScript (sample s
     expect(text(/<h1[^>]*>[^<]*<\/h1>/.exec(at('policies/asof/2026'))![0])).toBe('截至2026年12月1日的政策文件库');
     expect(at('mn/policies')).toContain('href="/mn/policies/asof/2010/"');
     expect(at('mn/policies/asof/2010')).toContain('data-asof-id="nmg-2009-zwgk-yaodian"');
+  });
+});
+
+describe('versions on /mn/: a translated version in Mongolian, the others Chinese and marked (versions-mn)', () => {
+  let dir: string;
+  const at = (path: string) => readFileSync(join(dir, path, 'index.html'), 'utf8');
+  /** the Chinese blocks of a page (ZhBlock): their text */
+  const blocks = (html: string) => [...html.matchAll(/<div class="zh-block[^"]*" data-zh-block>[\s\S]*?<\/div>\s*<\/div>/g)].map((m) => m[0]);
+  beforeAll(() => {
+    dir = buildSite({ content: 'test/fixtures/content/versions-mn', base: BASE }).outDir;
+  });
+
+  it('the 2012 version has a translation: its Mongolian title and text, outside any Chinese block', () => {
+    const html = at('mn/policies/banfa/v/2012-03-01');
+    const h1 = /<h1 class="doc-title"[^>]*>([^<]*)<\/h1>/.exec(html)![1]!;
+    expect(h1).toMatch(/^ᠵᠠᠰᠠᠭ/);
+    expect(text(html)).toContain('ᠰᠦᠯᠵᠢᠶᠡᠨ');
+    expect(text(html)).not.toContain('第二条 本办法适用于本旗行政区域。');
+    for (const b of blocks(html)) expect(b).not.toContain('ᠰᠦᠯᠵᠢᠶᠡᠨ');
+    expect(html).toContain(`<link rel="alternate" hreflang="zh-CN" href="${BASE}policies/banfa/v/2012-03-01/">`);
+  });
+
+  it('the 2004 version has none: its Chinese text inside a Chinese block with the Mongolian note and a link to the Chinese page', () => {
+    const html = at('mn/policies/banfa/v/2004-10-18');
+    const [block] = blocks(html).filter((b) => b.includes('第一条 为了推进政务公开，制定本办法。'));
+    expect(block).toBeDefined();
+    expect(block).toContain('<div class="zh-block__body" lang="zh-CN"');
+    expect(block).toMatch(/<p class="notice zh-block__note"[^>]*>ᠳᠠᠷᠠᠭᠠᠬᠢ/);
+    expect(block).toContain(`href="${BASE}policies/banfa/v/2004-10-18/" hreflang="zh-CN"`);
+  });
+
+  it('the /mn/ comparison of two translated versions compares the Mongolian texts; with an untranslated one, the Chinese comparison in a Chinese block', () => {
+    const mn = at('mn/policies/banfa/compare/2012-03-01/2021-07-20');
+    const diff = /<ol class="article-diff"[\s\S]*<\/ol>/.exec(mn)![0];
+    expect(text(diff)).toContain('ᠰᠦᠯᠵᠢᠶᠡᠨ');
+    expect(text(diff)).toContain('ᠵᠠᠰᠠᠭ ᠤᠨ ᠬᠡᠷᠡᠭ ᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ᠃');
+    expect(text(diff)).not.toContain('第一条');
+    const zh = at('mn/policies/banfa/compare/2004-10-18/2012-03-01');
+    const [block] = blocks(zh);
+    expect(text(block!)).toContain('修改第二条 本办法适用于本旗〔新增：〕行政区域〔止〕。');
+    expect(block).toContain(`href="${BASE}policies/banfa/compare/2004-10-18/2012-03-01/" hreflang="zh-CN"`);
+  });
+
+  it('the Chinese pages are as before, and every link of the site resolves', () => {
+    expect(text(at('policies/banfa/v/2012-03-01'))).toContain('第二条 本办法适用于本旗行政区域。');
+    expect(at('policies/banfa/v/2012-03-01')).toMatch(new RegExp(`<link rel="alternate" hreflang="mn[^"]*" href="${BASE}mn/policies/banfa/v/2012-03-01/">`));
+    expect(brokenLinks(dir, BASE)).toEqual([]);
   });
 });
 

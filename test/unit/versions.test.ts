@@ -1,8 +1,12 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clearSiteCache, collectSite, loadSite } from '../../src/content/load.ts';
 import { formatProblem } from '../../src/lib/errors.ts';
 import { allVersions, comparisonPairs, currentVersion, versionOn } from '../../src/lib/versions.ts';
+import { localize } from '../../src/lib/localize.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const F = 'test/fixtures/content';
@@ -48,6 +52,50 @@ describe('versions: loading', () => {
       `${B}/orphan/versions/2018-01-01.md (文件): 历史版本所属的政策文件 ${B}/orphan.md 不存在（version of a missing document）；历史版本放在 policies/<文件名>/versions/ 中，<文件名> 与现行文本的文件名（不含 .md）相同`,
     ]);
     expect(r.problems.every((p) => p.severity === 'error')).toBe(true);
+  });
+});
+
+describe('versions: Mongolian translations of earlier versions (content/mn/policies/<path>/versions/)', () => {
+  it('are read and put on the /mn/ document: a translated version in Mongolian, the others Chinese and unmarked', async () => {
+    const data = await loadSite({ root, source: `${F}/versions-mn`, today });
+    expect(Object.keys(data.translations.policyVersions!.banfa!)).toEqual(['2012-03-01']);
+    const mn = localize(data, 'mn-Mong').policies.find((p) => p.id === 'banfa')!;
+    const [v2004, v2012] = mn.versions!;
+    expect(v2012).toMatchObject({ translated: true, date: '2012-03-01' });
+    expect(v2012!.title).toMatch(/^ᠵᠠᠰᠠᠭ/);
+    expect(v2012!.body).toContain('ᠰᠦᠯᠵᠢᠶᠡᠨ');
+    expect(v2004!.translated).toBeUndefined();
+    expect(v2004!.body).toContain('第一条 为了推进政务公开');
+    // the Chinese site is untouched
+    expect(data.policies.find((p) => p.id === 'banfa')!.versions![1]!.title).toBe('示例旗政务公开办法（2012年修正）');
+    expect(data.warnings).toEqual([]);
+  });
+
+  it('a translation of a missing version, of a version of an untranslated document, or not named by a date is an error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portal-mn-versions-'));
+    try {
+      cpSync(join(root, F, 'versions-mn'), dir, { recursive: true });
+      const mnv = join(dir, 'mn/policies/banfa/versions');
+      const good = readFileSync(join(mnv, '2012-03-01.md'), 'utf8');
+      writeFileSync(join(mnv, '2013-01-01.md'), good);
+      writeFileSync(join(mnv, 'v1.md'), good);
+      // single gets an earlier version; its Mongolian translation has no document translation to sit beside
+      mkdirSync(join(dir, 'policies/single/versions'), { recursive: true });
+      writeFileSync(join(dir, 'policies/single/versions/2019-01-01.md'), '---\neffective: 2019-02-01\n---\n\n第一条 原文。\n');
+      const single = join(dir, 'policies/single.md');
+      writeFileSync(single, readFileSync(single, 'utf8').replace('published: 2020-01-01', 'published: 2020-01-01\namendment: {title: 示例旗人民政府关于修改《示例旗单一版本文件》的决定}'));
+      mkdirSync(join(dir, 'mn/policies/single/versions'), { recursive: true });
+      writeFileSync(join(dir, 'mn/policies/single/versions/2019-01-01.md'), good.replace('published: 2012-03-02', 'published: 2019-01-02'));
+      const r = await collectSite({ root: dir, source: '.', today });
+      const M = 'mn/policies';
+      expect(r.problems.map(formatProblem).sort()).toEqual([
+        `${M}/banfa/versions/2013-01-01.md:1 (文件)（历史版本）: 找不到原文：policies/banfa/versions/2013-01-01.md 不存在（translation of a missing version）；历史版本译文与原文历史版本同名，放在 mn/policies/<文件名>/versions/ 中`,
+        `${M}/banfa/versions/v1.md (文件名)（发布日期）: 历史版本译文文件名 "v1.md" 不是日期（version translation file name must be the version's 发布日期）；允许值：YYYY-MM-DD.md，与原文历史版本的文件名相同`,
+        `${M}/single/versions/2019-01-01.md:1 (文件)（历史版本）: 文件 policies/single.md 没有已发布的蒙古文译文，其历史版本的译文无处显示（translation of a version of an untranslated document）；先发布 mn/policies/single.md，或删除本文件`,
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -12,6 +12,8 @@ import { compact, readTexts, relPath, validate } from '../files.ts';
 import { mongolianLintProblems } from './mongolian-lint.ts';
 import { listMarkdown, readFrontmatter, relKey, type Frontmatter } from './read.ts';
 import type { DirectoryScan, Original, TranslationKind } from './scan.ts';
+import { isVersionFile } from './versions.ts';
+import { readVersionTranslations } from './version-translations.ts';
 
 /** Issuers and topics (by id) that translations need a Mongolian name for, with the files that need it. */
 export interface MongolianNeeds {
@@ -22,7 +24,7 @@ export interface MongolianNeeds {
 const KIND_ZH: Record<TranslationKind, string> = { policies: '政策文件', interpretations: '政策解读' };
 
 /** What reading the translations of one kind shares. */
-interface TranslationContext {
+export interface TranslationContext {
   kind: TranslationKind;
   originals: Map<string, Original>;
   /** the originals' folder relative to the root, for messages */
@@ -33,7 +35,7 @@ interface TranslationContext {
 }
 
 /** An error located in the translation file being read. */
-type At = (field: string, label: string, line: number | undefined, reason: string, extra?: Partial<Problem>) => Problem;
+export type At = (field: string, label: string, line: number | undefined, reason: string, extra?: Partial<Problem>) => Problem;
 
 /** Mongolian translations (content/mn/policies, content/mn/interpretations) and the names they need. */
 export async function readTranslations(scan: DirectoryScan): Promise<{ translations: Translations; files: { policies: number; interpretations: number }; needsMn: MongolianNeeds }> {
@@ -44,8 +46,11 @@ export async function readTranslations(scan: DirectoryScan): Promise<{ translati
   const need = (map: Map<string, string[]>, key: string, rel: string) => map.set(key, [...(map.get(key) ?? []), rel]);
   for (const kind of ['policies', 'interpretations'] as const) {
     const kindDir = path.join(dir, 'mn', kind);
-    const list = await listMarkdown(kindDir);
-    files[kind] = list.length;
+    const all = await listMarkdown(kindDir);
+    files[kind] = all.length;
+    // translations of earlier versions (mn/policies/<path>/versions/<date>.md) are read after the documents'
+    const versionFiles = kind === 'policies' ? all.filter(isVersionFile) : [];
+    const list = kind === 'policies' ? all.filter((f) => !isVersionFile(f)) : all;
     const texts = await readTexts(list, o.root, problems);
     const c: TranslationContext = { kind, originals: scan.originals[kind], originalsDir: relPath(o.root, path.join(dir, kind)), problems, drafts: scan.drafts, today: o.today };
     list.forEach((file, n) => {
@@ -60,6 +65,7 @@ export async function readTranslations(scan: DirectoryScan): Promise<{ translati
       for (const org of policy.issuers) need(needsMn.organizations, org, rel);
       need(needsMn.topics, policy.topic, rel);
     });
+    if (versionFiles.length) translations.policyVersions = await readVersionTranslations(scan, versionFiles, translations.policies, c);
   }
   return { translations, files, needsMn };
 }
@@ -99,7 +105,7 @@ function findOriginal(base: string, key: string, c: TranslationContext, at: At):
 }
 
 /** False for a translation of a draft original (an error) or a draft or scheduled translation (listed in drafts). */
-function isPublished(d: TranslationFrontmatter, original: Original, id: string, rel: string, c: TranslationContext, at: At): boolean {
+export function isPublished(d: TranslationFrontmatter, original: Original, id: string, rel: string, c: TranslationContext, at: At): boolean {
   if (original.draft) {
     c.problems.push(
       at('draft', '草稿', 1, `原文 ${original.source} 是草稿，不发布，不能发布其译文（translation of a draft）`, {
@@ -117,7 +123,7 @@ function isPublished(d: TranslationFrontmatter, original: Original, id: string, 
 }
 
 /** The body is not empty (else false), the date not before the original's, and the Mongolian text lints clean. */
-function checkText(text: string, fm: Frontmatter, d: TranslationFrontmatter, original: Original, rel: string, problems: Problem[], at: At): boolean {
+export function checkText(text: string, fm: Frontmatter, d: TranslationFrontmatter, original: Original, rel: string, problems: Problem[], at: At): boolean {
   const offset = text.length - fm.body.length;
   const bodyLine = lineAt(text, Math.max(0, offset));
   const lintFailures: Problem[] = [];
