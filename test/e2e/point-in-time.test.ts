@@ -3,7 +3,8 @@
  * a date re-labels each document with its 有效性 and the version then in force (the 2004 text of
  * 证券公司短期融资券管理办法 in 2010, the 2021 text from 2021-09-01, 尚未公布 before 2004-10-18),
  * the date travels in the address; on the document page a date opens the version that applied.
- * Without JavaScript the forms stay hidden and the 版本 box lists the periods.
+ * Without JavaScript the forms stay hidden; the 筛选 panel links each year's end
+ * (/policies/asof/<year>/) and the 版本 box lists the periods.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -147,5 +148,16 @@ describe.skipIf(!chromiumAvailable)('point in time in Chromium (Debian chromium;
     expect((ld.legislationIdentifier as string[]).map(decodeURIComponent)).toEqual(['中国人民银行公告〔2021〕第10号', expect.stringMatching(/\/portal\/eli\/中国人民银行公告\/2021\/10\/$/)]);
     const list = await open('policies/', false);
     expect(await list.page.locator('form[data-pit-list]').isVisible()).toBe(false);
+  });
+
+  it('without JavaScript the 筛选 panel links each year\'s end: 2010 shows the 2004 text in force and opens it', async () => {
+    const { page } = await open('policies/', false);
+    await page.click('details[data-filter-panel] > summary');
+    const year = page.locator('nav.pit-years a', { hasText: '2010' });
+    expect(await year.isVisible()).toBe(true);
+    await Promise.all([page.waitForURL('**/policies/asof/2010/'), year.click()]);
+    const item = page.locator(`li[data-asof-id="${ID}"]`);
+    expect(await item.locator('[data-asof-status]').textContent()).toBe('现行有效');
+    await Promise.all([page.waitForURL(`**/policies/${ID}/v/2004-10-18/`), item.locator('[data-asof-version] a').click()]);
   });
 });
