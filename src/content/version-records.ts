@@ -1,7 +1,8 @@
 /**
  * Search records of 历史版本 (#18): the document's record holds the text in force on the build
  * date (what its page shows), and every other version is a record of its own at its dated URL
- * (/policies/<id>/v/<date>/, Chinese only), filtered as version=历史版本 so a search leaves it out
+ * (/policies/<id>/v/<date>/; on /mn/ only the translated ones: an untranslated version's /mn/ page
+ * shows the Chinese text, indexed once in the Chinese index), filtered as version=历史版本 so a search leaves it out
  * unless asked (src/lib/search/filters.ts withVersionDefault). The 文号 of each amending document
  * and of each earlier text find the document itself (alsoDocNumbers, in the 文号 lookup).
  */
@@ -28,10 +29,10 @@ export function versionDocNumbers(p: PolicyView, library: ReadonlyMap<string, Po
   return [...out];
 }
 
-function versionRecord(p: PolicyView, v: PolicyVersion, current: SearchRecord): SearchRecord {
+function versionRecord(p: PolicyView, v: PolicyVersion, current: SearchRecord, prefix: string): SearchRecord {
   const { status: _s, year: _y, ...filters } = current.filters;
   const r: SearchRecord = {
-    path: LOCALE_INFO['zh-CN'].prefix + versionRoutes.version(p.id, v.date),
+    path: prefix + versionRoutes.version(p.id, v.date),
     language: current.language,
     title: `${v.title}（${v.date}版本）`,
     published: v.date,
@@ -44,14 +45,17 @@ function versionRecord(p: PolicyView, v: PolicyVersion, current: SearchRecord): 
 
 /**
  * Sets the document's record to the version in force on `today` and its other 文号, and returns
- * the records of its other versions (Chinese sites only: version pages are Chinese).
+ * the records of its other versions in the site's language (on /mn/: the translated ones).
  */
 export function withVersions(p: PolicyView, record: SearchRecord, library: ReadonlyMap<string, PolicyView>, today: IsoDate, zh: boolean): SearchRecord[] {
   if (!hasVersions(p)) return [];
   const also = versionDocNumbers(p, library);
   if (also.length) record.alsoDocNumbers = also;
-  if (!zh) return [];
+  const inLanguage = (v: PolicyVersion) => zh || !!v.latest || !!v.translated;
   const shown = currentVersion(p, today);
-  record.body = bodyToText(shown.body, shown.bodyFormat);
-  return allVersions(p).filter((v) => v.date !== shown.date).map((v) => versionRecord(p, v, record));
+  // an untranslated text in force on /mn/: the record keeps the translation of the latest
+  const recordText = inLanguage(shown) ? shown : allVersions(p).at(-1)!;
+  record.body = bodyToText(recordText.body, recordText.bodyFormat);
+  const prefix = LOCALE_INFO[zh ? 'zh-CN' : 'mn-Mong'].prefix;
+  return allVersions(p).filter((v) => v.date !== recordText.date && inLanguage(v)).map((v) => versionRecord(p, v, record, prefix));
 }
