@@ -9,7 +9,7 @@ export const HELP = `用法 usage: npm run import -- [选项 options] <文件或
 以及 .jsonl 导出文件（每行一个 {id, title, docNumber, issuer, written, published, topic, body}），
 转为 content/policies/ 下带信息表（frontmatter）的 Markdown 文件。自动识别：标题、发文字号、发文机关、
 成文日期、主送机关、附件名称、公开方式；找不到的项目逐条列出。
-Converts legacy .txt/.docx documents into policy Markdown files and reports what it could not find.
+Converts legacy .txt/.docx documents and .jsonl exports into policy Markdown files and reports what it could not find.
 
 拒绝导入（不写文件）refused, nothing written: 空文件；无法可靠识别的编码（如日文 Shift-JIS、韩文 EUC-KR、
 俄文 KOI8-R、二进制文件，请另存为 UTF-8）；不是 zip 的 .docx、解压后超过上限的 .docx；
