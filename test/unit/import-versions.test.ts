@@ -204,6 +204,12 @@ describe('npm run import --group-versions', () => {
     expect(byId.get('pbc-nd-56')!.versions!.map((v) => [v.date, v.docNumber?.raw])).toEqual([['2004-10-18', '中国人民银行公告〔2004〕第12号']]);
     expect(byId.get('lrb-6b9c8b2c1228')!.versions!.map((v) => v.date)).toEqual(['2020-04-10']);
     expect(byId.get('lrb-6b9c8b2c1228')!.versions![0]!.body).toMatch(/第一条 为了持续优化营商环境，激发市场主体活力/);
+
+    // an earlier import without --group-versions wrote the 2020 text as a document: said, not deleted
+    writeFileSync(path.join(content, 'policies', 'lrb-ecbaccb7f67c.md'), 'earlier import\n');
+    const again = run(['--content', content, '--out', path.join(content, 'policies'), '--topic', 'caizheng-jinrong', '--group-versions', '--force', input]);
+    expect(again.out).toMatch(/! .*lrb-ecbaccb7f67c\.md 是此前单独导入的同一文本，现已作为历史版本写入：请删除该文件/);
+    expect(readFileSync(path.join(content, 'policies', 'lrb-ecbaccb7f67c.md'), 'utf8')).toBe('earlier import\n');
   });
 
   it('groups legacy .txt files the same way (修订 in the title), the later version naming its 文号 as amendment', () => {

@@ -107,7 +107,16 @@ async function importGroup(c: GroupContext, group: ImportRecord[]): Promise<Outc
     console.log(`  ✓ 已写入 written ${c.rel(p)}`);
   }
   c.ids.add(latest.id);
+  await warnEarlierImports(c, group.slice(0, -1));
   return c.dryRun ? 'ready' : 'written';
+}
+
+/** A record now written as a version that an earlier import wrote as a document of its own: the editor removes that file. */
+async function warnEarlierImports(c: GroupContext, versions: readonly ImportRecord[]): Promise<void> {
+  for (const r of versions) {
+    const own = path.join(c.out, `${r.id}.md`);
+    if (await exists(own)) console.log(`  ! ${c.rel(own)} 是此前单独导入的同一文本，现已作为历史版本写入：请删除该文件（earlier import of this version as a document of its own: delete it）`);
+  }
 }
 
 /** Every record imported, grouped; one outcome per record. */
@@ -125,7 +134,11 @@ export async function importGrouped(c: GroupContext, records: ImportRecord[]): P
   for (const group of plan.groups) {
     if (group.length === 1) outcomes.push(await c.single(group[0]!));
     else {
-      const outcome = await importGroup(c, group);
+      const outcome = await importGroup(c, group).catch((e: unknown) => {
+        // a refusal (output too large) or a path the checks should already have stopped
+        console.log(`  ✗ ${group[group.length - 1]!.id}: ${(e as Error).message.split('\n')[0] ?? ''}`);
+        return 'failed' as const;
+      });
       outcomes.push(...group.map(() => outcome));
     }
   }
