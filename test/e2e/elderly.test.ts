@@ -2,13 +2,15 @@
  * 适老化 (工信部 互联网网站适老化通用设计规范, GB/T 37668) in Chromium, on one page of each type,
  * Chinese and Mongolian: the site's own text-size control reaches 150 %; with the largest text
  * and 高对比度 axe still finds no serious violation; on a phone the header stays compact and the
- * site name never leaves one character on a line; buttons, form controls and links that are not
- * part of a sentence are at least 44 × 44 px. Reflow at every size: test/e2e/reflow.test.ts.
+ * site name never leaves one character on a line; buttons, form controls and every link that is not
+ * inside running text (link-targets.ts says which) are at least 44 px across their line and 44 px
+ * long or a full line, at the smallest, default and largest text. Reflow: test/e2e/reflow.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildSite } from '../helpers/build-site.ts';
 import { chromiumAvailable } from '../helpers/browser.ts';
+import { measureLinkTargets } from './link-targets.ts';
 import { siteInBrowser, visitAll, type SiteInBrowser } from '../helpers/site-browser.ts';
 
 let site: SiteInBrowser;
@@ -27,14 +29,58 @@ const PAGES = [
   'open/reports/2024/',
   'consultations/',
   'gazette/',
+  'gazette/2016/12/',
+  'open/catalog/',
+  'sitemap/',
+  'open/apply/',
+  'policies/pbc-zhengquan-duanqi-rongziquan-banfa/',
   '404.html',
   'mn/',
   'mn/policies/',
+  'mn/gazette/',
+  'mn/gazette/2016/12/',
+  'mn/open/catalog/',
+  'mn/sitemap/',
+  'mn/open/apply/',
   `mn/search/?q=${encodeURIComponent('ᠵᠠᠰᠠᠭ')}`,
   'mn/open/catalog/jiuye/',
   'mn/404.html',
 ];
-/** Targets that must be 44 × 44: controls, and links that are not inside running text. */
+/** The 44 px targets are checked on one page of every other page type too. */
+const TARGET_PAGES = [
+  ...PAGES,
+  'policies/issuer/pbc/',
+  'policies/pbc-zhengquan-duanqi-rongziquan-banfa/v/2004-10-18/',
+  'policies/pbc-zhengquan-duanqi-rongziquan-banfa/compare/2004-10-18/2021-07-23/',
+  'interpretations/',
+  'consultations/zwgk-biaozhun-mulu-2026/',
+  'open/catalog/jiuye/mode/zhudong/',
+  'open/guide/',
+  'open/rules/',
+  'open/compliance/',
+  'open/powers/',
+  'open/powers/minzheng/',
+  'open/reports/',
+  'special/',
+  'special/jiuye/',
+  'mn/policies/year/2009/',
+  'mn/interpretations/',
+  'mn/interpretations/nmg-2020-jczwgk-shishi-yijian-wenda/',
+  'mn/consultations/',
+  'mn/consultations/yishenqing-guifan-2024/',
+  'mn/open/',
+  'mn/open/catalog/jiuye/mode/zhudong/',
+  'mn/open/apply/form/',
+  'mn/open/guide/',
+  'mn/open/rules/',
+  'mn/open/powers/minzheng/',
+  'mn/open/reports/',
+  'mn/open/reports/2024/',
+  'mn/special/',
+  'mn/special/jiuye/',
+];
+/** Controls that must be 44 × 44 (links: measureLinkTargets), and the navigation links, listed
+ * so they stay checked whatever text sits beside them. */
 const TARGETS = [
   'button:not([hidden])',
   'input:not([type=hidden]):not([type=checkbox])',
@@ -117,12 +163,12 @@ describe.skipIf(!chromiumAvailable)('适老化: large text, high contrast, compa
     expect(problems).toEqual([]);
   });
 
-  it('makes every button, control and navigation link at least 44 × 44 px', async () => {
-    const cases = PAGES.flatMap((path) => [375, 1280].map((width) => ({ path, width })));
+  it('makes every button, control and link outside running text a 44 px target, at the smallest, default and largest text', async () => {
+    const cases = TARGET_PAGES.flatMap((path) => [375, 1280].map((width) => ({ path, width })));
     const problems = await visitAll(cases, 2, async ({ path, width }) => {
       const page = await open(path, width, { fontSize: 'small' });
       const found: string[] = [];
-      for (const fontSize of ['small', 'medium']) {
+      for (const fontSize of ['small', 'medium', 'xlarge']) {
         // the next size switched as the site's control does it (html[data-font-size]), without reloading
         await page.evaluate((s) => (document.documentElement.dataset.fontSize = s), fontSize);
         // the folded phone header: open it, so its links are measured too
@@ -135,7 +181,10 @@ describe.skipIf(!chromiumAvailable)('适老化: large text, high contrast, compa
             return r.width < 43.5 || r.height < 43.5 ? [`${e.tagName.toLowerCase()}.${e.className} "${e.textContent?.trim().slice(0, 12)}" ${Math.round(r.width)}×${Math.round(r.height)}`] : [];
           }),
         );
-        found.push(...small.map((x) => `${path || '/'} @${width} ${fontSize}: ${x}`));
+        const links = (await page.evaluate(measureLinkTargets))
+          .filter((l) => l.block < 43.5 || (l.inline < 43.5 && !l.fullLine))
+          .map((l) => `${l.desc} ${Math.round(l.block)} across × ${Math.round(l.inline)} along`);
+        found.push(...[...small, ...links].map((x) => `${path || '/'} @${width} ${fontSize}: ${x}`));
       }
       await page.close();
       return found;
