@@ -13,7 +13,7 @@ import { versionByDate } from './versions.ts';
 /** One document as it stood on the page's day: only what the row shows (the page's cache key hashes it). */
 export interface YearEndRow {
   id: string;
-  /** title and 文号 of the version then (on /mn/ the translated document's title: versions are Chinese) */
+  /** title and 文号 of the version then (on /mn/ its translated title, else the document's) */
   title: string;
   docNumber?: string;
   issuers: string[];
@@ -51,7 +51,7 @@ function asStatus(s: string | null, id: string): Status | null {
 
 /**
  * The row of `p` (as the page's language shows it) on `date`, or undefined before it was
- * published. A translated document keeps its translated title (earlier versions are Chinese).
+ * published. On /mn/ an earlier version without a translation shows the document's translated title.
  */
 function rowOn(p: PolicyView, translated: boolean, timeline: Timeline, date: IsoDate): YearEndRow | undefined {
   const entry = entryOn(timeline, date);
@@ -59,7 +59,7 @@ function rowOn(p: PolicyView, translated: boolean, timeline: Timeline, date: Iso
   const v = entry.version === undefined ? undefined : versionByDate(p, entry.version);
   if (entry.version !== undefined && !v) throw new Error(`时点查询：文件 ${p.id} 没有 ${entry.version} 版本（timeline and versions disagree; this is a bug）`);
   const earlier = v && !v.latest;
-  const row: YearEndRow = { id: p.id, title: earlier && !translated ? v.title : p.title, issuers: p.issuers, published: v ? v.date : p.published, status: asStatus(entry.status, p.id) };
+  const row: YearEndRow = { id: p.id, title: earlier && (!translated || v.translated) ? v.title : p.title, issuers: p.issuers, published: v ? v.date : p.published, status: asStatus(entry.status, p.id) };
   const docNumber = earlier ? v.docNumber : p.docNumber;
   if (docNumber) row.docNumber = docNumber.raw;
   if (v) row.version = v.date;

@@ -65,5 +65,11 @@ describe('year-end listings: versions (content fixture versions-ok)', () => {
     expect(mnRow.map((row) => row.id)).toEqual(['banfa']);
     expect(mnRow[0]).toMatchObject({ version: '2012-03-01', title: mn.policies[0]!.title });
     expect(mnRow[0]!.title).toMatch(/[\u1820-\u18AF]/);
+    // with a translation of the 2012 version (versions-mn), that version's own translated title
+    const withTr = await loadSite({ root, source: 'test/fixtures/content/versions-mn', today });
+    const mn2 = localize(withTr, 'mn-Mong');
+    const row2012 = yearEndListings(mn2.policies, withTr.policies, today).find((l) => l.year === 2012)!.rows[0]!;
+    expect(row2012.title).toBe(withTr.translations.policyVersions!.banfa!['2012-03-01']!.title);
+    expect(row2012.title).not.toBe(mn2.policies[0]!.title);
   });
 });
