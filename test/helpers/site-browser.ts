@@ -5,7 +5,7 @@
  * and starts nothing.
  */
 import { afterAll, beforeAll } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import type { BuiltSite } from './build-site.ts';
 import { launchChromium } from './browser.ts';
 import { serveDist, type Served } from './serve.ts';
@@ -41,6 +41,33 @@ export async function visitAll<T>(items: readonly T[], tabs: number, visit: (ite
   const found: string[] = [];
   const worker = async () => {
     for (let item = queue.shift(); item !== undefined; item = queue.shift()) found.push(...(await visit(item)));
+  };
+  await Promise.all(Array.from({ length: tabs }, worker));
+  return found.sort();
+}
+
+/**
+ * Like visitAll, but each of the `tabs` workers keeps one page, in a browser context of its own,
+ * and navigates it from item to item: a fresh context and page per visit costs a new renderer,
+ * often more than the visit itself. For checks that do not change the page's stored preferences.
+ */
+export async function visitInTabs<T>(
+  browser: Browser,
+  items: readonly T[],
+  tabs: number,
+  visit: (page: Page, item: T) => Promise<string[]>,
+  contextOptions: BrowserContextOptions = {},
+): Promise<string[]> {
+  const queue = [...items];
+  const found: string[] = [];
+  const worker = async () => {
+    const context = await browser.newContext(contextOptions);
+    try {
+      const page = await context.newPage();
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) found.push(...(await visit(page, item)));
+    } finally {
+      await context.close();
+    }
   };
   await Promise.all(Array.from({ length: tabs }, worker));
   return found.sort();
