@@ -10,7 +10,7 @@
  * - Han runs (Chinese names, 文号 such as 内政公办字〔2016〕5号) that are not already inside an
  *   element with a Chinese `lang` are wrapped in `<span lang="zh-CN">`, so they get a CJK font,
  *   stay upright and are read as Chinese by screen readers. Their 1–2 digit runs get `tcy` too.
- * - A Han run of more than ZH_ISLAND_MIN Han characters (a list of place names, a quoted Chinese
+ * - A Han run of more than ZH_INLINE_MAX Han characters (a list of place names, a quoted Chinese
  *   sentence) is not a name any more: set upright in the column it would wrap into several
  *   columns, which run left to right, the wrong way for Chinese. Its span also gets class
  *   `zh-island` (mongolian-zh.css): a horizontal inline block of limited width inside the
@@ -36,15 +36,16 @@ export type RunPresentation = 'tcy' | 'sideways';
 
 /**
  * The longest Han run (in Han characters) that stays upright inline: a 文号, a person's, place's
- * or office's name (内蒙古自治区人民政府 is 10). The e2e rule for document pages uses the same
- * number (test/e2e/mongolian-chinese.test.ts).
+ * or office's name (内蒙古自治区人民政府 is 10; with 办公厅, 13, it is already an island of two
+ * short lines). The e2e rule for document pages uses the same number
+ * (test/e2e/mongolian-chinese.test.ts): 12 is also where its tolerance for runs split across columns ends.
  */
-export const ZH_ISLAND_MIN = 12;
+export const ZH_INLINE_MAX = 12;
 const HAN_CHAR = /\p{Script=Han}/gu;
 
 /** Does this Han run leave the vertical flow as a horizontal island (span.zh-island)? */
 export function isChineseIsland(run: string): boolean {
-  return (run.match(HAN_CHAR)?.length ?? 0) > ZH_ISLAND_MIN;
+  return (run.match(HAN_CHAR)?.length ?? 0) > ZH_INLINE_MAX;
 }
 
 /** How a Latin/digit run is set in vertical text: 1–2 ASCII digits upright combined, everything else sideways. */

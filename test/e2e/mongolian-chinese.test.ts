@@ -33,7 +33,7 @@ const WRAP_RUN = 12;
 /**
  * On document and interpretation pages (/mn/policies/…, /mn/interpretations/…) the body is a
  * translation whose Chinese is inline: no vertical Han run there may be longer than a name or a
- * 文号 (src/lib/direction.ts ZH_ISLAND_MIN); anything longer is a horizontal island.
+ * 文号 (src/lib/direction.ts ZH_INLINE_MAX); anything longer is a horizontal island.
  */
 const DOC_MAX_RUN = 12;
 const DOC_PAGE = /^mn\/(?:policies|interpretations)\//;

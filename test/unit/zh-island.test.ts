@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isChineseIsland, presentVerticalHtml, presentVerticalText, splitChineseRuns, ZH_ISLAND_MIN } from '../../src/lib/direction.ts';
+import { isChineseIsland, presentVerticalHtml, presentVerticalText, splitChineseRuns, ZH_INLINE_MAX } from '../../src/lib/direction.ts';
 import { groupIslands } from '../../src/lib/mongolian/islands.ts';
 import { removedBySanitizer, sanitizeHtml } from '../../src/lib/sanitize.ts';
 
@@ -13,17 +13,17 @@ describe('long Han runs in vertical Mongolian become horizontal islands', () => 
     expect(isChineseIsland('内政公办字〔2016〕5号')).toBe(false);
     expect(isChineseIsland('中华人民共和国政府信息公开条例')).toBe(true); // 15
     expect(isChineseIsland(PLACES)).toBe(true);
-    expect(isChineseIsland('一'.repeat(ZH_ISLAND_MIN))).toBe(false);
-    expect(isChineseIsland('一'.repeat(ZH_ISLAND_MIN + 1))).toBe(true);
-    expect(isChineseIsland(`${'一'.repeat(ZH_ISLAND_MIN)}、，。〔2020〕12`)).toBe(false);
+    expect(isChineseIsland('一'.repeat(ZH_INLINE_MAX))).toBe(false);
+    expect(isChineseIsland('一'.repeat(ZH_INLINE_MAX + 1))).toBe(true);
+    expect(isChineseIsland(`${'一'.repeat(ZH_INLINE_MAX)}、，。〔2020〕12`)).toBe(false);
   });
 
   it('marks the long run of a Mongolian paragraph with class zh-island and leaves short runs inline', () => {
     const html = presentVerticalHtml(`<p>${MN} ${PLACES} ᠤᠯᠤᠰ ᠤᠨ 国办发〔2019〕54号</p>`);
     expect(html).toBe(`<p>${MN} <span lang="zh-CN" class="zh-island">${PLACES}</span> ᠤᠯᠤᠰ ᠤᠨ <span lang="zh-CN">国办发〔2019〕<span class="tcy">54</span>号</span></p>`);
     const at = (n: number) => presentVerticalHtml(`<p>ᠪᠠ ${'区'.repeat(n)} ᠪᠠ</p>`);
-    expect(at(ZH_ISLAND_MIN)).toBe(`<p>ᠪᠠ <span lang="zh-CN">${'区'.repeat(ZH_ISLAND_MIN)}</span> ᠪᠠ</p>`);
-    expect(at(ZH_ISLAND_MIN + 1)).toBe(`<p>ᠪᠠ <span lang="zh-CN" class="zh-island">${'区'.repeat(ZH_ISLAND_MIN + 1)}</span> ᠪᠠ</p>`);
+    expect(at(ZH_INLINE_MAX)).toBe(`<p>ᠪᠠ <span lang="zh-CN">${'区'.repeat(ZH_INLINE_MAX)}</span> ᠪᠠ</p>`);
+    expect(at(ZH_INLINE_MAX + 1)).toBe(`<p>ᠪᠠ <span lang="zh-CN" class="zh-island">${'区'.repeat(ZH_INLINE_MAX + 1)}</span> ᠪᠠ</p>`);
   });
 
   it('keeps the quotation marks of a quoted run inside the island, and its short digits upright', () => {
