@@ -127,6 +127,28 @@ describe.skipIf(!chromiumAvailable)('Chinese inside vertical Mongolian pages (De
     expect(problems).toEqual([]);
   }, 600_000);
 
+  it('a search excerpt with the long Chinese run shows it as one horizontal island around the highlighted words', async () => {
+    for (const [width, height] of SIZES) {
+      const page = await browser.newPage({ viewport: { width, height } });
+      await page.goto(served.url + `mn/search/?q=${encodeURIComponent('乌兰浩特')}`);
+      await page.waitForSelector('.doc-list__excerpt mark');
+      const r = await page.evaluate(() =>
+        [...document.querySelectorAll('.doc-list__excerpt')].map((e) => ({
+          islands: [...e.querySelectorAll('.zh-island')].map((i) => `${getComputedStyle(i).writingMode} ${i.getAttribute('lang')} ${i.querySelector('mark')?.textContent}`),
+          text: e.textContent ?? '',
+        })),
+      );
+      const found = await page.evaluate(chineseProblems, { maxRun: DOC_MAX_RUN, wrapRun: WRAP_RUN });
+      await page.close();
+      expect(r.length, `${width}`).toBeGreaterThan(0);
+      for (const x of r) {
+        expect(x.text).toContain('兴安盟乌兰浩特市、通辽市');
+        expect(x.islands).toEqual(['horizontal-tb zh-CN 乌兰浩特']);
+      }
+      expect(found.filter((p) => p.includes('vertical Han run'))).toEqual([]);
+    }
+  });
+
   it('the rule catches what the issue reported: a Chinese paragraph and a Chinese table set vertically', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(served.url + 'mn/open/');
