@@ -23,7 +23,11 @@ import { buildSite, ROOT } from '../helpers/build-site.ts';
 import { serveDist, type Served } from '../helpers/serve.ts';
 import { ARTIFACTS, chromiumAvailable, launchChromium } from '../helpers/browser.ts';
 import { loadEngine, type Engine } from '../search/helpers.ts';
+import { axeViolations } from '../helpers/axe.ts';
 import { gzipBomb, INJECTED, serveHostile, type HostileMode, type HostilePeer } from '../helpers/hostile-peer.ts';
+
+/** the WCAG 2.1 A/AA rules of axe-core */
+const WCAG = { runOnly: { type: 'tag' as const, values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } };
 
 interface Fixture {
   dir: string;
@@ -267,20 +271,17 @@ describe.skipIf(!chromiumAvailable)('federated search page in Chromium (Debian c
   });
 
   it('has no serious or critical axe violation with site labels, sources and Mongolian results (zh and mn pages)', async () => {
-    const { AxeBuilder } = await import('@axe-core/playwright');
     const problems: string[] = [];
     for (const query of [`q=${encodeURIComponent('优化营商环境')}`, `q=${encodeURIComponent('ᠡᠷᠬᠡ ᠴᠢᠯᠥᠭᠡ')}&mn=1`]) {
       const { page } = await open(query);
-      const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      for (const v of r.violations) if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${query}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+      for (const v of await axeViolations(page, WCAG)) if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${query}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
       await page.close();
     }
     const mn = await newPage();
     await mn.goto(`${f.region.served.url}mn/search/?q=${encodeURIComponent('ᠡᠷᠬᠡ ᠴᠢᠯᠥᠭᠡ')}`);
     await mn.waitForSelector('[data-search-total]', { state: 'attached', timeout: 20_000 });
     expect(await mn.$$eval('ol[data-search-results] .doc-list__site', (l) => l.length)).toBe(2);
-    const r = await new AxeBuilder({ page: mn }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    for (const v of r.violations) if (v.impact === 'serious' || v.impact === 'critical') problems.push(`mn: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    for (const v of await axeViolations(mn, WCAG)) if (v.impact === 'serious' || v.impact === 'critical') problems.push(`mn: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
     await mn.screenshot({ path: join(ARTIFACTS, 'federation-search-mn.png') });
     await mn.close();
     expect(problems).toEqual([]);
