@@ -138,8 +138,11 @@ export const mnMong: UiStrings = {
   // Shown in Chinese until translated
   'pit.years': '查看各年年底的有效性和版本：',
   'asof.title': '{year}年年底的政策文件库',
-  'asof.titleToday': '截至{date}的政策文件库',
-  'asof.intro': '以下为{date}已公布的文件及其当日的有效性和适用版本，按公布日期从新到旧排列；此后公布的文件不在其列。',
+  'asof.intro': '以下为{date}已公布、当日的有效性或适用版本与现在不同的文件（已修改、废止、失效或尚未施行），按公布日期从新到旧排列；此后公布的文件不在其列。',
+  'asof.count': '与现在不同的 {count} 件',
+  'asof.none': '{date}的有效性或版本与现在不同的文件：无。',
+  'asof.same': '{date}已公布的其余 {count} 件文件，当日的有效性和版本与现在相同。',
+  'asof.library': '查看现在的政策文件库',
   'asof.years': '其他年份',
   'diff.ins': '新增',
   'diff.del': '删除',

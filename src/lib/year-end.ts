@@ -1,9 +1,13 @@
 /**
- * 时点查询 without JavaScript (#18): the library as it stood at the end of each year, one static
- * listing per year from the earliest 施行/公布 year in the library to the build year (that year's
- * page stops at the build date: later days are not known yet). Each row is the document's 有效性
- * and version on that day, read from the same timeline the library page's script looks dates up
- * in (point-in-time.ts), so the static pages and the date form give one answer. Pure.
+ * 时点查询 without JavaScript (#18): the library as it stood at the end of each past year, one
+ * static listing per year from the earliest 施行/公布 year in the library to the year before the
+ * build year (today's library is the library page itself). A year's page lists the documents
+ * whose 有效性 or version on its last day differs from today's, and counts the others published by
+ * then, whose answer is today's: a listing of every document for every year would grow with
+ * documents × years (~7,000 extra pages at 10,000 documents), while the differing ones are the
+ * amended, repealed and not yet effective. Each row is read from the same timeline the library
+ * page's script looks dates up in (point-in-time.ts), so the static pages and the date form give
+ * one answer. Pure.
  */
 import { STATUSES, type IsoDate, type PolicyView, type Status } from './model.ts';
 import { policyTimeline } from './point-in-time.ts';
@@ -27,21 +31,21 @@ export interface YearEndRow {
 
 const year = (iso: IsoDate) => Number(iso.slice(0, 4));
 
-/** Every year from the earliest 公布 or 施行 date in the library to the build year, oldest first. */
+/** Every year from the earliest 公布 or 施行 date in the library to the year before the build year, oldest first. */
 export function yearEndYears(library: readonly PolicyView[], today: IsoDate): number[] {
-  let first = year(today);
+  const last = year(today) - 1;
+  let first = last + 1;
   for (const p of library) {
     for (const d of [p.published, p.effective, ...(p.versions ?? []).flatMap((v) => [v.date, v.effective])]) {
       if (d) first = Math.min(first, year(d));
     }
   }
-  return Array.from({ length: year(today) - first + 1 }, (_, i) => first + i);
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
 
-/** The day a year's page shows: 31 December, or the build date in the build year. */
-export function yearEndDate(y: number, today: IsoDate): IsoDate {
-  const end = `${String(y).padStart(4, '0')}-12-31`;
-  return end < today ? end : today;
+/** The day a year's page shows: its 31 December. */
+export function yearEndDate(y: number): IsoDate {
+  return `${String(y).padStart(4, '0')}-12-31`;
 }
 
 function asStatus(s: string | null, id: string): Status | null {
@@ -71,21 +75,41 @@ function byRowDesc(a: YearEndRow, b: YearEndRow): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** A year's page: the documents that differ from today (rows) and how many published by then do not. */
+export interface YearEndListing {
+  year: number;
+  date: IsoDate;
+  rows: YearEndRow[];
+  /** published by `date`, with the same 有效性 and version then as today */
+  same: number;
+}
+
+const differs = (then: YearEndRow, now: YearEndRow | undefined) => !now || then.status !== now.status || then.version !== now.version;
+
 /**
- * For each year, the documents published by its last day with their 有效性 and version then,
- * latest publication first; documents not yet published are left out. `policies` are the page
- * language's documents; `library` the Chinese originals, whose dates and relations decide.
+ * For each past year, the documents published by its last day whose 有效性 or version then
+ * differs from today's, latest publication first, and the count of the others; documents not yet
+ * published are left out. `policies` are the page language's documents; `library` the Chinese
+ * originals, whose dates and relations decide.
  */
-export function yearEndListings(policies: readonly PolicyView[], library: readonly PolicyView[], today: IsoDate): { year: number; date: IsoDate; rows: YearEndRow[] }[] {
+export function yearEndListings(policies: readonly PolicyView[], library: readonly PolicyView[], today: IsoDate): YearEndListing[] {
   const byId = new Map(library.map((p) => [p.id, p]));
-  const timelines = policies.map((p) => {
+  const docs = policies.map((p) => {
     const original = byId.get(p.id) ?? p;
-    return { p, translated: original !== p, timeline: policyTimeline(original, byId, today) };
+    const translated = original !== p;
+    const timeline = policyTimeline(original, byId, today);
+    return { p, translated, timeline, now: rowOn(p, translated, timeline, today) };
   });
   return yearEndYears(library, today).map((y) => {
-    const date = yearEndDate(y, today);
-    const rows = timelines.flatMap(({ p, translated, timeline }) => rowOn(p, translated, timeline, date) ?? []).sort(byRowDesc);
-    return { year: y, date, rows };
+    const date = yearEndDate(y);
+    const rows: YearEndRow[] = [];
+    let same = 0;
+    for (const d of docs) {
+      const then = rowOn(d.p, d.translated, d.timeline, date);
+      if (then && differs(then, d.now)) rows.push(then);
+      else if (then) same++;
+    }
+    return { year: y, date, rows: rows.sort(byRowDesc), same };
   });
 }
 

@@ -143,31 +143,36 @@ describe('versions: the library at each year\'s end without JavaScript (sample s
     expect(r).not.toContain('2021');
     expect(html).toContain(`href="/policies/${banfa}/v/2004-10-18/"`);
     expect(row(html, 'kbs-2021-zwgk-yaodian')).toBeUndefined();
-    expect(row(html, 'nmg-2009-zwgk-yaodian')).toBeDefined();
+    // in force then as now, one version: counted, not listed
+    expect(row(html, 'nmg-2009-zwgk-yaodian')).toBeUndefined();
+    expect(text(/<p data-asof-same[^>]*>[\s\S]*?<\/p>/.exec(html)![0])).toMatch(/^2010年12月31日已公布的其余 [1-9]\d* 件文件/);
   });
 
-  it('2022: the 2021 version; 2020: the 2021 document not yet issued', () => {
-    const r = row(at('policies/asof/2022'), banfa)!;
-    expect(r).toContain('中国人民银行公告〔2021〕第10号');
-    expect(r).toContain('2021年7月23日版本');
-    expect(r).toContain('现行有效');
-    expect(at('policies/asof/2022')).toContain(`href="/policies/${banfa}/v/2021-07-23/"`);
+  it('2022: the 2021 version is today\'s, so the document is counted, not listed; 2020: the 2021 document not yet issued', () => {
+    const html = at('policies/asof/2022');
+    expect(row(html, banfa)).toBeUndefined();
+    expect(text(/<p data-asof-same[^>]*>[\s\S]*?<\/p>/.exec(html)![0])).toMatch(/^2022年12月31日已公布的其余 \d+ 件文件，当日的有效性和版本与现在相同。 查看现在的政策文件库$/);
     expect(row(at('policies/asof/2020'), 'kbs-2021-zwgk-yaodian')).toBeUndefined();
-    expect(row(at('policies/asof/2021'), 'kbs-2021-zwgk-yaodian')).toBeDefined();
+    expect(row(at('policies/asof/2010'), banfa)).toContain('2004年10月18日版本');
   });
 
-  it('one page per year from the earliest date to the build year, linked from the library page without JavaScript; /mn/ too', () => {
+  it('one page per past year from the earliest date, linked from the library page without JavaScript; /mn/ too', () => {
     const library = at('policies');
     const nav = /<nav class="pit-years"[\s\S]*?<\/nav>/.exec(library)![0];
     expect(nav).not.toContain('hidden');
     expect(nav).toContain('href="/policies/asof/2004/"');
-    expect(nav).toContain('href="/policies/asof/2026/"');
+    expect(nav).toContain('href="/policies/asof/2025/"');
     expect(nav).not.toContain('/policies/asof/2003/');
+    // the build year is today's library: no year-end page
+    expect(nav).not.toContain('/policies/asof/2026/');
     expect(existsSync(join(dir, 'policies/asof/2003'))).toBe(false);
-    // the build year stops at the build date
-    expect(text(/<h1[^>]*>[^<]*<\/h1>/.exec(at('policies/asof/2026'))![0])).toBe('截至2026年12月1日的政策文件库');
+    expect(existsSync(join(dir, 'policies/asof/2026'))).toBe(false);
     expect(at('mn/policies')).toContain('href="/mn/policies/asof/2010/"');
-    expect(at('mn/policies/asof/2010')).toContain('data-asof-id="nmg-2009-zwgk-yaodian"');
+    // the translated documents were in force in 2010 as now: none listed, both counted
+    const mn2010 = at('mn/policies/asof/2010');
+    expect(mn2010).not.toContain('data-asof-id=');
+    expect(text(/<p data-asof-none[^>]*>[\s\S]*?<\/p>/.exec(mn2010)![0])).toBe('2010年12月31日的有效性或版本与现在不同的文件：无。');
+    expect(text(/<p data-asof-same[^>]*>[\s\S]*?<\/p>/.exec(mn2010)![0])).toContain('其余 1 件文件');
   });
 });
 

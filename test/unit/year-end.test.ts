@@ -20,28 +20,40 @@ function view(id: string, over: Partial<PolicyView> = {}): PolicyView {
 }
 
 describe('year-end listings: which years and which day', () => {
-  it('years run from the earliest 公布 or 施行 date (versions included) to the build year', () => {
+  it('years run from the earliest 公布 or 施行 date (versions included) to the year before the build year', () => {
     const a = view('a', { published: '2012-05-01', effective: '2011-12-01' });
     const b = view('b', { published: '2020-01-01', versions: [{ date: '2009-03-01', title: 'b', body: '', bodyFormat: 'text', source: 'v.md' }] } as Partial<PolicyView>);
-    expect(yearEndYears([a], today)).toEqual([2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(yearEndYears([a], today)).toEqual([2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]);
     expect(yearEndYears([a, b], today)[0]).toBe(2009);
+    // a library that starts in the build year has no past year-end
+    expect(yearEndYears([view('c', { published: '2025-02-01' })], today)).toEqual([]);
     expect(yearEndYearsOf([a], today)).toEqual(yearEndYears([a], today));
   });
 
-  it('a year ends on 31 December; the build year stops at the build date', () => {
-    expect(yearEndDate(2010, today)).toBe('2010-12-31');
-    expect(yearEndDate(2025, today)).toBe('2025-06-01');
+  it('a year ends on 31 December', () => {
+    expect(yearEndDate(2010)).toBe('2010-12-31');
     expect(yearEndRoutes.page(2010, 1)).toBe('policies/asof/2010/');
     expect(yearEndRoutes.page(2010, 3)).toBe('policies/asof/2010/3/');
   });
 
-  it('repeal by a library document shows from its 施行 on; a document not yet published is left out', () => {
+  it('repeal by a library document shows from its 施行 on; a document not yet published is left out; what is as today is counted, not listed', () => {
     const r = view('r', { published: '2015-03-01', effective: '2015-04-01', repeals: ['a'] });
     const a = view('a', { effective: '2010-02-01', repealedBy: ['r'], status: '已废止' });
     const years = yearEndListings([a, r], [a, r], today);
     const y = (n: number) => years.find((l) => l.year === n)!;
+    // 2010: a was in force then (repealed today); r not yet published
     expect(y(2010).rows.map((row) => [row.id, row.status])).toEqual([['a', '现行有效']]);
-    expect(y(2015).rows.map((row) => [row.id, row.status])).toEqual([['r', '现行有效'], ['a', '已废止']]);
+    expect(y(2010).same).toBe(0);
+    // 2015: both as today
+    expect(y(2015).rows).toEqual([]);
+    expect(y(2015).same).toBe(2);
+  });
+
+  it('a document published but not yet in force at a year end is listed with that status', () => {
+    const n = view('n', { published: '2019-12-20', effective: '2020-02-01' });
+    const years = yearEndListings([n], [n], today);
+    expect(years.find((l) => l.year === 2019)!.rows.map((row) => [row.id, row.status])).toEqual([['n', '尚未生效']]);
+    expect(years.find((l) => l.year === 2020)!.same).toBe(1);
   });
 });
 
@@ -54,11 +66,19 @@ describe('year-end listings: versions (content fixture versions-ok)', () => {
     expect(banfa(2004)).toMatchObject({ version: '2004-10-18', published: '2004-10-18', docNumber: '示政发〔2004〕12号', status: '现行有效' });
     expect(banfa(2012)).toMatchObject({ version: '2012-03-01', title: '示例旗政务公开办法（2012年修正）' });
     expect(banfa(2012)!.docNumber).toBeUndefined();
-    expect(banfa(2021)).toMatchObject({ version: '2021-07-20', title: '示例旗政务公开办法', docNumber: '示政发〔2021〕10号' });
-    // single.md was published in 2020
-    expect(years.find((l) => l.year === 2019)!.rows.map((row) => row.id)).not.toContain('single');
-    expect(years.find((l) => l.year === 2020)!.rows.find((row) => row.id === 'single')).toMatchObject({ status: '现行有效' });
-    expect(years.find((l) => l.year === 2020)!.rows.find((row) => row.id === 'single')!.version).toBeUndefined();
+    // from 2021 on the current version: as today, counted and not listed
+    expect(banfa(2021)).toBeUndefined();
+    const y2021 = years.find((l) => l.year === 2021)!;
+    const y2019 = years.find((l) => l.year === 2019)!;
+    // single.md was published in 2020, in force ever since: counted from 2020 on, never listed
+    expect(y2019.rows.map((row) => row.id)).not.toContain('single');
+    expect(years.find((l) => l.year === 2020)!.rows.map((row) => row.id)).not.toContain('single');
+    // every document published by a year end is listed or counted, once
+    const firstDate = (p: PolicyView) => [p.published, ...(p.versions ?? []).map((v) => v.date)].sort()[0]!;
+    for (const l of [y2019, y2021]) {
+      expect(l.rows.length + l.same).toBe(data.policies.filter((p) => firstDate(p) <= l.date).length);
+    }
+    expect(y2021.same).toBeGreaterThan(y2019.same);
     // Mongolian: only translated documents, with their translated title; the version and dates are the original's
     const mn = localize(data, 'mn-Mong');
     const mnRow = yearEndListings(mn.policies, data.policies, today).find((l) => l.year === 2012)!.rows;
