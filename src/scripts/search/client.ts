@@ -1,8 +1,9 @@
 /**
- * The search page's link to <base>search/engine.js: imported once, when the reader starts
- * typing or a search is to be shown (the page preloads it); its manifest and index opened on
- * the first keystroke; and a search for what the form holds started once typing pauses, so
- * that pressing Enter finds it under way or done (nothing is shown until the form is sent).
+ * The search page's link to <base>search/engine.js: imported once, when the page is idle after
+ * loading, or earlier when the reader focuses the box or a search is to be shown (the page
+ * preloads it); its manifest and filter values read then (engine.prepare); and a search for
+ * what the form holds started once typing pauses, so that pressing Enter finds it under way
+ * or done (nothing is shown until the form is sent).
  */
 import { searchQueryString, type SearchState } from '../../lib/search-page/params.ts';
 import type { Engine, EngineResponse } from './types.ts';
@@ -17,6 +18,8 @@ export interface Client {
   engine(): Promise<Engine | null>;
   /** the response for `state`, `limit` results: the one started ahead when it is the same search */
   search(state: SearchState, limit: number): Promise<EngineResponse>;
+  /** the engine imported and its first files read (manifest, filter values), once */
+  prepare(state: SearchState): void;
   /** the reader is typing `state` (the form's state): prepare, then search ahead after a pause */
   typing(state: SearchState): void;
 }
@@ -43,6 +46,11 @@ export function engineClient(url: string, language: string): Client {
     return e.search(state.q, engineOptions(state, limit));
   };
   const keyOf = (state: SearchState, limit: number) => `${searchQueryString(state)}#${limit}`;
+  const prepare = (state: SearchState) => {
+    if (prepared) return;
+    prepared = true;
+    void engine().then((e) => e?.prepare?.(engineOptions(state, 0)).catch(() => {}));
+  };
   return {
     engine,
     search(state, limit) {
@@ -52,11 +60,9 @@ export function engineClient(url: string, language: string): Client {
       // a search started ahead that failed is tried again
       return started ? started.catch(() => run(state, limit)) : run(state, limit);
     },
+    prepare,
     typing(state) {
-      if (!prepared) {
-        prepared = true;
-        void engine().then((e) => e?.prepare?.(engineOptions(state, 0)).catch(() => {}));
-      }
+      prepare(state);
       clearTimeout(timer);
       if (!state.q) return;
       timer = setTimeout(() => {

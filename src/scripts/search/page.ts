@@ -6,7 +6,7 @@
  * load: the engine, its manifest and the index chunks already read stay in memory.
  *
  * Nothing happens on focus or on choosing a value (WCAG 3.2.2): only sending the form searches.
- * While the reader types, the engine loads and the typed search may start ahead (client.ts);
+ * Once the page is idle the engine loads; while the reader types the typed search may start ahead (client.ts);
  * it is shown only when the form is sent. After a search the focus moves to the results
  * heading and the count is announced (role=status). 推荐结果 (best bets) come first.
  */
@@ -147,6 +147,8 @@ export function main(): void {
   // a URL with empty parameters (a form sent without JavaScript) is shown clean
   const clean = searchQueryString(state);
   if (hasSearch(state) && location.search.slice(1) !== clean) history.replaceState(history.state, '', `${location.pathname}?${clean}${location.hash}`);
+  // the engine and its first files are ready before the first search is sent (the page preloads them)
+  else if (!hasSearch(state)) (window.requestIdleCallback ?? setTimeout)(() => p.client.prepare(formState(p.f)));
   // the 筛选 panel is open on wide screens, where it fits beside the results
   const panel = document.querySelector<HTMLDetailsElement>('[data-filter-panel]');
   if (panel && matchMedia(WIDE).matches) panel.open = true;
