@@ -29,7 +29,7 @@
  *       and issuer).
  *     sites: every site asked and what it gave; notices: the peers skipped and why.
  *   prepare({ languages?, filters? }) loads sites.json, the manifest and the filter values of
- *     the indexes a query would ask (no word yet): the search page calls it on the first keystroke.
+ *     the indexes a query would ask (no word yet): the search page calls it once idle after loading.
  *   filters() → { name: { value: count } } over the whole library (facet UIs), with `site`
  *     and `level` across the federation.
  *
@@ -63,7 +63,7 @@ export async function options(o: EngineOptions = {}): Promise<void> {
 
 /** Loads what every query reads before its words: sites.json, the manifest, and the filter
  * values of the indexes it would ask (every query filters: 历史版本 are left out by default).
- * The search page calls it on the first keystroke; a failure is left to the query to report. */
+ * The search page calls it once idle after loading; a failure is left to the query to report. */
 export async function prepare(opts: Pick<SearchOptions, 'languages' | 'filters'> = {}): Promise<void> {
   const fed = await getFed();
   const ctx: QueryCtx = { fed, nets: budgets(fed), report: [] };

@@ -2,8 +2,8 @@
  * Round trips of a first query (docs/search.md, issue #15: "first query ≤ 3 round trips"),
  * counted, not timed: every request the engine makes is held until the engine has gone quiet,
  * then all held requests are answered at once — one round. A request that waits for another's
- * answer lands in a later round. After prepare() (the search page calls it on the first
- * keystroke; the page's <head> preloads the manifest), a query takes three rounds: directory
+ * answer lands in a later round. After prepare() (the search page calls it once idle after
+ * loading; the page's <head> preloads the manifest), a query takes three rounds: directory
  * files, index chunks, then fragments and text sections together.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
