@@ -75,7 +75,8 @@ const PASSTHROUGH: IOptions = {
 };
 
 export function sanitizeHtml(html: string): string {
-  return sanitize(html, OPTIONS);
+  // attribute-free allowlisted tags only: nothing to filter (the parse would only reserialize it)
+  return plainAllowedHtml(html, true) ? html : sanitize(html, OPTIONS);
 }
 
 const ALLOWED_TAG_SET = new Set<string>(ALLOWED_TAGS);
@@ -160,19 +161,30 @@ export function fullRemovalCheck(html: string): Removal[] {
 }
 
 
+/** Elements that have no end tag. */
+const VOID_TAGS = new Set(['br', 'hr', 'img', 'col']);
+
 /**
  * True when every tag of `html` is an allowlisted tag without attributes (no comment, declaration
  * or stray "<"): the filtered and the unfiltered pass then serialize it alike, and the element walk
- * finds nothing, so the two parses and two sanitizer passes are skipped (they were most of the time
- * spent loading a library).
+ * finds nothing, so the check skips two parses and two sanitizer passes (they were most of the time
+ * spent loading a library). With `balanced`, every end tag must also close the element opened last
+ * and none stay open, so the HTML can be used as it is: a stray </div> would close the page's own
+ * containers, which the sanitizer's parse drops.
  */
-function plainAllowedHtml(html: string): boolean {
+function plainAllowedHtml(html: string, balanced = false): boolean {
+  const open: string[] = [];
   for (let i = html.indexOf('<'); i !== -1; ) {
     const j = html.indexOf('>', i);
-    if (j === -1 || !ALLOWED_TAG_SET.has(html.slice(html[i + 1] === '/' ? i + 2 : i + 1, j))) return false;
+    if (j === -1) return false;
+    const end = html[i + 1] === '/';
+    const name = html.slice(end ? i + 2 : i + 1, j);
+    if (!ALLOWED_TAG_SET.has(name)) return false;
+    if (balanced && end && open.pop() !== name) return false;
+    if (balanced && !end && !VOID_TAGS.has(name)) open.push(name);
     i = html.indexOf('<', j + 1);
   }
-  return true;
+  return open.length === 0;
 }
 
 function walkProblems(html: string): Removal[] {

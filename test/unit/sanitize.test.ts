@@ -111,3 +111,17 @@ describe('the shortcut for plain HTML (attribute-free allowlisted tags)', () => 
     expect(removedBySanitizer('<p>a</p><script>x</script>')).not.toEqual([]);
   });
 });
+
+describe('sanitizeHtml passes plain, balanced HTML through and parses everything else', () => {
+  it('keeps the markup of a plain block as it is', () => {
+    expect(sanitizeHtml('<h2>第一章</h2><p>第一条 为了……</p><ol><li>一</li></ol>')).toBe('<h2>第一章</h2><p>第一条 为了……</p><ol><li>一</li></ol>');
+  });
+  it('never lets a stray or crossed end tag, an unclosed element or an attribute through', () => {
+    for (const html of ['<p>a</p></div></main><p>b</p>', '<div><p>a</div></p>', '<div>a', '<p>a</p></div>', '<p title="x" onclick="y">a</p>', '<p>a<script>b</script></p>']) {
+      const out = sanitizeHtml(html);
+      expect(out, html).not.toMatch(/<\/main>|onclick|<script/);
+      const opens = (out.match(/<div>/g) ?? []).length;
+      expect((out.match(/<\/div>/g) ?? []).length, html).toBe(opens);
+    }
+  });
+});
