@@ -5,7 +5,7 @@
  * block is rendered exactly as the page renders it and checked against the sanitizer.
  */
 import { bodyToHtml, markdownBlocks } from './body.ts';
-import { removedBySanitizer, urlScheme, LINK_SCHEMES } from './sanitize.ts';
+import { plainAllowedHtml, removedBySanitizer, urlScheme, LINK_SCHEMES } from './sanitize.ts';
 import { hiddenCharacter } from './hidden-characters.ts';
 
 export interface HtmlViolation {
@@ -26,12 +26,16 @@ function lineWithin(raw: string, first: number, found: string): number {
 /** Every construct of `markdown` the sanitizer would remove, with its line; also hidden characters. */
 export function htmlViolations(markdown: string): HtmlViolation[] {
   const out: HtmlViolation[] = hiddenCharacters(markdown);
+  // the page renders the whole body: when that is attribute-free allowlisted HTML (most official
+  // documents), nothing can be removed, and the blocks need not be rendered one by one for lines
+  const whole = bodyToHtml(markdown, 'markdown', { sanitize: false });
+  if (plainAllowedHtml(whole)) return out;
+  const before = out.length;
   for (const block of markdownBlocks(markdown)) {
     for (const r of removedBySanitizer(block.html)) out.push({ line: lineWithin(block.raw, block.line, r.found), found: r.found, reason: r.reason });
   }
   // a construct spanning blocks (an unclosed tag) is judged on the whole rendering too
-  if (out.length === 0) {
-    const whole = bodyToHtml(markdown, 'markdown', { sanitize: false });
+  if (out.length === before) {
     for (const r of removedBySanitizer(whole)) out.push({ line: 1, found: r.found, reason: r.reason });
   }
   return out;

@@ -172,7 +172,7 @@ const VOID_TAGS = new Set(['br', 'hr', 'img', 'col']);
  * and none stay open, so the HTML can be used as it is: a stray </div> would close the page's own
  * containers, which the sanitizer's parse drops.
  */
-function plainAllowedHtml(html: string, balanced = false): boolean {
+export function plainAllowedHtml(html: string, balanced = false): boolean {
   const open: string[] = [];
   for (let i = html.indexOf('<'); i !== -1; ) {
     const j = html.indexOf('>', i);
