@@ -7,14 +7,16 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 15 * 60_000,
     projects: [
-      // pure unit tests (temporary directories only): a file per core at a time (the default
-      // leaves one core free, which on a 2-core machine means one file at a time)
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], maxWorkers: '100%' } },
+      // tests in Node alone (temporary directories only, no site build, no browser): a file per
+      // core at a time (the default leaves one core free, which on a 2-core machine means one file
+      // at a time). The search-quality suite indexes the corpus on one core: here it runs beside
+      // the unit files instead of alone, one after another with the site suites.
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/search/**/*.test.ts'], maxWorkers: '100%' } },
       {
         extends: true,
         test: {
           name: 'site',
-          include: ['test/{build,e2e,search,visual}/**/*.test.ts'],
+          include: ['test/{build,e2e,visual}/**/*.test.ts'],
           // one Chromium for every browser suite of the run (test/helpers/browser.ts)
           globalSetup: ['test/helpers/chromium-setup.ts'],
           // suites share built sites and the browser, and builds take both cores: one file at a time

@@ -5,8 +5,9 @@
  * found and ≥ 95% of them in the top 10.
  * Skipped (not failed) when ../shared/corpus is absent.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { bundleDir, loadEngine, type Engine } from './helpers.ts';
@@ -16,19 +17,22 @@ import { makeSubstrings } from '../../scripts/bench/search-quality.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
-const OUT = join(ROOT, '.bench/test-search');
 const have = existsSync(join(CORPUS, 'policies.jsonl')) && existsSync(join(CORPUS, 'queries-dev.jsonl'));
 
 (have ? describe : describe.skip)('search quality on the real corpus', () => {
   let engine: Engine;
   let docs: CorpusDoc[];
   let urls: Map<string, string>;
+  /** the built index, in a directory of its own (the suite runs beside the unit files) */
+  let OUT: string;
+  afterAll(() => OUT && rmSync(OUT, { recursive: true, force: true }));
   const ids = async (q: string, o: object = {}) => {
     const r = await engine.search(q, { limit: 10, debug: true, ...o } as never);
     return ((r as unknown as { ids: string[] }).ids ?? []).map((id) => /policies\/([^/]+)\//.exec(urls.get(id) ?? '')?.[1] ?? id);
   };
 
   beforeAll(async () => {
+    OUT = mkdtempSync(join(tmpdir(), 'search-quality-'));
     docs = readFileSync(join(CORPUS, 'policies.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     await buildSearch({ out: OUT, records: docs.map(corpusToRecord), shardSize: 2000 });
     urls = new Map();
