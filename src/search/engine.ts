@@ -62,12 +62,15 @@ export async function options(o: EngineOptions = {}): Promise<void> {
 }
 
 /** Loads what every query reads before its words: sites.json, the manifest, and the filter
- * values of the indexes it would ask (every query filters: 历史版本 are left out by default).
- * The search page calls it once idle after loading; a failure is left to the query to report. */
+ * values of this site's indexes it would ask (every query filters: 历史版本 are left out by default).
+ * The search page calls it once idle after loading; a failure is left to the query to report.
+ * Peers are left to the first query: a visit that never searches tells no peer about itself, and
+ * a peer slow at that moment is not marked down for the reader's real search. */
 export async function prepare(opts: Pick<SearchOptions, 'languages' | 'filters'> = {}): Promise<void> {
   const fed = await getFed();
   const ctx: QueryCtx = { fed, nets: budgets(fed), report: [] };
-  const sources = await openSources(ctx, sitesToAsk(fed, opts.filters), planQuery(fed, '', opts).langs);
+  const own = sitesToAsk(fed, opts.filters).filter((s) => s.self);
+  const sources = await openSources(ctx, own, planQuery(fed, '', opts).langs);
   await Promise.all(sources.flatMap((s) => s.ix.shards.map((sh) => sh.pf.filters().catch(() => null))));
 }
 

@@ -116,6 +116,27 @@ describe('first query round trips', { timeout: 60_000 }, () => {
     expect(filtered.rounds.length).toBeLessThanOrEqual(3);
   });
 
+  it('prepare() asks no peer: a visit that never searches contacts only its own site', async () => {
+    held = [];
+    const base = pathToFileURL(join(root, 'search/')).href;
+    const engine = (await import(`${base}engine.js?fresh=${Math.random()}`)) as EngineModule;
+    await engine.options({ basePath: base, baseUrl: '/', language: 'zh', federation: true, peers: [{ id: 'peer', name: { zh: '邻站' }, level: '旗县', region: '150000', url: 'https://peer.example/' }] });
+    const asked: string[] = [];
+    const holding = globalThis.fetch;
+    globalThis.fetch = ((input: RequestInfo | URL) => (asked.push(String(input instanceof Request ? input.url : input)), holding(input))) as typeof fetch;
+    const toPeer = () => asked.filter((u) => u.startsWith('https://peer.example/'));
+    try {
+      await inRounds(() => engine.prepare());
+      expect(asked.length).toBeGreaterThan(0);
+      expect(toPeer()).toEqual([]);
+      await inRounds(() => engine.search('反洗钱', { limit: 20 }));
+    } finally {
+      globalThis.fetch = holding;
+    }
+    // the query, not prepare(), is the first to ask the peer
+    expect(toPeer().length).toBeGreaterThan(0);
+  });
+
   it('without prepare() the manifest is one round more (the page preloads it)', async () => {
     const engine = await freshEngine();
     const { rounds } = await inRounds(() => engine.search('反洗钱', { limit: 20 }));
