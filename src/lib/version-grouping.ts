@@ -12,14 +12,39 @@
 import { parseChineseDate, CHINESE_DATE_SOURCE } from './import/dates.ts';
 
 // a 修正 note is short — （修正）, （2019年修订）, （2009年第二次修正本） — not a parenthetical that
-// names what a 公告 amends (（修订《…》等5件规范性文件）: a document of its own)
-const TRAILER = /[（(](?:[^（）()]*[〔[［【(（]?\d{4}[〕\]］】)）]?[^（）()]*第?\d+号?|(?:\d{4}年?)?(?:第[一二三四五六七八九十]+次)?(?:修正|修订|修改)本?)[）)]$/u;
+// names what a 公告 amends (（修订《…》等5件规范性文件）: a document of its own). A 文号 needs its 号
+// or a 〔YYYY〕/[YYYY] year bracket (（2020年第12号）, （国发〔2020〕5号）): a bare （2016…2020） is part of the title.
+// Titles are NFKC here, so （） and ［］ arrive as () and [].
+const TRAILER = /\(((?:[^()]*[〔[【(]?\d{4}[〕\]】)]?[^()]*第?\d+号|[^()]*[〔[]\d{4}[〕\]]第?\d+|(?:\d{4}年?)?(?:第[一二三四五六七八九十]+次)?(?:修正|修订|修改)本?))\)$/u;
+// 规划（2016-2020） and 规划（2021-2035） are two plans, not two versions of one
+const YEAR_RANGE = /\d{4}年?[-－—–~～至到]+\d{4}/u;
+// 国家税务总局公告, 某市人民政府令: a serial form, each number its own document
+const SERIAL_FORM = /^(.*?)(?:联合)?(?:公告|通告|令|公报)$/u;
+// an issuer's name the record does not list as it is written (国家税务总局 for 税务总局)
+const ORG_NAME = /^[^《》“”]*(?:部|委员会|委|总局|局|署|银行|院|政府|办公厅|办公室|厅|中心|会|司|主席)$/u;
 
 /** The title without a trailing 文号 or 修正 note, NFKC, no whitespace. */
 export function baseTitle(title: string): string {
   let t = title.normalize('NFKC').replace(/\s+/g, '');
-  for (let i = 0; i < 3 && TRAILER.test(t); i++) t = t.replace(TRAILER, '');
+  for (let i = 0; i < 3; i++) {
+    const m = TRAILER.exec(t);
+    if (!m || YEAR_RANGE.test(m[1]!)) break;
+    t = t.slice(0, m.index);
+  }
   return t;
+}
+
+/**
+ * True when the title, without its trailer, is only an issuer and a form word (国家税务总局公告,
+ * 财政部令, 某市统计公报): serial announcements share that title, so it cannot tell versions apart.
+ */
+export function isSerialTitle(title: string, issuers: readonly string[]): boolean {
+  const prefix = SERIAL_FORM.exec(baseTitle(title))?.[1];
+  if (prefix === undefined) return false;
+  const names = prefix.replace(/[、，,和与及]/gu, '');
+  let rest = names;
+  for (const issuer of issuers) rest = rest.replaceAll(issuer.normalize('NFKC').replace(/\s+/g, ''), '');
+  return rest === '' || (ORG_NAME.test(names) && !names.includes('关于') && !names.includes('的'));
 }
 
 export function versionGroupKey(p: { title: string; issuers: readonly string[] }): string {
@@ -68,8 +93,8 @@ export function planVersionGroups<T>(rows: readonly T[], facts: (r: T) => Versio
   const byKey = new Map<string, T[]>();
   rows.forEach((r, i) => {
     const f = facts(r);
-    // without a title or an issuer nothing says two records are one document: a key of its own
-    const key = baseTitle(f.title) && f.issuers.length ? versionGroupKey(f) : `\0${i}`;
+    // without a title or an issuer, or with a serial title, nothing says two records are one document: a key of its own
+    const key = baseTitle(f.title) && f.issuers.length && !isSerialTitle(f.title, f.issuers) ? versionGroupKey(f) : `\0${i}`;
     byKey.set(key, [...(byKey.get(key) ?? []), r]);
   });
   const plan: VersionPlan<T> = { groups: [], conflicts: [], undated: [] };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectSite } from '../../src/content/load.ts';
-import { baseTitle, planVersionGroups, revisionNote, versionDateProblem, versionGroupKey } from '../../src/lib/version-grouping.ts';
+import { baseTitle, isSerialTitle, planVersionGroups, revisionNote, versionDateProblem, versionGroupKey } from '../../src/lib/version-grouping.ts';
 import { readExportRow, type RowContext } from '../../src/lib/import/export-row.ts';
 import { groupFiles, groupProblems, planImport, type ImportRecord } from '../../src/lib/import/versions.ts';
 import { validatePolicyOutput, validateVersionOutput } from '../../src/lib/import/validate-output.ts';
@@ -51,6 +51,30 @@ describe('version grouping (shared by build:corpus and import)', () => {
     expect(baseTitle('中国人民银行公告（修订《非金融机构支付服务管理办法实施细则》等5件规范性文件）')).not.toBe(baseTitle('中国人民银行公告（修改“证照分离”改革涉及的规范性文件）'));
     expect(versionGroupKey({ title: 'A 办法', issuers: ['y', 'x'] })).toBe(versionGroupKey({ title: 'A办法（2019年修正）', issuers: ['x', 'y'] }));
     expect(versionGroupKey({ title: 'A办法', issuers: ['x'] })).not.toBe(versionGroupKey({ title: 'A办法', issuers: ['y'] }));
+  });
+
+  it('a year range, a bare （YYYY…N） and a serial 公告/令 number are not version trailers', () => {
+    const facts = (r: { title: string; issuers: string[]; date: string }) => r;
+    const docs = (rows: { title: string; issuers: string[]; date: string }[]) => planVersionGroups(rows, facts).groups.length;
+    // two plans, not two versions of one plan
+    for (const [a, b] of [['（2016-2020）', '（2021-2035）'], ['（2016—2020年）', '（2021—2035年）'], ['（2016至2020）', '（2021至2035）'], ['（2016年-2020年）', '（2021年-2035年）']]) {
+      expect(baseTitle(`某市国土空间总体规划${a}`)).toBe(`某市国土空间总体规划${a!.normalize('NFKC')}`);
+      expect(docs([{ title: `某市国土空间总体规划${a}`, issuers: ['某市人民政府'], date: '2017-01-01' }, { title: `某市国土空间总体规划${b}`, issuers: ['某市人民政府'], date: '2022-01-01' }])).toBe(2);
+    }
+    // a year and a number without 号 or a 〔〕/［］ year bracket is not a 文号
+    expect(baseTitle('某某名单（2020年12）')).toBe('某某名单(2020年12)');
+    expect(baseTitle('某某办法（国发〔2020〕5号）')).toBe('某某办法');
+    expect(baseTitle('某某办法（国发［2020］5）')).toBe('某某办法');
+    expect(baseTitle('某某办法（2020年第12号）')).toBe('某某办法');
+    // serial announcements: each number is its own document
+    expect(isSerialTitle('中国人民银行公告（2020年第12号）', ['中国人民银行'])).toBe(true);
+    expect(isSerialTitle('国家税务总局公告（2020年第12号）', ['税务总局'])).toBe(true);
+    expect(isSerialTitle('财政部 税务总局联合公告（2020年第1号）', ['财政部', '税务总局'])).toBe(true);
+    expect(isSerialTitle('某市人民政府令（2020年第3号）', ['某市人民政府'])).toBe(true);
+    expect(isSerialTitle('修订银行间债券市场债券交易流通有关公告', ['中国人民银行'])).toBe(false);
+    expect(isSerialTitle('中国人民银行关于某某事项的公告', ['中国人民银行'])).toBe(false);
+    expect(docs([{ title: '中国人民银行公告（2020年第12号）', issuers: ['中国人民银行'], date: '2020-05-01' }, { title: '中国人民银行公告（2021年第3号）', issuers: ['中国人民银行'], date: '2021-03-01' }])).toBe(2);
+    expect(docs([{ title: '某某办法（2020年第12号）', issuers: ['x'], date: '2020-05-01' }, { title: '某某办法（2021年第3号）', issuers: ['x'], date: '2021-03-01' }])).toBe(1);
   });
 
   it('plans groups oldest first; duplicate dates or 文号 are conflicts; an undated member has no place; every record is placed once', () => {
