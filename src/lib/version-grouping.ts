@@ -10,6 +10,7 @@
  * take it from an explicit 修正/修订 note at the head of its text (revisionNote).
  */
 import { parseChineseDate, CHINESE_DATE_SOURCE } from './import/dates.ts';
+import { isIsoDate } from '../schemas/fields/dates.ts';
 
 // a 修正 note is short — （修正）, （2019年修订）, （2009年第二次修正本） — not a parenthetical that
 // names what a 公告 amends (（修订《…》等5件规范性文件）: a document of its own). A 文号 needs its 号
@@ -145,7 +146,7 @@ export const EARLIEST_VERSION_DATE = '1949-01-01';
 
 /** Why `date` cannot be a version's date (not a date, before 1949, after today), or undefined. */
 export function versionDateProblem(date: string, today: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
+  if (!isIsoDate(date)) {
     return `版本日期 "${date}" 不是 YYYY-MM-DD 日期（not a date）`;
   }
   if (date < EARLIEST_VERSION_DATE) return `版本日期 ${date} 早于 1949 年（before ${EARLIEST_VERSION_DATE}）：请核对原文日期`;
