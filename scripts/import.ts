@@ -16,14 +16,12 @@
 import { stat, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { extractDocument, type OrgRef } from '../src/lib/import/extract.ts';
-import { checkOutputSize, ImportRefusal } from '../src/lib/import/guards.ts';
+import { ImportRefusal } from '../src/lib/import/guards.ts';
 import { buildPolicyFrontmatter, importId, renderPolicyFile } from '../src/lib/import/policy.ts';
 import { normalizeText } from '../src/lib/import/normalize.ts';
-import { validatePolicyOutput } from '../src/lib/import/validate-output.ts';
 import type { ImportRecord } from '../src/lib/import/versions.ts';
 import { revisionNote } from '../src/lib/version-grouping.ts';
 import { indexCode, nextIndexNumber } from '../src/lib/index-number.ts';
-import { formatProblem } from '../src/lib/errors.ts';
 import { parseDocNumber } from '../src/lib/docnumber.ts';
 import { buildDate } from '../src/lib/validity.ts';
 import { readYamlList, scanDocuments } from './lib/content-files.ts';
@@ -31,6 +29,7 @@ import { readExportFile } from './lib/import/export-file.ts';
 import type { RowContext } from '../src/lib/import/export-row.ts';
 import { importGrouped, type Outcome } from './lib/import/grouped.ts';
 import { listInputs, readText, shown, type Source } from './lib/import/inputs.ts';
+import { blockers, type WriteContext } from './lib/import/prewrite.ts';
 import { fail, parseOptions } from './lib/import/options.ts';
 
 async function loadContext(contentDir: string): Promise<{ organizations: OrgRef[]; topics: string[]; indexNumbers: Set<string>; ids: Set<string> }> {
@@ -105,26 +104,12 @@ function prepare(file: string, source: Source, ctx: Context, orgById: Map<string
   return { id, outFile, output, data: draft.data, ...(indexNumber ? { indexNumber } : {}), record };
 }
 
-/** Refusal, problem or clash that keeps a prepared file from being written; undefined when it may be. */
-async function blocker(p: Prepared, ctx: Context): Promise<string | undefined> {
-  checkOutputSize(p.output);
-  // Exactly what npm run check would say about this text at this path.
-  const problems = validatePolicyOutput(p.output, rel(p.outFile), {
-    organizations: new Set(ctx.organizations.map((x) => x.id)),
-    topics: new Set(ctx.topics),
-    expected: p.data,
-  });
-  for (const pr of problems) console.log(`  ${formatProblem(pr)}`);
-  // warnings pass check (they are printed); only errors keep the file from being written
-  const errors = problems.filter((x) => x.severity === 'error');
-  if (errors.length) {
-    return `有 ${errors.length} 个问题，npm run check 不会通过，未写入（not written: would fail npm run check）：请用 --topic、--issuer、--published 补全，或先在 organizations.yaml 中添加发文机关，再重新导入`;
-  }
-  const exists = await stat(p.outFile).then(() => true, () => false);
-  // the id is used by another file in content/ (an interpretation, or a policy elsewhere)
-  if (!exists && ctx.ids.has(p.id)) return `标识 "${p.id}" 已被 ${o.content}/ 中的其他文件使用（duplicate id）：请用 --id 指定其他标识`;
-  if (exists && !o.force) return `${rel(p.outFile)} 已存在，未覆盖（exists; use --force to overwrite）`;
-  return undefined;
+/** What the one pre-write check (scripts/lib/import/prewrite.ts) needs, for single and grouped documents alike. */
+function writeContext(ctx: Context): WriteContext {
+  return {
+    out: o.out, content: o.content, force: o.force, today: buildDate(), rel, ids: ctx.ids,
+    organizations: new Set(ctx.organizations.map((x) => x.id)), topics: new Set(ctx.topics),
+  };
 }
 
 /** A refusal or read error of one input, printed on one line (messages may quote zip entry names or library errors: no terminal escapes). */
@@ -167,11 +152,14 @@ async function readInput(file: string, ctx: Context, orgById: Map<string, OrgRef
 }
 
 /** One prepared file: check, write (or show, --dry-run). */
-async function emit(p: Prepared, ctx: Context): Promise<Outcome> {
+async function emit(p: Prepared, ctx: Context, w: WriteContext): Promise<Outcome> {
   try {
-    const why = await blocker(p, ctx);
-    if (why) {
-      console.log(`  ✗ ${why}`);
+    const why = await blockers(w, [{ rel: `${p.id}.md`, kind: 'document', text: p.output, data: p.data }], p.id);
+    if (why.lines.length) {
+      for (const line of why.lines) console.log(line);
+      console.log(why.checkErrors
+        ? `  ✗ 有 ${why.checkErrors} 个问题，npm run check 不会通过，未写入（not written: would fail npm run check）：请用 --topic、--issuer、--published 补全，或先在 organizations.yaml 中添加发文机关，再重新导入`
+        : '  ✗ 未写入（not written）');
       return 'failed';
     }
   } catch (e) {
@@ -203,25 +191,20 @@ async function importAllGrouped(ctx: Context, orgById: Map<string, OrgRef>): Pro
     failed += r.failed;
   }
   const byRecord = new Map(all.map((p) => [p.record, p]));
-  const outcomes = await importGrouped(
-    {
-      out: o.out, content: o.content, force: o.force, dryRun: o.dryRun, today: buildDate(), rel, ids: ctx.ids,
-      organizations: new Set(ctx.organizations.map((x) => x.id)), topics: new Set(ctx.topics),
-      single: (r) => emit(byRecord.get(r)!, ctx),
-    },
-    all.map((p) => p.record),
-  );
+  const w = writeContext(ctx);
+  const outcomes = await importGrouped({ ...w, dryRun: o.dryRun, single: (r) => emit(byRecord.get(r)!, ctx, w) }, all.map((p) => p.record));
   return { outcomes, failed };
 }
 
 async function importAll(ctx: Context, orgById: Map<string, OrgRef>): Promise<{ outcomes: Outcome[]; failed: number }> {
   if (o.groupVersions) return importAllGrouped(ctx, orgById);
   const outcomes: Outcome[] = [];
+  const w = writeContext(ctx);
   let failed = 0;
   for (const file of files) {
     const r = await readInput(file, ctx, orgById);
     failed += r.failed;
-    for (const p of r.prepared) outcomes.push(await emit(p, ctx));
+    for (const p of r.prepared) outcomes.push(await emit(p, ctx, w));
   }
   return { outcomes, failed };
 }

@@ -329,6 +329,19 @@ describe('npm run import --group-versions', () => {
     expect(existsSync(path.join(content, 'policies', 'ok-2.md'))).toBe(false);
   });
 
+  it('without --group-versions a file that is a symbolic link out of --out is refused, also with --force', () => {
+    const content = freshContent('single-link');
+    const victim = path.join(tmp, 'single-link', 'victim.md');
+    writeFileSync(victim, 'not yours\n');
+    symlinkSync(victim, path.join(content, 'policies', 'p-1.md'));
+    const input = path.join(tmp, 'single-link', 'rows.jsonl');
+    writeFileSync(input, `${row({ id: 'p-1', published: '2019-01-02' })}\n`);
+    const r = run(['--content', content, '--out', path.join(content, 'policies'), '--topic', 'zwgk', '--force', input]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/p-1\.md: 目标路径经符号链接指向 .* 之外，未写入（symbolic link out of the output folder）/);
+    expect(readFileSync(victim, 'utf8')).toBe('not yours\n');
+  });
+
   it('without --group-versions every row is a document of its own', () => {
     const content = freshContent('plain');
     const input = path.join(tmp, 'plain', 'rows.jsonl');

@@ -6,77 +6,17 @@
  * or one 文号, a record without a date among versions, a version date before 1949 or after
  * today, an id or date that is not a safe file name). A group is written whole or not at all.
  */
-import { lstat, mkdir, realpath, stat, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { formatProblem } from '../../../src/lib/errors.ts';
-import { groupFiles, groupProblems, planImport, type ImportRecord, type OutputFile } from '../../../src/lib/import/versions.ts';
-import { validatePolicyOutput, validateVersionOutput } from '../../../src/lib/import/validate-output.ts';
-import { checkOutputSize } from '../../../src/lib/import/guards.ts';
+import { groupFiles, groupProblems, planImport, type ImportRecord } from '../../../src/lib/import/versions.ts';
+import { blockers, exists, target, type WriteContext } from './prewrite.ts';
 
 export type Outcome = 'written' | 'ready' | 'failed';
 
-export interface GroupContext {
-  out: string;
-  content: string;
-  force: boolean;
+export interface GroupContext extends WriteContext {
   dryRun: boolean;
-  today: string;
-  organizations: ReadonlySet<string>;
-  topics: ReadonlySet<string>;
-  /** ids used in content/ (a new document must not take one) */
-  ids: Set<string>;
   /** a record that is a document of its own: the ordinary import */
   single: (r: ImportRecord) => Promise<Outcome>;
-  /** a path as printed */
-  rel: (p: string) => string;
-}
-
-const exists = (p: string) => stat(p).then(() => true, () => false);
-
-/** The output path of a file, refused when it would leave the output folder. */
-function target(c: GroupContext, f: OutputFile): string {
-  const root = path.resolve(c.out);
-  const p = path.resolve(root, f.rel);
-  if (!p.startsWith(root + path.sep)) throw new Error(`输出路径 ${JSON.stringify(f.rel)} 不在 ${c.out} 中（path outside the output folder）`);
-  return p;
-}
-
-/**
- * True when `p` would be written inside the output folder also after symbolic links: its nearest
- * existing folder resolves inside it and the file itself is not a link (a `<id>/` or `versions/`
- * folder linked elsewhere must not carry a version out of --out).
- */
-async function staysInside(c: GroupContext, p: string): Promise<boolean> {
-  if (await lstat(p).then((s) => s.isSymbolicLink(), () => false)) return false;
-  let root = path.resolve(c.out);
-  while (!(await exists(root))) root = path.dirname(root);
-  const realRoot = await realpath(root);
-  let dir = path.dirname(p);
-  while (!(await exists(dir))) dir = path.dirname(dir);
-  const real = await realpath(dir);
-  return real === realRoot || real.startsWith(realRoot + path.sep);
-}
-
-/** Problems that keep the files of one group from being written, as printed lines. */
-async function blockers(c: GroupContext, files: OutputFile[], id: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const f of files) {
-    const p = target(c, f);
-    checkOutputSize(f.text);
-    const problems = f.kind === 'document'
-      ? validatePolicyOutput(f.text, c.rel(p), { organizations: c.organizations, topics: c.topics, expected: f.data, today: c.today })
-      : validateVersionOutput(f.text, c.rel(p), f.data);
-    // warnings pass check and are printed; errors keep the group from being written
-    for (const pr of problems) {
-      if (pr.severity === 'error') out.push(`  ${formatProblem(pr)}`);
-      else console.log(`  ${formatProblem(pr)}`);
-    }
-    if (!(await staysInside(c, p))) out.push(`  ${c.rel(p)}: 目标路径经符号链接指向 ${c.out} 之外，未写入（symbolic link out of the output folder）`);
-    const there = await exists(p);
-    if (there && !c.force) out.push(`  ${c.rel(p)} 已存在，未覆盖（exists; use --force to overwrite）`);
-    if (!there && f.kind === 'document' && c.ids.has(id)) out.push(`  标识 "${id}" 已被 ${c.content}/ 中的其他文件使用（duplicate id）`);
-  }
-  return out;
 }
 
 /** One document with versions: check every file, then write them all (or, --dry-run, show them). */
@@ -91,8 +31,8 @@ async function importGroup(c: GroupContext, group: ImportRecord[]): Promise<Outc
   }
   const files = groupFiles(group);
   const why = await blockers(c, files, latest.id);
-  if (why.length) {
-    for (const w of why) console.log(w);
+  if (why.lines.length) {
+    for (const w of why.lines) console.log(w);
     console.log(`  ✗ ${latest.id} 及其历史版本未写入（not written）`);
     return 'failed';
   }
