@@ -29,6 +29,7 @@ import { readExportFile } from './lib/import/export-file.ts';
 import type { RowContext } from '../src/lib/import/export-row.ts';
 import { importGrouped, type Outcome } from './lib/import/grouped.ts';
 import { listInputs, readText, shown, type Source } from './lib/import/inputs.ts';
+import { claimId, type IdSources } from '../src/lib/import/claim-id.ts';
 import { blockers, type WriteContext } from './lib/import/prewrite.ts';
 import { fail, parseOptions } from './lib/import/options.ts';
 
@@ -137,14 +138,17 @@ function rowContext(ctx: Context, orgById: Map<string, OrgRef>): RowContext {
   return { organizations: ctx.organizations, topics: new Set(ctx.topics), indexNumber, ...(o.topic ? { topic: o.topic } : {}), ...(o.issuers ? { issuers: o.issuers } : {}), ...(o.category ? { category: o.category } : {}) };
 }
 
-/** One input read into prepared files: a .txt/.docx is one, a .jsonl one a line. */
-async function readInput(file: string, ctx: Context, orgById: Map<string, OrgRef>): Promise<{ prepared: Prepared[]; failed: number }> {
+/** One input read into prepared files: a .txt/.docx is one, a .jsonl one a line; an id another record of this run has is refused. */
+async function readInput(file: string, ctx: Context, orgById: Map<string, OrgRef>, ids: IdSources): Promise<{ prepared: Prepared[]; failed: number }> {
   try {
     if (/\.jsonl$/i.test(file)) {
-      const r = await readExportFile(file, rel(file), rowContext(ctx, orgById));
+      const r = await readExportFile(file, rel(file), rowContext(ctx, orgById), ids);
       return { prepared: r.records.map(fromRecord), failed: r.failed };
     }
-    return { prepared: [prepare(file, await readText(file), ctx, orgById)], failed: 0 };
+    const p = prepare(file, await readText(file), ctx, orgById);
+    const taken = claimId(ids, p.id, rel(file));
+    if (taken) console.error(`✗ ${rel(file)}: ${taken}`);
+    return taken ? { prepared: [], failed: 1 } : { prepared: [p], failed: 0 };
   } catch (e) {
     printFailure(rel(file), e);
     return { prepared: [], failed: 1 };
@@ -179,36 +183,31 @@ async function emit(p: Prepared, ctx: Context, w: WriteContext): Promise<Outcome
   return 'written';
 }
 
-/** --group-versions: every input read first, then grouped (scripts/lib/import/grouped.ts). */
-async function importAllGrouped(ctx: Context, orgById: Map<string, OrgRef>): Promise<{ outcomes: Outcome[]; failed: number }> {
+/** Every input read before anything is written: each 索引号 reserved, each id taken once across all inputs. */
+async function readAll(ctx: Context, orgById: Map<string, OrgRef>): Promise<{ all: Prepared[]; failed: number }> {
   const all: Prepared[] = [];
+  const ids: IdSources = new Map();
   let failed = 0;
   for (const file of files) {
-    const r = await readInput(file, ctx, orgById);
-    // nothing is written before every input is read: reserve each 索引号 now
+    const r = await readInput(file, ctx, orgById, ids);
     for (const p of r.prepared) if (p.indexNumber) ctx.indexNumbers.add(p.indexNumber);
     all.push(...r.prepared);
     failed += r.failed;
   }
-  const byRecord = new Map(all.map((p) => [p.record, p]));
-  const w = writeContext(ctx);
-  const outcomes = await importGrouped({ ...w, dryRun: o.dryRun, single: (r) => emit(byRecord.get(r)!, ctx, w) }, all.map((p) => p.record));
-  return { outcomes, failed };
+  return { all, failed };
 }
 
 async function importAll(ctx: Context, orgById: Map<string, OrgRef>): Promise<{ outcomes: Outcome[]; failed: number }> {
-  if (o.groupVersions) return importAllGrouped(ctx, orgById);
-  const outcomes: Outcome[] = [];
+  const { all, failed } = await readAll(ctx, orgById);
   const w = writeContext(ctx);
-  let failed = 0;
-  for (const file of files) {
-    const r = await readInput(file, ctx, orgById);
-    failed += r.failed;
-    for (const p of r.prepared) outcomes.push(await emit(p, ctx, w));
-  }
+  const outcomes: Outcome[] = [];
+  if (o.groupVersions) {
+    // --group-versions: records that are versions of one document (scripts/lib/import/grouped.ts)
+    const byRecord = new Map(all.map((p) => [p.record, p]));
+    outcomes.push(...(await importGrouped({ ...w, dryRun: o.dryRun, single: (r) => emit(byRecord.get(r)!, ctx, w) }, all.map((p) => p.record))));
+  } else for (const p of all) outcomes.push(await emit(p, ctx, w));
   return { outcomes, failed };
 }
-
 const o = parseOptions(process.argv.slice(2));
 const { files, errors } = await listInputs(o.inputs);
 for (const e of errors) console.error(`✗ ${shown(e)}`);

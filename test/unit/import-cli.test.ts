@@ -195,8 +195,8 @@ describe('npm run import: hostile legacy files', () => {
     const r16 = run(['--content', content, '--out', out, '--topic', 'zwgk', path.join(dir, 'utf16le-no-bom.txt'), path.join(dir, 'utf16be-bom.txt')]);
     expect(r16.out).toContain('（UTF-16LE）');
     expect(r16.out).toContain('（UTF-16BE BOM）');
-    // the same text twice: the second is the same id, not overwritten
-    expect(r16.out).toContain('已存在，未覆盖');
+    // the same text twice: the second has the first one's id, refused before anything is written
+    expect(r16.out).toMatch(/utf16be-bom\.txt: id: 标识 "[^"]+" 已在 .*utf16le-no-bom\.txt 使用（duplicate id）/);
     const big5 = run(['--content', content, '--out', out, '--topic', 'zwgk', '--issuer', 'wlmq-zfbgt', '--id', 'big5-notice', path.join(dir, 'big5.txt')]);
     expect(big5.code).toBe(0);
     expect(big5.out).toContain('（Big5）');

@@ -329,6 +329,29 @@ describe('npm run import --group-versions', () => {
     expect(existsSync(path.join(content, 'policies', 'ok-2.md'))).toBe(false);
   });
 
+  it('an id repeated in another .jsonl input is an error naming both, before anything is written: with --force, with --dry-run, with --group-versions', () => {
+    const content = freshContent('dup-inputs');
+    const a = path.join(tmp, 'dup-inputs', 'a.jsonl');
+    const b = path.join(tmp, 'dup-inputs', 'b.jsonl');
+    writeFileSync(a, `${row({ id: 'same', title: '甲办法', published: '2019-01-02' })}\n`);
+    writeFileSync(b, `${row({ id: 'other', title: '乙办法', published: '2019-01-03' })}\n${row({ id: 'same', title: '丙办法', published: '2020-01-02' })}\n`);
+    const args = ['--content', content, '--out', path.join(content, 'policies'), '--topic', 'zwgk'];
+    const named = /✗ .*b\.jsonl:2: id: 标识 "same" 已在 .*a\.jsonl:1 使用（duplicate id）/;
+    const dry = run([...args, '--dry-run', a, b]);
+    expect(dry.code).toBe(1);
+    expect(dry.out).toMatch(named);
+    expect(dry.out).toContain('可写入 2 个');
+    expect(listAll(path.join(content, 'policies'))).toEqual([]);
+    for (const extra of [['--force'], ['--force', '--group-versions']]) {
+      const r = run([...args, ...extra, a, b]);
+      expect(r.code).toBe(1);
+      expect(r.out).toMatch(named);
+      expect(r.out).toContain('（3 条记录 records）：写入 2 个，未导入 1 个。');
+      expect(listAll(path.join(content, 'policies'))).toEqual(['other.md', 'same.md']);
+      expect(readFileSync(path.join(content, 'policies', 'same.md'), 'utf8')).toContain('title: 甲办法');
+    }
+  });
+
   it('without --group-versions a file that is a symbolic link out of --out is refused, also with --force', () => {
     const content = freshContent('single-link');
     const victim = path.join(tmp, 'single-link', 'victim.md');

@@ -2,12 +2,13 @@
  * npm run import of a JSON-lines export (.jsonl: one `{id, title, docNumber, issuer, written,
  * published, topic, body}` object a line, as build:corpus reads): each line becomes an import
  * record (src/lib/import/export-row.ts), printed with what was found; a line that cannot be read
- * is one error line naming the file, the line and the field, and so is an id used by an earlier
- * line. Blank lines are skipped.
+ * is one error line naming the file, the line and the field, and so is an id an earlier line or
+ * input already has (`ids` is shared by every input of one run). Blank lines are skipped.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { readExportRow, type RowContext } from '../../../src/lib/import/export-row.ts';
 import type { ImportRecord } from '../../../src/lib/import/versions.ts';
+import { claimId, type IdSources } from '../../../src/lib/import/claim-id.ts';
 
 /** An export is a whole library, so its cap is far above the .txt one (16 MB of text per document is still checked per record). */
 export const MAX_EXPORT_BYTES = 512 * 1024 * 1024;
@@ -18,7 +19,7 @@ export interface ExportRead {
   failed: number;
 }
 
-export async function readExportFile(file: string, shownName: string, ctx: RowContext): Promise<ExportRead> {
+export async function readExportFile(file: string, shownName: string, ctx: RowContext, ids: IdSources): Promise<ExportRead> {
   const size = (await stat(file)).size;
   if (size > MAX_EXPORT_BYTES) throw new Error(`文件过大（${size} 字节，上限 ${MAX_EXPORT_BYTES}）（file too large）`);
   let text: string;
@@ -28,7 +29,6 @@ export async function readExportFile(file: string, shownName: string, ctx: RowCo
     throw new Error('不是 UTF-8 编码（not valid UTF-8）：请把导出文件另存为 UTF-8');
   }
   const out: ExportRead = { records: [], failed: 0 };
-  const seen = new Map<string, number>();
   text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
     const where = `${shownName}:${i + 1}`;
@@ -38,13 +38,12 @@ export async function readExportFile(file: string, shownName: string, ctx: RowCo
       out.failed++;
       return;
     }
-    const first = seen.get(r.record.id);
-    if (first !== undefined) {
-      console.error(`✗ ${where}: id: 标识 "${r.record.id}" 已在第 ${first} 行使用（duplicate id）：每行的 id 必须不同`);
+    const taken = claimId(ids, r.record.id, where);
+    if (taken) {
+      console.error(`✗ ${where}: ${taken}`);
       out.failed++;
       return;
     }
-    seen.set(r.record.id, i + 1);
     const d = r.record.data;
     console.log(`\n${where} → ${r.record.id}.md  ${String(d.title)}  ${String(d.docNumber ?? '')} ${String(d.published ?? '（无日期 no date）')}`);
     for (const n of r.notes) console.log(`  未找到 not found: ${n}`);
