@@ -28,7 +28,8 @@ import { readYamlList, scanDocuments } from './lib/content-files.ts';
 import { readExportFile } from './lib/import/export-file.ts';
 import type { RowContext } from '../src/lib/import/export-row.ts';
 import { importGrouped, type Outcome } from './lib/import/grouped.ts';
-import { listInputs, readText, shown, type Source } from './lib/import/inputs.ts';
+import { listInputs, readText, type Source } from './lib/import/inputs.ts';
+import { shown } from '../src/lib/import/shown.ts';
 import { claimId, type IdSources } from '../src/lib/import/claim-id.ts';
 import { blockers, type WriteContext } from './lib/import/prewrite.ts';
 import { fail, parseOptions } from './lib/import/options.ts';
@@ -90,17 +91,18 @@ function prepare(file: string, source: Source, ctx: Context, orgById: Map<string
   const output = renderPolicyFile(draft, ex.body);
 
   console.log(`\n${rel(file)}（${source.encoding}）→ ${rel(outFile)}`);
-  const show = (label: string, v: string | undefined) => console.log(`  ${label}: ${v ?? '（未找到 not found）'}`);
+  // every value comes from the untrusted file: no terminal escapes
+  const show = (label: string, v: string | undefined) => console.log(`  ${label}: ${v === undefined ? '（未找到 not found）' : shown(v)}`);
   show('标题 title', ex.title);
   show('发文字号 docNumber', ex.docNumber);
   show('发文机关 issuers', issuers.length ? issuers.map((i) => `${i}（${orgById.get(i)?.name ?? '?'}）`).join('、') : ex.unknownIssuers.join('、') || undefined);
   show('成文日期 written', ex.written);
   show('主送机关 recipients', ex.recipients);
-  console.log(`  附件 attachments: ${ex.attachments.length ? ex.attachments.join('；') : '（无 none）'}`);
+  console.log(`  附件 attachments: ${ex.attachments.length ? shown(ex.attachments.join('；')) : '（无 none）'}`);
   if (indexNumber) show('索引号 indexNumber', indexNumber);
-  for (const w of source.warnings) console.log(`  ! ${w}`);
-  for (const m of ex.missing) if (!(m.field === 'issuers' && o.issuers?.length)) console.log(`  未找到 not found ${m.field}（${m.label}）: ${m.reason}`);
-  for (const n of ex.notes) console.log(`  注意 note: ${n}`);
+  for (const w of source.warnings) console.log(`  ! ${shown(w)}`);
+  for (const m of ex.missing) if (!(m.field === 'issuers' && o.issuers?.length)) console.log(`  未找到 not found ${m.field}（${m.label}）: ${shown(m.reason)}`);
+  for (const n of ex.notes) console.log(`  注意 note: ${shown(n)}`);
   const record: ImportRecord = { id, source: rel(file), data: draft.data, comments: draft.comments, body: ex.body, ...(note ? { note } : {}) };
   return { id, outFile, output, data: draft.data, ...(indexNumber ? { indexNumber } : {}), record };
 }

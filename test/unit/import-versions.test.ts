@@ -131,7 +131,7 @@ describe('import: export rows are untrusted', () => {
     expect(error({ id: '../../etc/passwd' })).toBe('id: 标识 "../../etc/passwd" 不能用作文件名：只能包含小写英文字母、数字和连字符（allowed: a-z 0-9 -）');
     expect(error({ id: '/tmp/x' })).toContain('"/tmp/x" 不能用作文件名');
     expect(error({ id: 'a\u0000b' })).toContain('"a\\u0000b" 不能用作文件名');
-    expect(error({ id: 'a\u2028b' })).toContain('"a\\u2028b"');
+    expect(error({ id: 'a\u2028b' })).toContain('"a\\u{2028}b"');
     expect(error({ published: '../../x' })).toBe('published: 日期 "../../x" 不是 YYYY-MM-DD（allowed: YYYY-MM-DD or null）');
     expect(error({ written: '2020-01-01\u0000/../x' })).toContain('"2020-01-01\\u0000/../x" 不是 YYYY-MM-DD');
     expect(error({ published: 20200101 })).toContain('published: 应为字符串');
@@ -363,6 +363,19 @@ describe('npm run import --group-versions', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/p-1\.md: 目标路径经符号链接指向 .* 之外，未写入（symbolic link out of the output folder）/);
     expect(readFileSync(victim, 'utf8')).toBe('not yours\n');
+  });
+
+  it('a hostile title or 文号 (terminal escapes, C1 controls, bidi overrides, line separators) is printed escaped, never raw', () => {
+    const content = freshContent('escapes');
+    const input = path.join(tmp, 'escapes', 'rows.jsonl');
+    const title = '某某办法\u001b]0;pwned\u0007\u001b[2J\u202e反向\u2066\u2028假行';
+    writeFileSync(input, `${row({ id: 'esc-1', title, docNumber: '\u009b31m国发\u2029〔2020〕5号', published: '2019-01-02' })}\n`);
+    for (const extra of [[], ['--group-versions'], ['--dry-run']]) {
+      const r = run(['--content', content, '--out', path.join(content, 'policies'), '--topic', 'zwgk', ...extra, input]);
+      expect(r.out).toContain('某某办法\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\u{202e}反向\\u{2066}\\u{2028}假行');
+      expect(r.out).toContain('\\u{9b}31m国发\\u{2029}〔2020〕5号');
+      expect(r.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/);
+    }
   });
 
   it('without --group-versions every row is a document of its own', () => {

@@ -3,11 +3,13 @@
  * published, topic, body}` object a line, as build:corpus reads): each line becomes an import
  * record (src/lib/import/export-row.ts), printed with what was found; a line that cannot be read
  * is one error line naming the file, the line and the field, and so is an id an earlier line or
- * input already has (`ids` is shared by every input of one run). Blank lines are skipped.
+ * input already has (`ids` is shared by every input of one run). Blank lines are skipped. Every
+ * value of a row is untrusted: printed through shown() (no terminal escapes).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { readExportRow, type RowContext } from '../../../src/lib/import/export-row.ts';
 import type { ImportRecord } from '../../../src/lib/import/versions.ts';
+import { shown } from '../../../src/lib/import/shown.ts';
 import { claimId, type IdSources } from '../../../src/lib/import/claim-id.ts';
 
 /** An export is a whole library, so its cap is far above the .txt one (16 MB of text per document is still checked per record). */
@@ -45,7 +47,7 @@ export async function readExportFile(file: string, shownName: string, ctx: RowCo
       return;
     }
     const d = r.record.data;
-    console.log(`\n${where} → ${r.record.id}.md  ${String(d.title)}  ${String(d.docNumber ?? '')} ${String(d.published ?? '（无日期 no date）')}`);
+    console.log(`\n${where} → ${r.record.id}.md  ${shown(String(d.title))}  ${shown(String(d.docNumber ?? ''))} ${shown(String(d.published ?? '（无日期 no date）'))}`);
     for (const n of r.notes) console.log(`  未找到 not found: ${n}`);
     out.records.push(r.record);
   });

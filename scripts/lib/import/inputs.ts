@@ -58,9 +58,3 @@ export async function readText(file: string): Promise<Source> {
   checkExtractedText(source.text, docx ? '.docx 中' : '文件中');
   return source;
 }
-
-/** A file name as printed: control characters (terminal escapes, line breaks) shown as \u{…}. */
-export function shown(name: string): string {
-  return name.replace(/[\x00-\x1F\x7F-\x9F\u2028\u2029]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
-}
-

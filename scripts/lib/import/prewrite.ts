@@ -9,6 +9,7 @@ import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatProblem } from '../../../src/lib/errors.ts';
 import { checkOutputSize } from '../../../src/lib/import/guards.ts';
+import { shown } from '../../../src/lib/import/shown.ts';
 import { validatePolicyOutput, validateVersionOutput } from '../../../src/lib/import/validate-output.ts';
 import type { OutputFile } from '../../../src/lib/import/versions.ts';
 
@@ -67,10 +68,11 @@ export async function blockers(c: WriteContext, files: readonly OutputFile[], id
     const problems = f.kind === 'document'
       ? validatePolicyOutput(f.text, c.rel(p), { organizations: c.organizations, topics: c.topics, expected: f.data, today: c.today })
       : validateVersionOutput(f.text, c.rel(p), f.data);
+    // a problem may quote the untrusted text: no terminal escapes
     for (const pr of problems) {
-      if (pr.severity !== 'error') console.log(`  ${formatProblem(pr)}`);
+      if (pr.severity !== 'error') console.log(`  ${shown(formatProblem(pr))}`);
       else {
-        out.lines.push(`  ${formatProblem(pr)}`);
+        out.lines.push(`  ${shown(formatProblem(pr))}`);
         out.checkErrors++;
       }
     }

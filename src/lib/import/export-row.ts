@@ -16,6 +16,7 @@ import { toLines } from './layout.ts';
 import { normalizeText } from './normalize.ts';
 import { renderBody } from './render-body.ts';
 import type { ImportRecord } from './versions.ts';
+import { quoted } from './shown.ts';
 
 export interface RowContext {
   organizations: readonly OrgRef[];
@@ -31,9 +32,6 @@ export interface RowContext {
 
 export type RowRead = { record: ImportRecord; notes: string[] } | { error: string };
 
-/** A value as shown in a message: JSON, so a NUL or line break is visible as an escape. */
-const shown = (v: unknown): string => JSON.stringify(v)?.replace(/[\u007F-\u009F\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) ?? String(v);
-
 function field(row: Record<string, unknown>, key: string): string | undefined | { bad: unknown } {
   const v = row[key];
   if (v === undefined || v === null || v === '') return undefined;
@@ -47,13 +45,13 @@ function readFields(row: Record<string, unknown>): { fields: Fields } | { error:
   const out: Fields = {};
   for (const key of ['id', 'title', 'docNumber', 'issuer', 'written', 'published', 'topic', 'body'] as const) {
     const v = field(row, key);
-    if (typeof v === 'object') return { error: `${key}: 应为字符串（must be a string），实为 ${shown(v.bad)}` };
+    if (typeof v === 'object') return { error: `${key}: 应为字符串（must be a string），实为 ${quoted(v.bad)}` };
     out[key] = v;
   }
   if (!out.id) return { error: 'id: 缺少标识（missing id）' };
-  if (!isValidId(out.id)) return { error: `id: 标识 ${shown(out.id)} 不能用作文件名：只能包含小写英文字母、数字和连字符（allowed: a-z 0-9 -）` };
+  if (!isValidId(out.id)) return { error: `id: 标识 ${quoted(out.id)} 不能用作文件名：只能包含小写英文字母、数字和连字符（allowed: a-z 0-9 -）` };
   for (const key of ['written', 'published'] as const) {
-    if (out[key] !== undefined && !isIsoDate(out[key]!)) return { error: `${key}: 日期 ${shown(out[key])} 不是 YYYY-MM-DD（allowed: YYYY-MM-DD or null）` };
+    if (out[key] !== undefined && !isIsoDate(out[key]!)) return { error: `${key}: 日期 ${quoted(out[key])} 不是 YYYY-MM-DD（allowed: YYYY-MM-DD or null）` };
   }
   if (!out.title) return { error: 'title: 缺少标题（missing title）' };
   if (!out.body) return { error: 'body: 缺少正文（missing body）' };
@@ -77,12 +75,12 @@ export function readExportRow(line: string, where: string, ctx: RowContext): Row
   const note = revisionNote(text);
   const matched = f.issuer ? matchIssuers(f.issuer, ctx.organizations) : { ids: [], unknown: [] };
   const issuers = ctx.issuers?.length ? ctx.issuers : matched.ids;
-  if (!ctx.issuers?.length && !issuers.length) notes.push(`发文机关 ${shown(f.issuer ?? null)} 不在 organizations.yaml 中（unknown organization）：请先添加，或用 --issuer 指定`);
+  if (!ctx.issuers?.length && !issuers.length) notes.push(`发文机关 ${quoted(f.issuer ?? null)} 不在 organizations.yaml 中（unknown organization）：请先添加，或用 --issuer 指定`);
   const published = f.published ?? note?.date ?? f.written;
   const comments = [`由 npm run import 从 ${where}（id ${f.id}）导入，请核对以下各项后删除本注释。`];
   if (!f.published && published) comments.push(note && published === note.date ? `原文没有发布日期，取题注中最后一次修正/修订的日期 ${published}。` : `原文没有发布日期，暂取成文日期 ${published}。`);
   const topic = ctx.topic ?? (f.topic && ctx.topics.has(f.topic) ? f.topic : undefined);
-  if (!topic) notes.push(`主题分类 ${shown(f.topic ?? null)} 不在 topics.yaml 中：请用 --topic 指定`);
+  if (!topic) notes.push(`主题分类 ${quoted(f.topic ?? null)} 不在 topics.yaml 中：请用 --topic 指定`);
   const year = (f.written ?? published)?.slice(0, 4);
   const indexNumber = issuers[0] && year ? ctx.indexNumber(issuers[0], Number(year)) : undefined;
   const data: Record<string, unknown> = { title: f.title };
