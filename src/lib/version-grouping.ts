@@ -37,7 +37,8 @@ export function baseTitle(title: string): string {
 
 /**
  * True when the title, without its trailer, is only an issuer and a form word (国家税务总局公告,
- * 财政部令, 某市统计公报): serial announcements share that title, so it cannot tell versions apart.
+ * 财政部令, 某市人民政府公报): serial announcements share that title, so it cannot tell versions apart.
+ * Issuers are matched by name when the title spells one, else by the form of an organization name.
  */
 export function isSerialTitle(title: string, issuers: readonly string[]): boolean {
   const prefix = SERIAL_FORM.exec(baseTitle(title))?.[1];
