@@ -21,8 +21,11 @@ import { nearest, type Problem } from './errors.ts';
 import { buildRelations, checkReferences, defaultLocator, relationCycles, type Locator, type Relations } from './relations.ts';
 
 /** Today's calendar date in China Standard Time. */
+// one formatter: constructing it took ~0.1 ms, and every page asks for the build date
+const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function todayInShanghai(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return SHANGHAI_DAY.format(now);
 }
 
 /**
