@@ -9,12 +9,14 @@ import { policyTimeline } from './point-in-time.ts';
 import { hasVersions } from './versions.ts';
 import { encodeTimeline } from './timeline.ts';
 import { LOCALE_INFO } from '../i18n/locales.ts';
+import { byId } from './by-id.ts';
 
 export function listingTimelines(items: readonly PolicyView[], library: readonly PolicyView[], today: IsoDate, base: string, prefix = LOCALE_INFO['zh-CN'].prefix): Map<string, { timeline: string; versionBase?: string }> {
-  const byId = new Map(library.map((p) => [p.id, p]));
+  // once per library, not per listing page (src/lib/by-id.ts)
+  const ids = byId(library);
   // the original's dates and relations (a translation keeps them, but its library may be partial)
   return new Map(items.map((p) => {
-    const timeline = encodeTimeline(policyTimeline(byId.get(p.id) ?? p, byId, today));
+    const timeline = encodeTimeline(policyTimeline(ids.get(p.id) ?? p, ids, today));
     // /policies/<id>/v/<date>/ (version-page.ts versionRoutes) up to the date
     return [p.id, hasVersions(p) ? { timeline, versionBase: joinBase(base, `${prefix}policies/${p.id}/v/`) } : { timeline }];
   }));
