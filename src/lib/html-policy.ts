@@ -29,6 +29,7 @@ export function htmlViolations(markdown: string): HtmlViolation[] {
   // the page renders the whole body: when that is attribute-free allowlisted HTML (most official
   // documents), nothing can be removed, and the blocks need not be rendered one by one for lines
   const whole = bodyToHtml(markdown, 'markdown', { sanitize: false });
+  out.push(...strayEndTags(whole, markdown));
   if (plainAllowedHtml(whole)) return out;
   const before = out.length;
   for (const block of markdownBlocks(markdown)) {
@@ -37,6 +38,30 @@ export function htmlViolations(markdown: string): HtmlViolation[] {
   // a construct spanning blocks (an unclosed tag) is judged on the whole rendering too
   if (out.length === before) {
     for (const r of removedBySanitizer(whole)) out.push({ line: 1, found: r.found, reason: r.reason });
+  }
+  return out;
+}
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/**
+ * End tags that close nothing open (a pasted </div>): the sanitizer's parser drops them, so they
+ * are reported rather than removed silently. Tags inside comments are not looked at.
+ */
+function strayEndTags(html: string, markdown: string): HtmlViolation[] {
+  const open: string[] = [];
+  const out: HtmlViolation[] = [];
+  for (const m of html.replace(/<!--[\s\S]*?-->/g, '').matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*>/g)) {
+    const name = m[2]!.toLowerCase();
+    if (!m[1]) {
+      if (!VOID.has(name) && !m[0].endsWith('/>')) open.push(name);
+      continue;
+    }
+    const at = open.lastIndexOf(name);
+    if (at === -1) {
+      const i = markdown.toLowerCase().indexOf(`</${name}`);
+      out.push({ line: i === -1 ? 1 : markdown.slice(0, i).split('\n').length, found: `</${name}>`, reason: '多余的结束标签，没有对应的开始标签，会被去掉（stray end tag）' });
+    } else open.length = at;
   }
   return out;
 }

@@ -74,6 +74,7 @@ const PASSTHROUGH: IOptions = {
   parseStyleAttributes: false,
 };
 
+/** HTML for an element's content (set:html into the page body); not for XML, attributes or scripts. */
 export function sanitizeHtml(html: string): string {
   // attribute-free allowlisted tags only: nothing to filter (the parse would only reserialize it)
   return plainAllowedHtml(html, true) ? html : sanitize(html, OPTIONS);

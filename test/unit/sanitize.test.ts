@@ -125,3 +125,12 @@ describe('sanitizeHtml passes plain, balanced HTML through and parses everything
     }
   });
 });
+
+describe('stray end tags', () => {
+  it('a pasted </div> that closes nothing is reported at its line, not dropped silently', () => {
+    const v = htmlViolations('第一段。\n\n第二段。</div>\n\n第三段。');
+    expect(v).toEqual([{ line: 3, found: '</div>', reason: '多余的结束标签，没有对应的开始标签，会被去掉（stray end tag）' }]);
+    expect(htmlViolations('<div>\n\n一段。\n\n</div>')).toEqual([]);
+    expect(htmlViolations('一段。<br>二段。<!-- </p> -->')).toEqual([]);
+  });
+});
