@@ -19,6 +19,7 @@
  *
  * Pure string functions, no DOM: used at build time on rendered HTML and in the browser on text.
  */
+import { VOID_ELEMENTS } from './html-void.ts';
 
 /** A maximal run of ASCII letters/digits, joined by URL/number punctuation between them. */
 const LATIN_RUN = /(?:[a-z][a-z0-9+.-]*:\/\/[^\s<>"'\u3000-\u303F\uFF00-\uFFEF]*[^\s<>"'.,;:!?)\]\u3000-\u303F\uFF00-\uFFEF]|[A-Za-z0-9]+(?:[.,:/@%_+#&=?~-]+[A-Za-z0-9]+)*%?)/g;
@@ -30,7 +31,6 @@ const ZH_LANG = /^(?:zh|cmn|yue|wuu|hak|nan|lzh)(?:-|$)/i;
 /** Elements whose content is never rewritten. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'plaintext', 'noembed', 'noframes']);
 const SKIP = new Set(['head', 'option', 'optgroup', 'select', 'svg', 'math', 'pre', 'code', 'kbd', 'samp', 'template']);
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
 export type RunPresentation = 'tcy' | 'sideways';
 
@@ -207,7 +207,7 @@ function markupAt(html: string, i: number, stack: Open[]): { out: string; next: 
     const stop = close === -1 ? html.length : close;
     return { out: tag + html.slice(end, stop), next: stop };
   }
-  if (!VOID.has(name) && !tag.endsWith('/>')) stack.push(openElement(name, tag));
+  if (!VOID_ELEMENTS.has(name) && !tag.endsWith('/>')) stack.push(openElement(name, tag));
   return { out: tag, next: end };
 }
 

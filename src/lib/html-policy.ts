@@ -7,6 +7,7 @@
 import { bodyToHtml, markdownBlocks } from './body.ts';
 import { plainAllowedHtml, removedBySanitizer, urlScheme, LINK_SCHEMES } from './sanitize.ts';
 import { hiddenCharacter } from './hidden-characters.ts';
+import { VOID_ELEMENTS } from './html-void.ts';
 
 export interface HtmlViolation {
   /** 1-based line in the Markdown text */
@@ -42,8 +43,6 @@ export function htmlViolations(markdown: string): HtmlViolation[] {
   return out;
 }
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-
 /**
  * End tags that close nothing open (a pasted </div>): the sanitizer's parser drops them, so they
  * are reported rather than removed silently. Tags inside comments are not looked at.
@@ -54,7 +53,7 @@ function strayEndTags(html: string, markdown: string): HtmlViolation[] {
   for (const m of html.replace(/<!--[\s\S]*?-->/g, '').matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*>/g)) {
     const name = m[2]!.toLowerCase();
     if (!m[1]) {
-      if (!VOID.has(name) && !m[0].endsWith('/>')) open.push(name);
+      if (!VOID_ELEMENTS.has(name) && !m[0].endsWith('/>')) open.push(name);
       continue;
     }
     const at = open.lastIndexOf(name);

@@ -12,6 +12,7 @@
  */
 import sanitize, { type IOptions } from 'sanitize-html';
 import { parseDocument } from 'htmlparser2';
+import { VOID_ELEMENTS } from './html-void.ts';
 
 type ChildNode = ReturnType<typeof parseDocument>['children'][number];
 type Element = Extract<ChildNode, { attribs: Record<string, string> }>;
@@ -162,9 +163,6 @@ export function fullRemovalCheck(html: string): Removal[] {
 }
 
 
-/** Elements that have no end tag. */
-const VOID_TAGS = new Set(['br', 'hr', 'img', 'col']);
-
 /**
  * True when every tag of `html` is an allowlisted tag without attributes (no comment, declaration
  * or stray "<"): the filtered and the unfiltered pass then serialize it alike, and the element walk
@@ -182,7 +180,7 @@ export function plainAllowedHtml(html: string, balanced = false): boolean {
     const name = html.slice(end ? i + 2 : i + 1, j);
     if (!ALLOWED_TAG_SET.has(name)) return false;
     if (balanced && end && open.pop() !== name) return false;
-    if (balanced && !end && !VOID_TAGS.has(name)) open.push(name);
+    if (balanced && !end && !VOID_ELEMENTS.has(name)) open.push(name);
     i = html.indexOf('<', j + 1);
   }
   return open.length === 0;
