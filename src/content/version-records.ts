@@ -11,7 +11,7 @@ import type { SearchRecord } from '../lib/search/record.ts';
 import { HISTORICAL_VERSION } from '../lib/search/filters.ts';
 import { bodyToText } from '../lib/body.ts';
 import { versionRoutes } from '../lib/version-page.ts';
-import { allVersions, currentVersion, hasVersions, type PolicyVersion } from '../lib/versions.ts';
+import { allVersions, currentVersion, hasVersions, versionInLanguage, type PolicyVersion } from '../lib/versions.ts';
 import { LOCALE_INFO } from '../i18n/locales.ts';
 
 /** 文号 other than the document's own that should find it: amending documents' and earlier texts'. */
@@ -51,11 +51,10 @@ export function withVersions(p: PolicyView, record: SearchRecord, library: Reado
   if (!hasVersions(p)) return [];
   const also = versionDocNumbers(p, library);
   if (also.length) record.alsoDocNumbers = also;
-  const inLanguage = (v: PolicyVersion) => zh || !!v.latest || !!v.translated;
   const shown = currentVersion(p, today);
   // an untranslated text in force on /mn/: the record keeps the translation of the latest
-  const recordText = inLanguage(shown) ? shown : allVersions(p).at(-1)!;
+  const recordText = versionInLanguage(shown, zh) ? shown : allVersions(p).at(-1)!;
   record.body = bodyToText(recordText.body, recordText.bodyFormat);
   const prefix = LOCALE_INFO[zh ? 'zh-CN' : 'mn-Mong'].prefix;
-  return allVersions(p).filter((v) => v.date !== recordText.date && inLanguage(v)).map((v) => versionRecord(p, v, record, prefix));
+  return allVersions(p).filter((v) => v.date !== recordText.date && versionInLanguage(v, zh)).map((v) => versionRecord(p, v, record, prefix));
 }

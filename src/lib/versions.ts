@@ -48,6 +48,11 @@ export function currentVersion(p: Versioned, today: IsoDate): PolicyVersion {
   return versionOn(p, today) ?? latestVersion(p);
 }
 
+/** Whether a version's text exists in the page's language: every one in Chinese; on /mn/ the latest (the document's translation) and translated earlier ones. */
+export function versionInLanguage(v: Pick<PolicyVersion, 'latest' | 'translated'>, zh: boolean): boolean {
+  return zh || !!v.latest || !!v.translated;
+}
+
 export function hasVersions(p: Pick<Policy, 'versions'>): boolean {
   return (p.versions?.length ?? 0) > 0;
 }
