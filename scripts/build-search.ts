@@ -28,6 +28,7 @@
  *   JSON lines), else loadSearchRecords() from src/content/records.ts. --shard-size: records
  *   per in-memory part (default 2000; memory grows with it, time barely changes).
  */
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SearchRecord } from '../src/lib/search/record.ts';
@@ -74,7 +75,14 @@ async function main() {
     ...(values.cap ? { cap: count('--cap', values.cap) } : {}),
     ...(values['chunk-size'] ? { chunkSize: count('--chunk-size', values['chunk-size']) } : {}),
   });
-  log(`search: ${r.pages} records, ${r.shards} language index(es), ${(r.bytes / 1048576).toFixed(1)} MiB, ${r.seconds.toFixed(1)} s`);
+  log(`search: ${r.pages} records, ${r.shards} language index(es), ${(dirBytes(join(out, 'search')) / 1048576).toFixed(1)} MiB, ${r.seconds.toFixed(1)} s`);
+}
+
+/** Bytes of the files under `dir` (the CLI's summary; the build itself does not walk the bundle). */
+function dirBytes(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) n += statSync(join(e.parentPath, e.name)).size;
+  return n;
 }
 
 /** The build cache astro.config.mjs uses (PORTAL_CACHE_DIR, else node_modules/.astro). */

@@ -11,13 +11,13 @@
  * cache it by that path (docs/deployment.md). Nothing here reads or runs Pagefind.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SearchRecord } from '../../../src/lib/search/record.ts';
 import { DEFAULT_POSITION_CAP, SECTION_TOKENS } from '../../../src/lib/search/layout.ts';
 import { SITES_FILE, sitesFile, type SiteInfo } from '../../../src/lib/search/federation.ts';
-import { DIR_GROUP, THIN_CAP, THIN_UNITS } from '../../../src/lib/search/postings.ts';
+import { DIR_GROUP, THIN_CAP, THIN_UNITS, indexFiles, pageId } from '../../../src/lib/search/postings.ts';
 import { INDEX_FORMAT, INDEX_VERSION, WRITER_REVISION } from '../../../src/lib/search/format.ts';
 import { TokenCache, loadState, optionsKey, recordDigest, saveState, sha1, type BuildState, type LanguageState } from './cache.ts';
 import { NeedsFullBuild } from './chunks.ts';
@@ -58,7 +58,6 @@ export interface BuildResult {
   shards: number;
   pages: number;
   seconds: number;
-  bytes: number;
   mode: 'full' | 'incremental';
   /** bundle files written, already present (unchanged), removed */
   written: number;
@@ -113,7 +112,7 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
     writeFileSync(join(base.searchDir, SITES_FILE), JSON.stringify(sitesFile(opts.site.info, documents, opts.site.peers, new Date()), null, 1));
   }
   if (opts.engine !== false) await bundleEngine(join(base.searchDir, 'engine.js'));
-  const pruned = built.store.prune();
+  const pruned = built.store.prune(built.mode === 'incremental' && prev ? pageFilesOf(prev) : undefined);
   if (opts.cacheDir) {
     saveState(opts.cacheDir, opts.out, state);
     // only this output's dropped documents: other outputs may share the cache
@@ -121,7 +120,18 @@ export async function buildSearch(opts: BuildOptions): Promise<BuildResult> {
   }
   for (const r of tokens.rejected) log(`search: token cache entry not used, recomputed: ${r}`);
   log(`search: ${built.mode} build, ${built.store.written} files written, ${built.store.kept} unchanged, ${pruned} pruned; tokens ${tokens.hits} cached, ${tokens.misses} new`);
-  return { shards: docs.size, pages: opts.records.length, seconds: (Date.now() - t0) / 1000, bytes: dirSize(base.searchDir), mode: built.mode, written: built.store.written, kept: built.store.kept, pruned, tokenized: tokens.misses };
+  return { shards: docs.size, pages: opts.records.length, seconds: (Date.now() - t0) / 1000, mode: built.mode, written: built.store.written, kept: built.store.kept, pruned, tokenized: tokens.misses };
+}
+
+/** The fragment and text files of every page of a state. */
+function* pageFilesOf(s: BuildState): Generator<string> {
+  for (const l of Object.values(s.languages)) {
+    for (const p of l.pages) {
+      const id = pageId(l.tag, p.page);
+      yield indexFiles.fragment(id);
+      for (let k = 1; k < p.sections; k++) yield indexFiles.text(id, k);
+    }
+  }
 }
 
 const digestsOf = (s: BuildState): Set<string> => new Set(Object.values(s.languages).flatMap((l) => l.pages.map((p) => p.digest)));
@@ -220,10 +230,4 @@ export async function bundleEngine(outfile: string): Promise<void> {
     legalComments: 'none',
     logLevel: 'warning',
   });
-}
-
-function dirSize(dir: string): number {
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) n += statSync(join(e.parentPath, e.name)).size;
-  return n;
 }

@@ -71,8 +71,13 @@ export class ChunkBuilder {
       throw new NeedsFullBuild(`"${word}" fell below the thinning bound`);
     }
     const flat = encodePostings(pages, thin ? { cap: THIN_CAP, titleSlot: this.o.titleSlot } : undefined);
+    this.addPostings(word, flat, units, () => bodyUnits(pages, this.o.titleSlot));
+  }
+
+  /** Adds a word's encoded postings whose thinning is settled; `body` gives its body units (bodyUnits). */
+  addPostings(word: string, flat: number[], units: number, body: () => number): void {
     if (word.length === 2 && HAN_BIGRAM.test(word)) {
-      const n = bodyUnits(pages, this.o.titleSlot);
+      const n = body();
       if (n > this.o.chunkSize) this.common.set(word, n);
     }
     this.addEncoded(word, flat, units);

@@ -14,6 +14,8 @@ import { join, relative, sep } from 'node:path';
 export const nameOf = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('base64url').slice(0, 10);
 
 export const BUNDLE_DIRS = ['index', 'dir', 'filter', 'fragment', 'text', 'sort', 'docnum'];
+/** the directories of files named by page id (./pages.ts) */
+const PAGE_DIRS = new Set(['fragment', 'text']);
 
 export class BundleStore {
   readonly dir: string;
@@ -58,16 +60,24 @@ export class BundleStore {
     return existsSync(join(this.dir, rel));
   }
 
-  /** Removes every file the current index does not refer to; returns how many. */
-  prune(): number {
+  /** Removes every file the current index does not refer to; returns how many. With
+   * `pageFiles` (an incremental build: the fragments and texts of the pages the previous index
+   * had), only those are looked at in fragment/ and text/, which hold most of the files: a page's
+   * files are never rewritten under another page's id, so no other file there can have fallen out. */
+  prune(pageFiles?: Iterable<string>): number {
     let n = 0;
-    for (const e of readdirSync(this.dir, { withFileTypes: true, recursive: true })) {
-      if (!e.isFile()) continue;
-      const abs = join(e.parentPath, e.name);
-      if (this.referenced.has(relative(this.dir, abs).split(sep).join('/'))) continue;
-      rmSync(abs, { force: true });
+    const drop = (rel: string) => {
+      if (this.referenced.has(rel)) return;
+      rmSync(join(this.dir, rel), { force: true });
       n++;
+    };
+    const scan = pageFiles ? BUNDLE_DIRS.filter((d) => !PAGE_DIRS.has(d)) : BUNDLE_DIRS;
+    for (const sub of scan) {
+      for (const e of readdirSync(join(this.dir, sub), { withFileTypes: true, recursive: true })) {
+        if (e.isFile()) drop(relative(this.dir, join(e.parentPath, e.name)).split(sep).join('/'));
+      }
     }
+    for (const rel of pageFiles ?? []) if (!this.referenced.has(rel) && existsSync(join(this.dir, rel))) drop(rel);
     return n;
   }
 }

@@ -17,6 +17,7 @@ import { FILLER, TITLE_SLOT } from '../../../src/lib/search/layout.ts';
 import { THINNED, cmpCodePoints, decodePostings, indexFiles, indexWord } from '../../../src/lib/search/postings.ts';
 import type { ChunkSpan, LanguageState, PageState, TokenCache } from './cache.ts';
 import { ChunkBuilder, NeedsFullBuild, unitsOf, type PagePosting } from './chunks.ts';
+import { splicePostings } from './flat-edit.ts';
 import { PartInverter } from './invert.ts';
 import { addPage, byPublication, type Doc, type PageOptions } from './language.ts';
 import type { BundleStore } from './store.ts';
@@ -102,7 +103,7 @@ function repack(prev: LanguageState, touched: readonly string[], edit: Edit, o: 
       continue;
     }
     const b = new ChunkBuilder({ store: o.store, chunkSize: o.chunkSize, thinUnits: o.thinUnits, titleSlot: TITLE_SLOT });
-    rewriteChunk(span ? readChunk(o.store, span[3]) : [], words, edit, b);
+    rewriteChunk(span ? readChunk(o.store, span[3]) : [], words, edit, b, o);
     out.push(...b.finish());
     for (const w of words) common.delete(w);
     for (const [w, n] of b.common) common.set(w, n);
@@ -121,15 +122,15 @@ function readChunk(store: BundleStore, name: string): [string, number[]][] {
 }
 
 /** The chunk's words merged with the touched ones (both in code point order) into `b`. */
-function rewriteChunk(entries: readonly [string, number[]][], touched: readonly string[], edit: Edit, b: ChunkBuilder): void {
+function rewriteChunk(entries: readonly [string, number[]][], touched: readonly string[], edit: Edit, b: ChunkBuilder, o: PageOptions): void {
   let j = 0;
   const flush = (upTo: string | undefined) => {
-    while (j < touched.length && (upTo === undefined || cmpCodePoints(touched[j]!, upTo) < 0)) addTouched(touched[j++]!, undefined, edit, b);
+    while (j < touched.length && (upTo === undefined || cmpCodePoints(touched[j]!, upTo) < 0)) addTouched(touched[j++]!, undefined, edit, b, o);
   };
   for (const [w, flat] of entries) {
     flush(w);
     if (touched[j] === w) {
-      addTouched(w, flat, edit, b);
+      addTouched(w, flat, edit, b, o);
       j++;
     } else b.addEncoded(w, flat, flat[0] === THINNED ? unitsOf(decodePostings(flat)) : flat.length);
   }
@@ -137,22 +138,33 @@ function rewriteChunk(entries: readonly [string, number[]][], touched: readonly 
 }
 
 /** A touched word: its old pages minus the removed ones, then the added pages. */
-function addTouched(word: string, flat: number[] | undefined, edit: Edit, b: ChunkBuilder): void {
-  const pages: PagePosting[] = [];
-  if (flat) {
-    for (const p of decodePostings(flat)) {
-      if (edit.removed.has(p.page)) continue;
-      const q: PagePosting = { page: p.page, length: edit.lengths.get(p.page) ?? p.length, positions: p.positions };
-      if (p.tf !== undefined) q.tf = p.tf;
-      pages.push(q);
-    }
+function addTouched(word: string, flat: number[] | undefined, edit: Edit, b: ChunkBuilder, o: PageOptions): void {
+  const added = freshPages(edit.fresh.get(word) ?? [], edit);
+  const spliced = flat ? splicePostings(flat, edit.removed, added, { thinUnits: o.thinUnits, titleSlot: TITLE_SLOT }) : null;
+  if (spliced) {
+    if (spliced.units) b.addPostings(word, spliced.flat, spliced.units, () => spliced.body);
+    return;
   }
-  const add = edit.fresh.get(word) ?? [];
+  // a new word, or one crossing the thinning bound: its pages decoded and encoded again
+  const pages: PagePosting[] = [];
+  for (const p of flat ? decodePostings(flat) : []) {
+    if (edit.removed.has(p.page)) continue;
+    const q: PagePosting = { page: p.page, length: edit.lengths.get(p.page) ?? p.length, positions: p.positions };
+    if (p.tf !== undefined) q.tf = p.tf;
+    pages.push(q);
+  }
+  pages.push(...added);
+  if (pages.length) b.add(word, pages);
+}
+
+/** The added pages of a word from PartInverter's flat form (-(page + 1), positions…). */
+function freshPages(add: readonly number[], edit: Edit): PagePosting[] {
+  const pages: PagePosting[] = [];
   for (let i = 0; i < add.length; ) {
     const page = -add[i++]! - 1;
     const positions: number[] = [];
     while (i < add.length && add[i]! >= 0) positions.push(add[i++]!);
     pages.push({ page, length: edit.lengths.get(page)!, positions });
   }
-  if (pages.length) b.add(word, pages);
+  return pages;
 }

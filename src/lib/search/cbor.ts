@@ -57,15 +57,24 @@ export function decodeCbor(buf: Uint8Array, maxDepth = CBOR_MAX_DEPTH): Cbor {
   return item(0);
 }
 
+/** Encodes into one growing byte buffer (the writer encodes millions of numbers per build). */
 export function encodeCbor(v: Cbor): Uint8Array {
-  const out: number[] = [];
+  let buf = new Uint8Array(4096);
+  let p = 0;
   const te = new TextEncoder();
+  const room = (n: number) => {
+    if (p + n <= buf.length) return;
+    const next = new Uint8Array(Math.max(buf.length * 2, p + n));
+    next.set(buf.subarray(0, p));
+    buf = next;
+  };
   const head = (major: number, n: number) => {
+    room(5);
     const m = major << 5;
-    if (n < 24) out.push(m | n);
-    else if (n < 0x100) out.push(m | 24, n);
-    else if (n < 0x10000) out.push(m | 25, n >> 8, n & 255);
-    else if (n < 0x100000000) out.push(m | 26, (n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255);
+    if (n < 24) buf[p++] = m | n;
+    else if (n < 0x100) (buf[p++] = m | 24), (buf[p++] = n);
+    else if (n < 0x10000) (buf[p++] = m | 25), (buf[p++] = n >> 8), (buf[p++] = n & 255);
+    else if (n < 0x100000000) (buf[p++] = m | 26), (buf[p++] = (n >>> 24) & 255), (buf[p++] = (n >>> 16) & 255), (buf[p++] = (n >>> 8) & 255), (buf[p++] = n & 255);
     else throw new Error('cbor: integer too large');
   };
   const item = (x: Cbor) => {
@@ -73,14 +82,21 @@ export function encodeCbor(v: Cbor): Uint8Array {
       if (x >= 0) head(0, x);
       else head(1, -1 - x);
     } else if (typeof x === 'string') {
-      const b = te.encode(x);
-      head(3, b.length);
-      for (const c of b) out.push(c);
+      // at most 3 bytes per UTF-16 unit
+      room(x.length * 3 + 5);
+      const at = p;
+      p += 5;
+      const { written } = te.encodeInto(x, buf.subarray(p));
+      const bytes = buf.slice(p, p + written);
+      p = at;
+      head(3, written);
+      buf.set(bytes, p);
+      p += written;
     } else {
       head(4, x.length);
       for (const y of x) item(y);
     }
   };
   item(v);
-  return Uint8Array.from(out);
+  return buf.slice(0, p);
 }
