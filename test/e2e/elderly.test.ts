@@ -7,14 +7,16 @@
  * long or a full line, at the smallest, default and largest text. Reflow: test/e2e/reflow.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { buildSite } from '../helpers/build-site.ts';
 import { chromiumAvailable } from '../helpers/browser.ts';
 import { measureLinkTargets } from './link-targets.ts';
-import { siteInBrowser, visitAll, type SiteInBrowser } from '../helpers/site-browser.ts';
+import { siteInBrowser, visitInTabs, type SiteInBrowser } from '../helpers/site-browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
 
 let site: SiteInBrowser;
+/** tabs at a time: a visit is partly waiting (network, fonts) */
+const TABS = 3;
 const q = encodeURIComponent('政务公开');
 const PAGES = [
   '',
@@ -99,16 +101,65 @@ const TARGETS = [
   '.site-footer__report',
 ].join(', ');
 
-async function open(path: string, width: number, prefs: Record<string, string>): Promise<Page> {
-  const context = await site.browser.newContext({ viewport: { width, height: 812 } });
-  await context.addInitScript((p) => localStorage.setItem('portal-prefs', JSON.stringify(p)), prefs);
-  const page = await context.newPage();
-  page.on('close', () => context.close().catch(() => {}));
+/** Loads `path` into `page` (at the page's width) and waits for what the checks measure: the
+ * search results the engine renders after load, and the fonts. */
+async function load(page: Page, path: string): Promise<void> {
   const res = await page.goto(site.served.url + path, { waitUntil: 'load' });
   if (!res?.ok()) throw new Error(`${path}: HTTP ${res?.status()}`);
   if (path.includes('search/?')) await page.waitForSelector('[data-search-total]', { state: 'attached', timeout: 20_000 });
   await page.evaluate(() => document.fonts.ready);
+}
+
+/** Every page of a context starts from the stored preferences `prefs` (public/preferences.js reads
+ * them before the first paint), set again before each document's own scripts run. */
+const startFrom = (prefs: Record<string, string>) => async (context: BrowserContext) => {
+  await context.addInitScript((p) => localStorage.setItem('portal-prefs', JSON.stringify(p)), prefs);
+};
+
+async function open(path: string, width: number, prefs: Record<string, string>): Promise<Page> {
+  const context = await site.browser.newContext({ viewport: { width, height: 812 } });
+  await startFrom(prefs)(context);
+  const page = await context.newPage();
+  page.on('close', () => context.close().catch(() => {}));
+  await load(page, path);
   return page;
+}
+
+/** Each case loads afresh at its width, `tabs` tabs at a time; a tab keeps its context and
+ * renderer from case to case (test/helpers/site-browser.ts visitInTabs). */
+function visitCases(cases: { path: string; width: number }[], prefs: Record<string, string>, visit: (page: Page, path: string, width: number) => Promise<string[]>): Promise<string[]> {
+  return visitInTabs(
+    site.browser,
+    cases,
+    TABS,
+    async (page, { path, width }) => {
+      if (page.viewportSize()?.width !== width) await page.setViewportSize({ width, height: 812 });
+      await load(page, path);
+      return visit(page, path, width);
+    },
+    {},
+    startFrom(prefs),
+  );
+}
+
+/**
+ * Runs in the page: switches to text size `fontSize` as the site's control does it
+ * (html[data-font-size], public/preferences.js), without reloading; opens the folded phone header
+ * (a click on each visible closed toggle) and every <details>, so what they hold is measured too;
+ * returns the `targets` smaller than 44 × 44.
+ */
+function measureControls({ fontSize, targets }: { fontSize: string; targets: string }): string[] {
+  document.documentElement.dataset.fontSize = fontSize;
+  for (const b of document.querySelectorAll<HTMLElement>('[data-header-toggle][aria-expanded="false"]')) {
+    const r = b.getBoundingClientRect();
+    if (r.width > 0 && r.height > 0 && getComputedStyle(b).visibility !== 'hidden') b.click();
+  }
+  document.querySelectorAll('details').forEach((d) => (d.open = true));
+  return [...document.querySelectorAll(targets)].flatMap((e) => {
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 || getComputedStyle(e).visibility === 'hidden') return [];
+    return r.width < 43.5 || r.height < 43.5 ? [`${e.tagName.toLowerCase()}.${e.className} "${e.textContent?.trim().slice(0, 12)}" ${Math.round(r.width)}×${Math.round(r.height)}`] : [];
+  });
 }
 
 describe.skipIf(!chromiumAvailable)('适老化: large text, high contrast, compact header, 44 px targets (Chromium; skipped when absent)', () => {
@@ -125,12 +176,13 @@ describe.skipIf(!chromiumAvailable)('适老化: large text, high contrast, compa
   });
 
   it('passes axe with the largest text and 高对比度 on every page type', async () => {
-    const cases = PAGES.flatMap((path) => [375, 1280].map((width) => ({ path, width })));
-    const problems = await visitAll(cases, 2, async ({ path, width }) => {
-      const page = await open(path, width, { fontSize: 'xlarge', contrast: 'high' });
+    const cases = [375, 1280].flatMap((width) => PAGES.map((path) => ({ path, width })));
+    const problems = await visitCases(cases, { fontSize: 'xlarge', contrast: 'high' }, async (page, path, width) => {
+      // the stored preferences took effect (a tab is reused from page to page)
+      const state = await page.evaluate(() => `${document.documentElement.dataset.fontSize} ${document.documentElement.dataset.contrast}`);
+      if (state !== 'xlarge high') return [`${path || '/'} @${width}: shown as ${state}, not xlarge high`];
       // axe's default rule set, as before (.options() replaced the tags given to withTags)
       const violations = await axeViolations(page);
-      await page.close();
       return violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${path || '/'} @${width}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
@@ -165,29 +217,16 @@ describe.skipIf(!chromiumAvailable)('适老化: large text, high contrast, compa
   });
 
   it('makes every button, control and link outside running text a 44 px target, at the smallest, default and largest text', async () => {
-    const cases = TARGET_PAGES.flatMap((path) => [375, 1280].map((width) => ({ path, width })));
-    const problems = await visitAll(cases, 2, async ({ path, width }) => {
-      const page = await open(path, width, { fontSize: 'small' });
+    const cases = [375, 1280].flatMap((width) => TARGET_PAGES.map((path) => ({ path, width })));
+    const problems = await visitCases(cases, { fontSize: 'small' }, async (page, path, width) => {
       const found: string[] = [];
       for (const fontSize of ['small', 'medium', 'xlarge']) {
-        // the next size switched as the site's control does it (html[data-font-size]), without reloading
-        await page.evaluate((s) => (document.documentElement.dataset.fontSize = s), fontSize);
-        // the folded phone header: open it, so its links are measured too
-        for (const b of await page.$$('[data-header-toggle][aria-expanded="false"]')) if (await b.isVisible()) await b.click();
-        await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-        const small = await page.$$eval(TARGETS, (els) =>
-          els.flatMap((e) => {
-            const r = e.getBoundingClientRect();
-            if (r.width === 0 || getComputedStyle(e).visibility === 'hidden') return [];
-            return r.width < 43.5 || r.height < 43.5 ? [`${e.tagName.toLowerCase()}.${e.className} "${e.textContent?.trim().slice(0, 12)}" ${Math.round(r.width)}×${Math.round(r.height)}`] : [];
-          }),
-        );
+        const small = await page.evaluate(measureControls, { fontSize, targets: TARGETS });
         const links = (await page.evaluate(measureLinkTargets))
           .filter((l) => l.block < 43.5 || (l.inline < 43.5 && !l.fullLine))
           .map((l) => `${l.desc} ${Math.round(l.block)} across × ${Math.round(l.inline)} along`);
         found.push(...[...small, ...links].map((x) => `${path || '/'} @${width} ${fontSize}: ${x}`));
       }
-      await page.close();
       return found;
     });
     expect(problems).toEqual([]);

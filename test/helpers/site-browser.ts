@@ -5,7 +5,7 @@
  * and starts nothing.
  */
 import { afterAll, beforeAll } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { BuiltSite } from './build-site.ts';
 import { launchChromium } from './browser.ts';
 import { serveDist, type Served } from './serve.ts';
@@ -49,7 +49,9 @@ export async function visitAll<T>(items: readonly T[], tabs: number, visit: (ite
 /**
  * Like visitAll, but each of the `tabs` workers keeps one page, in a browser context of its own,
  * and navigates it from item to item: a fresh context and page per visit costs a new renderer,
- * often more than the visit itself. For checks that do not change the page's stored preferences.
+ * often more than the visit itself. For checks that do not change the page's stored preferences;
+ * `prepare` runs once on each context before its first visit (an init script that sets the
+ * preferences every page of the visit starts from, say).
  */
 export async function visitInTabs<T>(
   browser: Browser,
@@ -57,12 +59,14 @@ export async function visitInTabs<T>(
   tabs: number,
   visit: (page: Page, item: T) => Promise<string[]>,
   contextOptions: BrowserContextOptions = {},
+  prepare?: (context: BrowserContext) => Promise<void>,
 ): Promise<string[]> {
   const queue = [...items];
   const found: string[] = [];
   const worker = async () => {
     const context = await browser.newContext(contextOptions);
     try {
+      await prepare?.(context);
       const page = await context.newPage();
       for (let item = queue.shift(); item !== undefined; item = queue.shift()) found.push(...(await visit(page, item)));
     } finally {
