@@ -4,7 +4,7 @@
  * remove is an error at its line, so nothing is ever stripped silently: each top-level Markdown
  * block is rendered exactly as the page renders it and checked against the sanitizer.
  */
-import { bodyToHtml, markdownBlocks } from './body.ts';
+import { markdownBlocks, renderForCheck } from './body.ts';
 import { plainAllowedHtml, removedBySanitizer, urlScheme, LINK_SCHEMES } from './sanitize.ts';
 import { hiddenCharacter } from './hidden-characters.ts';
 import { VOID_ELEMENTS } from './html-void.ts';
@@ -29,7 +29,7 @@ export function htmlViolations(markdown: string): HtmlViolation[] {
   const out: HtmlViolation[] = hiddenCharacters(markdown);
   // the page renders the whole body: when that is attribute-free allowlisted HTML (most official
   // documents), nothing can be removed, and the blocks need not be rendered one by one for lines
-  const whole = bodyToHtml(markdown, 'markdown', { sanitize: false });
+  const whole = renderForCheck(markdown);
   out.push(...strayEndTags(whole, markdown));
   if (plainAllowedHtml(whole)) return out;
   const before = out.length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyToHtml, bodyToText, escapeHtml } from '../../src/lib/body.ts';
+import { bodyToHtml, bodyToText, escapeHtml, renderForCheck } from '../../src/lib/body.ts';
 
 describe('document bodies', () => {
   it('renders plain-text imports as escaped paragraphs', () => {
@@ -14,6 +14,16 @@ describe('document bodies', () => {
 
   it('turns Markdown into one line per block for the search index', () => {
     expect(bodyToText('## 一、总体要求\n\n做好**政务公开**工作 &amp; 解读。\n\n- 甲\n- 乙', 'markdown')).toBe('一、总体要求\n做好政务公开工作 & 解读。\n甲\n乙');
+  });
+
+  it('gives the same text for a body the content check rendered (kept from that rendering) as for one it did not', () => {
+    const bodies = ['## 二、重点任务\n\n加强**政策解读**，&lt;不&gt;得 [链接](https://www.gov.cn/)。\n\n| 项目 | 时限 |\n|---|---|\n| 解读 | 3 个工作日 |', '第一条<br>第二条\n\n> 引用&#x41;'];
+    const fresh = bodies.map((b) => bodyToText(b, 'markdown'));
+    // the same text, rendered by the check first (a copy: the memo is keyed by content)
+    const copies = bodies.map((b) => (' ' + b).slice(1));
+    copies.forEach((b) => expect(renderForCheck(b)).toContain('<'));
+    expect(copies.map((b) => bodyToText(b, 'markdown'))).toEqual(fresh);
+    expect(fresh[0]).toBe('二、重点任务\n加强政策解读，<不>得 链接。\n项目\n时限\n解读\n3 个工作日');
   });
 
   it('escapes every HTML-significant character', () => {
