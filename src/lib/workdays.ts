@@ -19,11 +19,21 @@ export interface WorkdayCalendar {
 }
 
 const coverage = new Map<number, boolean>();
+/** chinese-days answers through dayjs (~20 µs a day): a library's deadlines ask the same days
+ * tens of thousands of times */
+const workdays = new Map<IsoDate, boolean>();
 
 export const chineseDaysCalendar: WorkdayCalendar = {
   name: 'chinese-days',
-  // chinese-days parses `YYYY/MM/DD` as a local date and reads local fields: consistent in any zone
-  isWorkday: (date) => chineseDays.isWorkday(date.replace(/-/g, '/')),
+  isWorkday(date) {
+    let w = workdays.get(date);
+    if (w === undefined) {
+      // chinese-days parses `YYYY/MM/DD` as a local date and reads local fields: consistent in any zone
+      w = chineseDays.isWorkday(date.replace(/-/g, '/'));
+      workdays.set(date, w);
+    }
+    return w;
+  },
   covers(year) {
     let c = coverage.get(year);
     if (c === undefined) {
