@@ -77,6 +77,9 @@ export function unsafeUrl(url: string): boolean {
  */
 function hiddenCharacters(markdown: string): HtmlViolation[] {
   const out: HtmlViolation[] = [];
+  // one pass over the whole text first: tab and line breaks are not hidden characters, so a
+  // text without any has no line with one
+  if (!hiddenCharacter(markdown)) return out;
   markdown.split('\n').forEach((line, i) => {
     const bad = hiddenCharacter(line.replace(/\r$/, '').replace(/\t/g, ' '));
     if (bad) out.push({ line: i + 1, found: bad, reason: '不可见的控制字符或文字方向覆盖字符（control or bidi-override character）' });
