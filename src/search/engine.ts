@@ -15,7 +15,7 @@
  *     timeout: milliseconds a peer may keep a query waiting (its own requests in flight)
  *       before it is skipped (default 5000). Each peer also has bounds per query on requests,
  *       bytes and declared sizes (src/lib/search/validate.ts PEER_LIMITS, docs/federation.md).
- *   search(query, { filters?, sort?, limit?, offset?, languages? }) → { total, results, … }
+ *   search(query, { filters?, sort?, limit?, offset?, languages?, first?, onFirst? }) → { total, results, … }
  *     filters: { kind, issuer, topic, docType, year, status, level, site }: a value, a list
  *       (any of), or Pagefind's { any | all | none | not } forms. `site` (site id) and `level`
  *       (行政层级) choose the sites asked.
@@ -23,6 +23,10 @@
  *       filtered library newest first); undated documents come last in both directions.
  *     languages: indexes to search (tags as for `language`), default [language]; ['zh', 'mn']
  *       on a Chinese page adds the Mongolian results.
+ *     first, onFirst: onFirst(response) is called with the first `first` results as soon as
+ *       they are built, before the rest of the page (this site's or one peer's results; a
+ *       federated page is folded whole and answers once). Its total is the same; its
+ *       suggestions come with the whole response. Not called when the page has no more.
  *     results: [{ url, title, docNumber?, published?, excerpt (HTML: escaped text, <mark> on
  *       matches), titleHtml, kind?, status? (有效性), match, site, language, sources? }] in
  *       rank order; `sources` lists every site that published the same document (same 文号
@@ -43,10 +47,10 @@
  * query.ts and docnum.ts (lookups per source), score.ts (postings scoring), order.ts (sort),
  * page.ts (federation merge), results.ts (excerpts), suggest.ts (near misses), facets.ts.
  */
-import { buildResult } from './engine/results.ts';
+import { pageResults } from './engine/results.ts';
 import { facetCounts } from './engine/facets.ts';
 import { pageOf } from './engine/page.ts';
-import { budgets, failed, openSources, siteReport, tripped, withoutTripped } from './engine/peers.ts';
+import { budgets, failed, openSources, siteReport, tripped } from './engine/peers.ts';
 import { planQuery, sitesToAsk } from './engine/plan.ts';
 import { queryAll } from './engine/query.ts';
 import { sortCandidates } from './engine/order.ts';
@@ -85,11 +89,15 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<S
   await sortCandidates(order, plan);
   // the page: with several sites, the same document (文号 + issuer) is shown once with every source
   const federated = new Set(sources.map((s) => s.site.id)).size > 1;
-  const page = await pageOf(ctx, order, federated, plan);
-  const built = await Promise.all(page.items.map((it) => buildResult(it, plan.listing)));
-  const results = withoutTripped(built, ctx.nets);
-  const dropped = page.dropped + built.length - results.length;
-  const suggested = await suggestions(ctx, plan, { order, near, sources, items: page.items });
+  const page = pageResults(ctx, await pageOf(ctx, order, federated, plan), plan.listing);
+  const first = Math.max(0, Math.floor(opts.first ?? 0));
+  if (opts.onFirst && first > 0 && page.count > first) {
+    // the first results while the rest load; suggestions come with the whole page
+    const head = await page.head(first);
+    opts.onFirst(respond({ ...ctx, report: [...ctx.report] }, plan, { order, results: head.results, suggested: [], dropped: head.dropped }, opts.debug));
+  }
+  const { items, results, dropped } = await page.all();
+  const suggested = await suggestions(ctx, plan, { order, near, sources, items });
   return respond(ctx, plan, { order, results, suggested, dropped }, opts.debug);
 }
 

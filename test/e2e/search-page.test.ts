@@ -127,6 +127,43 @@ describe.skipIf(!chromiumAvailable)('search page in Chromium (Debian chromium; s
     await page.close();
   });
 
+  it('shows the first results while the rest load, then appends them without moving the focus or announcing again', async () => {
+    // the first three results' files (ids as the engine in Node ranks them) are answered, the others held
+    const engine = await loadEngine(site.outDir);
+    await engine.options({ basePath: pathToFileURL(join(site.outDir, 'search/')).href, baseUrl: BASE });
+    const firstIds = (await engine.search('政务公开', { limit: 20, debug: true })).ids!.slice(0, 3);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.served.url}search/`);
+    const held: (() => void)[] = [];
+    await page.route(/\/search\/pagefind\/[^/]+\/(fragment|text)\//, (route) => {
+      const id = route.request().url().replace(/^.*\/([^/.]+)\.[^/]*$/, '$1');
+      if (firstIds.includes(id)) return route.continue();
+      held.push(() => void route.continue());
+    });
+    await page.fill('#search-q', '政务公开');
+    await page.press('#search-q', 'Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'results-heading');
+    expect(await page.locator('ol[data-search-results] > li').count()).toBe(3);
+    expect(await page.getAttribute('ol[data-search-results]', 'aria-busy')).toBe('true');
+    expect(await page.textContent('[role=status]')).toMatch(/找到 \d+ 条结果/);
+    // the count is said now; [data-search-total] marks it once the page is complete
+    expect(await page.$('[data-search-total]')).toBeNull();
+    await page.evaluate(() => ((window as unknown as { count: Element | null }).count = document.querySelector('[role=status] strong')));
+    const first = await page.$$eval('ol[data-search-results] > li > a', (as) => as.map((a) => a.textContent));
+    expect(held.length).toBeGreaterThan(0);
+    await page.unroute(/\/search\/pagefind\/[^/]+\/(fragment|text)\//);
+    held.forEach((go) => go());
+    await page.waitForSelector('[data-search-total]', { state: 'attached' });
+    const all = await page.$$eval('ol[data-search-results] > li > a', (as) => as.map((a) => a.textContent));
+    expect(all.length).toBeGreaterThan(3);
+    expect(all.slice(0, 3)).toEqual(first);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('results-heading');
+    expect(await page.getAttribute('ol[data-search-results]', 'aria-busy')).toBeNull();
+    // the same count element, its text unchanged: nothing new for the live region to read
+    expect(await page.evaluate(() => document.querySelector('[data-search-total]') === (window as unknown as { count: Element | null }).count)).toBe(true);
+    await page.close();
+  });
+
   it('sends the form as a plain GET without JavaScript', async () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

@@ -13,10 +13,10 @@
 import { matchBestBets, type PageBestBet } from '../../lib/best-bets.ts';
 import { FILTER_NAMES, hasSearch, readSearchState, searchQueryString, type SearchState } from '../../lib/search-page/params.ts';
 import { el } from './dom.ts';
-import { engineClient, PAGE_SIZE, type Client } from './client.ts';
+import { engineClient, FIRST, PAGE_SIZE, type Client } from './client.ts';
 import { cleanSubmissions, formState, showState, type SearchForm } from './form.ts';
 import { renderBestBets, renderChips } from './render.ts';
-import { focusResults, resultsView, showEmpty, showError, showLoading, showResponse, type ResultsView } from './view.ts';
+import { focusResults, resultsView, showEmpty, showError, showFirst, showLoading, showResponse, showRest, type ResultsView } from './view.ts';
 import type { View } from './types.ts';
 
 const WIDE = '(min-width: 60rem)';
@@ -68,8 +68,9 @@ function mongolianFont(p: Page): void {
   document.head.append(el('link', { rel: 'stylesheet', href }));
 }
 
-/** Shows `state`: the form, chips and 推荐结果 at once, the results when the engine answers.
- * `from` is where the focus was when the search was sent. A later search overtakes this one. */
+/** Shows `state`: the form, chips and 推荐结果 at once, the results when the engine answers
+ * (the first few as soon as they are in). `from` is where the focus was when the search was
+ * sent. A later search overtakes this one. */
 async function show(p: Page, state: SearchState, from: Element | null): Promise<void> {
   const seq = ++p.shown.seq;
   p.shown = { state, limit: PAGE_SIZE, results: -1, seq };
@@ -79,17 +80,32 @@ async function show(p: Page, state: SearchState, from: Element | null): Promise<
   if (!hasSearch(state)) return showEmpty(p.v);
   if (state.mn) mongolianFont(p);
   showLoading(p.v, p.view.strings.loading);
-  await answer(p, seq, PAGE_SIZE);
-  if (seq === p.shown.seq) focusResults(p.v, from);
+  // the focus moves once, with the first results shown (the rest follow without moving it)
+  let moved = false;
+  const focus = () => {
+    if (!moved && seq === p.shown.seq) focusResults(p.v, from);
+    moved = true;
+  };
+  await answer(p, seq, PAGE_SIZE, FIRST, focus);
+  focus();
 }
 
-/** The engine's answer for the search shown, `limit` results (more after 加载更多), unless
- * another search has started meanwhile. */
-async function answer(p: Page, seq: number, limit: number): Promise<void> {
+/** The engine's answer for the search shown, `limit` results (more after 加载更多), the
+ * `first` of them shown as soon as they are in (then `shown()`), unless another search has
+ * started meanwhile. */
+async function answer(p: Page, seq: number, limit: number, first = 0, shown?: () => void): Promise<void> {
   try {
-    const res = await p.client.search(p.shown.state, limit);
+    const pending = p.client.search(p.shown.state, limit, first);
+    const head = await pending.first;
     if (seq !== p.shown.seq) return;
-    showResponse(p.v, res, p.shown.state.q, p.view, p.shown.results);
+    if (head) {
+      showFirst(p.v, head, p.shown.state.q, p.view);
+      shown?.();
+    }
+    const res = await pending.all;
+    if (seq !== p.shown.seq) return;
+    if (head) showRest(p.v, res, head, p.shown.state.q, p.view);
+    else showResponse(p.v, res, p.shown.state.q, p.view, p.shown.results);
     p.shown.limit = limit;
     p.shown.results = res.results.length;
   } catch (err) {

@@ -27,7 +27,8 @@ export interface Engine {
   options(o: { basePath?: string; language?: string }): Promise<void> | void;
   /** absent from an engine.js older than this page (a cached copy): nothing is prepared then */
   prepare?(o: { filters?: Record<string, string>; languages?: string[] }): Promise<void>;
-  search(q: string, o: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'>; limit?: number; languages?: string[] }): Promise<EngineResponse>;
+  /** onFirst: the first `first` results before the rest (absent from an older engine.js: the whole answer only) */
+  search(q: string, o: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'>; limit?: number; languages?: string[]; first?: number; onFirst?: (r: EngineResponse) => void }): Promise<EngineResponse>;
 }
 export interface Strings {
   total: string;

@@ -37,6 +37,7 @@ export function showLoading(v: ResultsView, loading: string): void {
   v.root.setAttribute('aria-busy', 'true');
   v.status.textContent = loading;
   v.list.replaceChildren();
+  v.list.removeAttribute('aria-busy');
   v.suggest.replaceChildren();
   v.notices.replaceChildren();
   v.notices.hidden = true;
@@ -73,12 +74,38 @@ function renderStatus(status: HTMLElement, res: EngineResponse, q: string, view:
  * request brings more (a peer that failed meanwhile may bring fewer). */
 export function showResponse(v: ResultsView, res: EngineResponse, q: string, view: View, previous: number): void {
   v.list.replaceChildren(...res.results.map((r) => renderResult(r, view)));
+  v.list.removeAttribute('aria-busy');
   renderSuggestions(v.suggest, res, view.strings);
   renderNotices(v.notices, res, view);
   v.next.hidden = res.total > 0;
   v.more.hidden = res.results.length >= res.total || res.results.length <= previous;
   v.root.removeAttribute('aria-busy');
   renderStatus(v.status, res, q, view);
+}
+
+/** The first results of a response while the rest load: the count is announced now (the rest
+ * do not change it) but not yet marked [data-search-total], which says the page is complete;
+ * the list is busy and 加载更多 waits for the whole page. */
+export function showFirst(v: ResultsView, head: EngineResponse, q: string, view: View): void {
+  showResponse(v, head, q, view, 0);
+  v.status.querySelector('[data-search-total]')?.removeAttribute('data-search-total');
+  v.list.setAttribute('aria-busy', 'true');
+  v.more.hidden = true;
+}
+
+/** The whole response after showFirst: the results not shown yet are appended (those shown
+ * stay, with the reader's focus or place in them) and the count is marked complete, announced
+ * again only when it changed; a response that does not begin with the results shown replaces them. */
+export function showRest(v: ResultsView, res: EngineResponse, head: EngineResponse, q: string, view: View): void {
+  const kept = head.results.length <= res.results.length && head.results.every((r, i) => res.results[i]!.url === r.url);
+  const count = v.status.querySelector('strong');
+  if (!kept || res.total !== head.total || !count) return showResponse(v, res, q, view, 0);
+  v.list.append(...res.results.slice(head.results.length).map((r) => renderResult(r, view)));
+  v.list.removeAttribute('aria-busy');
+  renderSuggestions(v.suggest, res, view.strings);
+  renderNotices(v.notices, res, view);
+  v.more.hidden = res.results.length >= res.total;
+  count.setAttribute('data-search-total', '');
 }
 
 /** After a search the results heading takes the focus, unless the reader has moved it since

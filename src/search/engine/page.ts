@@ -29,25 +29,28 @@ export function urlOf(ctx: QueryCtx, c: SourceDoc, frag: Fragment): string | nul
   return isSafeUrl(url, ctx.fed.fileUrls) ? url : null;
 }
 
-/** The page's items and how many ranked documents were dropped (unreadable, unsafe, duplicates). */
-export async function pageOf(ctx: QueryCtx, order: Candidate[], federated: boolean, plan: Plan): Promise<{ items: Shown[]; dropped: number }> {
-  return federated ? federatedPage(ctx, order, plan) : singlePage(ctx, order, plan);
+/** The page's items, in rank order, each null when its document was dropped (unreadable,
+ * unsafe, a duplicate folded into an earlier one), and how many ranked documents were dropped
+ * besides. One site's items arrive one by one (the first can be shown before the last is in);
+ * a federated page is folded whole. */
+export async function pageOf(ctx: QueryCtx, order: Candidate[], federated: boolean, plan: Plan): Promise<{ items: Promise<Shown | null>[]; dropped: number }> {
+  if (!federated) return { items: singlePage(ctx, order, plan), dropped: 0 };
+  const page = await federatedPage(ctx, order, plan);
+  return { items: page.items.map((it) => Promise.resolve(it)), dropped: page.dropped };
 }
 
-async function singlePage(ctx: QueryCtx, order: Candidate[], plan: Plan): Promise<{ items: Shown[]; dropped: number }> {
-  const page = order.slice(plan.offset, plan.offset + plan.limit);
-  // the excerpt's text section in the same round trip as the fragment
-  if (!plan.listing) for (const c of page) prefetchSection(c.src.ix, c.id, bestSection(c));
-  const frags = await Promise.all(page.map((c) => fragOf(ctx, c)));
-  const items: Shown[] = [];
-  let dropped = 0;
-  page.forEach((c, i) => {
-    const frag = frags[i];
-    const url = frag && urlOf(ctx, c, frag);
-    if (!frag || !url) return void dropped++;
-    items.push({ c, frag, sources: [{ site: c.src.site, url }] });
+/** Each document's fragment and the text section of its excerpt, requested in rank order (the
+ * first result's files first: a browser sends few requests to one host at a time) and in one
+ * round trip (the section follows from the match positions, not from the fragment). */
+function singlePage(ctx: QueryCtx, order: Candidate[], plan: Plan): Promise<Shown | null>[] {
+  return order.slice(plan.offset, plan.offset + plan.limit).map((c) => {
+    const frag = fragOf(ctx, c);
+    if (!plan.listing) prefetchSection(c.src.ix, c.id, bestSection(c));
+    return frag.then((f) => {
+      const url = f && urlOf(ctx, c, f);
+      return f && url ? { c, frag: f, sources: [{ site: c.src.site, url }] } : null;
+    });
   });
-  return { items, dropped };
 }
 
 /** Fragments from the top (in batches), so duplicates above the page are folded in too; a

@@ -25,6 +25,10 @@ export interface SearchOptions {
   limit?: number;
   offset?: number;
   languages?: string[];
+  /** onFirst is called with the first `first` results of the page before the rest are built
+   * (the search page shows them at once), when the page has more than that */
+  first?: number;
+  onFirst?: (partial: SearchResponse) => void;
   /** also return the internal ids of every ranked document (benchmarks) */
   debug?: boolean;
 }
