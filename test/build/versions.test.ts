@@ -50,6 +50,10 @@ describe('versions: pages', () => {
   it('a comparison page marks changes with ins/del and words, without JavaScript', () => {
     const html = page('policies/banfa/compare/2004-10-18/2012-03-01');
     expect(text(html)).toContain('新增0条，删除0条，修改1条，未修改2条。');
+    const head = /<ul class="version-compare__versions">[\s\S]*?<\/ul>/.exec(html)![0];
+    expect(head).toContain(`href="${BASE}policies/banfa/v/2004-10-18/"`);
+    expect(head).toContain(`href="${BASE}policies/banfa/v/2012-03-01/"`);
+    expect(html).toMatch(/<h1 class="doc-title"[^>]*>[^<]*版本对照/);
     const mod = /<li class="article-diff__unit article-diff__unit--mod[\s\S]*?<\/li>/.exec(html)![0];
     expect(text(mod)).toBe('修改第二条 本办法适用于本旗〔新增：〕行政区域〔止〕。');
     expect(mod).toMatch(/<ins><span class="visually-hidden">〔新增：〕<\/span>行政区域<span class="visually-hidden">〔止〕<\/span><\/ins>/);
@@ -214,6 +218,9 @@ describe('versions on /mn/: a translated version in Mongolian, the others Chines
     const [block] = blocks(zh);
     expect(text(block!)).toContain('修改第二条 本办法适用于本旗〔新增：〕行政区域〔止〕。');
     expect(block).toContain(`href="${BASE}policies/banfa/compare/2004-10-18/2012-03-01/" hreflang="zh-CN"`);
+    // the head of the Chinese comparison is Chinese inside the block, linking the /mn/ version pages
+    expect(block).toMatch(/<h1 class="doc-title"[^>]*>[^<]*版本对照/);
+    expect(block).toContain(`href="${BASE}mn/policies/banfa/v/2004-10-18/"`);
   });
 
   it('the Chinese pages are as before, and every link of the site resolves', () => {
