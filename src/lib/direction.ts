@@ -53,6 +53,12 @@ export function latinRunPresentation(run: string): RunPresentation {
   return /^[0-9]{1,2}$/.test(run) ? 'tcy' : 'sideways';
 }
 
+/** A UI string of a page in another language that is still Chinese (its translation awaits a
+ * translator, docs/mn-terminology.md): shown as a Chinese block, lang="zh-CN". */
+export function awaitsTranslation(locale: string, text: string): boolean {
+  return !isChineseLang(locale) && HAS_HAN.test(text);
+}
+
 export function isChineseLang(lang: string | undefined): boolean {
   return lang !== undefined && ZH_LANG.test(lang.trim());
 }

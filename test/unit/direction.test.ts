@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isChineseLang, latinRunPresentation, presentVerticalHtml, presentVerticalText, splitChineseRuns, wrapShortDigits } from '../../src/lib/direction.ts';
+import { awaitsTranslation, isChineseLang, latinRunPresentation, presentVerticalHtml, presentVerticalText, splitChineseRuns, wrapShortDigits } from '../../src/lib/direction.ts';
 
 const NNBSP = '\u202F';
 const tcy = (d: string) => `<span class="tcy">${d}</span>`;
@@ -85,5 +85,13 @@ describe('Chinese runs in vertical Mongolian', () => {
     ]);
     expect(splitChineseRuns('ᠰᠠᠯᠪᠤᠷᠢ 2016')).toEqual([{ text: 'ᠰᠠᠯᠪᠤᠷᠢ 2016', zh: false }]);
     expect(splitChineseRuns('')).toEqual([]);
+  });
+});
+
+describe('UI strings awaiting a translator', () => {
+  it('are the Chinese strings of a page in another language, never those of a Chinese page', () => {
+    expect(awaitsTranslation('mn-Mong-CN', '时点查询')).toBe(true);
+    expect(awaitsTranslation('mn-Mong-CN', 'ᠬᠠᠢᠯᠲᠠ')).toBe(false);
+    expect(awaitsTranslation('zh-CN', '时点查询')).toBe(false);
   });
 });
