@@ -52,7 +52,9 @@ export function bodyUnits(pages: readonly PagePosting[], titleSlot: number): num
 /** Packs words (in code point order) into chunks, stores each, and collects the common bigrams. */
 export class ChunkBuilder {
   private o: ChunkOptions;
-  private cur: Cbor[] = [];
+  /** the encoded [word, postings] pairs of the chunk being filled, and their bytes */
+  private cur: Uint8Array[] = [];
+  private bytes = 0;
   private units = 0;
   private first = '';
   private last = '';
@@ -85,9 +87,16 @@ export class ChunkBuilder {
 
   /** Adds a word's encoded postings as they are (an untouched word of a repacked chunk). */
   addEncoded(word: string, flat: number[], units: number): void {
+    // an integer takes 1–5 bytes, most 1 or 2
+    this.addItem(word, encodeCbor([word, flat], 16 + word.length * 3 + flat.length * 2), units);
+  }
+
+  /** Adds an encoded [word, postings] pair (a chunk entry copied byte for byte). */
+  addItem(word: string, item: Uint8Array, units: number): void {
     if (!this.cur.length) this.first = word;
     this.last = word;
-    this.cur.push([word, flat]);
+    this.cur.push(item);
+    this.bytes += item.length;
     this.units += units;
     this.words++;
     if (this.units >= this.o.chunkSize) this.flush();
@@ -95,10 +104,17 @@ export class ChunkBuilder {
 
   private flush(): void {
     if (!this.cur.length) return;
-    const bytes = gz(encodeCbor([this.cur]));
+    // [[pair, pair, …]]: CBOR is concatenative, so the pairs' bytes follow the two array heads
+    const heads = encodeCbor([new Array<Cbor>(this.cur.length).fill(0)]).subarray(0, -this.cur.length);
+    const raw = new Uint8Array(heads.length + this.bytes);
+    raw.set(heads);
+    let at = heads.length;
+    for (const item of this.cur) raw.set(item, at), (at += item.length);
+    const bytes = gz(raw);
     const name = this.o.store.put(indexFiles.chunk, bytes);
     this.spans.push([this.first, this.last, bytes.length, name, this.units]);
     this.cur = [];
+    this.bytes = 0;
     this.units = 0;
   }
 

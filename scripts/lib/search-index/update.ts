@@ -12,11 +12,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { decodeCbor } from '../../../src/lib/search/cbor.ts';
 import { FILLER, TITLE_SLOT } from '../../../src/lib/search/layout.ts';
-import { THINNED, cmpCodePoints, decodePostings, indexFiles, indexWord } from '../../../src/lib/search/postings.ts';
+import { cmpCodePoints, decodePostings, indexFiles, indexWord } from '../../../src/lib/search/postings.ts';
 import type { ChunkSpan, LanguageState, PageState, TokenCache } from './cache.ts';
 import { ChunkBuilder, NeedsFullBuild, unitsOf, type PagePosting } from './chunks.ts';
+import { chunkEntries, entryPostings, type ChunkEntry } from './chunk-entries.ts';
 import { splicePostings } from './flat-edit.ts';
 import { PartInverter } from './invert.ts';
 import { addPage, byPublication, type Doc, type PageOptions } from './language.ts';
@@ -111,28 +111,29 @@ function repack(prev: LanguageState, touched: readonly string[], edit: Edit, o: 
   return { chunks: out, common: [...common].sort((a, b) => cmpCodePoints(a[0], b[0])), rewritten: byChunk.size };
 }
 
-function readChunk(store: BundleStore, name: string): [string, number[]][] {
+function readChunk(store: BundleStore, name: string): ChunkEntry[] {
   let bytes: Buffer;
   try {
     bytes = gunzipSync(readFileSync(join(store.dir, indexFiles.chunk(name))));
   } catch {
     throw new NeedsFullBuild(`chunk ${name} is missing`);
   }
-  return (decodeCbor(bytes) as [[string, number[]][]])[0];
+  return chunkEntries(bytes);
 }
 
-/** The chunk's words merged with the touched ones (both in code point order) into `b`. */
-function rewriteChunk(entries: readonly [string, number[]][], touched: readonly string[], edit: Edit, b: ChunkBuilder, o: PageOptions): void {
+/** The chunk's words merged with the touched ones (both in code point order) into `b`;
+ * untouched words are copied as they are. */
+function rewriteChunk(entries: readonly ChunkEntry[], touched: readonly string[], edit: Edit, b: ChunkBuilder, o: PageOptions): void {
   let j = 0;
   const flush = (upTo: string | undefined) => {
     while (j < touched.length && (upTo === undefined || cmpCodePoints(touched[j]!, upTo) < 0)) addTouched(touched[j++]!, undefined, edit, b, o);
   };
-  for (const [w, flat] of entries) {
-    flush(w);
-    if (touched[j] === w) {
-      addTouched(w, flat, edit, b, o);
+  for (const e of entries) {
+    flush(e.word);
+    if (touched[j] === e.word) {
+      addTouched(e.word, entryPostings(e), edit, b, o);
       j++;
-    } else b.addEncoded(w, flat, flat[0] === THINNED ? unitsOf(decodePostings(flat)) : flat.length);
+    } else b.addItem(e.word, e.item, e.thinned ? unitsOf(decodePostings(entryPostings(e))) : e.count);
   }
   flush(undefined);
 }

@@ -57,9 +57,10 @@ export function decodeCbor(buf: Uint8Array, maxDepth = CBOR_MAX_DEPTH): Cbor {
   return item(0);
 }
 
-/** Encodes into one growing byte buffer (the writer encodes millions of numbers per build). */
-export function encodeCbor(v: Cbor): Uint8Array {
-  let buf = new Uint8Array(4096);
+/** Encodes into one growing byte buffer (the writer encodes millions of numbers per build);
+ * `sizeHint`: the bytes expected, to start with. */
+export function encodeCbor(v: Cbor, sizeHint = 256): Uint8Array {
+  let buf = new Uint8Array(Math.max(16, sizeHint));
   let p = 0;
   const te = new TextEncoder();
   const room = (n: number) => {
