@@ -208,10 +208,14 @@ function postingIndex(sh: Shard, bundle: string, net: PeerBudget, checks: IndexC
       }
       if (!found) return { results: [], unfilteredResultCount: 0 };
       const hits = scoreTerm(t, await found, s.pages, s.avgLength);
-      return {
-        results: hits.filter((h) => !allowed || allowed.has(h.page)).map((h) => ({ id: id(h.page), score: h.score, words: h.positions, ...(h.partial ? { partial: true } : {}) })),
-        unfilteredResultCount: hits.length,
-      };
+      const results: PfResult[] = [];
+      for (const h of hits) {
+        if (allowed && !allowed.has(h.page)) continue;
+        const r: PfResult = { id: id(h.page), score: h.score, words: h.positions };
+        if (h.partial) r.partial = true;
+        results.push(r);
+      }
+      return { results, unfilteredResultCount: hits.length };
     },
     async filters() {
       const values = await filterValues(r);

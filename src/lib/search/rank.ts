@@ -62,88 +62,105 @@ function sortedHas(a: readonly number[], x: number): boolean {
   return false;
 }
 
+/** One phrase group of the query: its token indices and each one's offset from the first. */
+interface Run {
+  tokens: number[];
+  offs: number[];
+}
+
 /**
  * Does the run occur as a phrase with its first token in [from, to)? Tokens whose body
  * positions were capped at index time (`saturated`: the document holds more occurrences than
  * the index keeps) cannot be placed, so they only need to be present; the other tokens must sit
  * at their exact relative offsets. Returns 2 for a verified phrase (every token placed), 1 for a
- * probable one (the placed tokens aligned, the saturated ones present), else 0.
+ * probable one (the placed tokens aligned, the saturated ones present), else 0. Positions are
+ * ascending: the others are found by binary search (a Set per document and run cost more than
+ * the scoring itself at 10,000 documents) and the anchor's stop at `to`.
  */
-function phraseAt(tokens: QueryToken[], run: number[], hits: (DocTokenHit | undefined)[], from: number, to: number, saturated: boolean[]): number {
-  if (run.some((i) => !hits[i])) return 0;
-  const placed = run.filter((i) => !saturated[i]);
-  if (placed.length === 0) return 1;
-  const anchor = placed[0]!;
-  // positions are ascending: found by binary search (a Set per document and run cost more than the
-  // scoring itself at 10,000 documents)
-  const lookup = placed.slice(1).map((i) => hits[i]!.positions);
-  const offs = placed.slice(1).map((i) => tokens[i]!.pos - tokens[anchor]!.pos);
-  const startOff = tokens[run[0]!]!.pos - tokens[anchor]!.pos;
-  outer: for (const p of hits[anchor]!.positions) {
-    const start = p + startOff;
-    if (start < from || start >= to) continue;
-    for (let k = 0; k < lookup.length; k++) if (!sortedHas(lookup[k]!, p + offs[k]!)) continue outer;
+function phraseAt(run: Run, hits: (DocTokenHit | undefined)[], from: number, to: number, saturated: ((i: number) => boolean) | null): number {
+  const { tokens, offs } = run;
+  let anchor = -1;
+  for (let k = 0; k < tokens.length; k++) {
+    if (!hits[tokens[k]!]) return 0;
+    if (anchor < 0 && !saturated?.(tokens[k]!)) anchor = k;
+  }
+  if (anchor < 0) return 1;
+  let placed = 0;
+  for (let k = 0; k < tokens.length; k++) if (!saturated?.(tokens[k]!)) placed++;
+  const base = offs[anchor]!;
+  outer: for (const p of hits[tokens[anchor]!]!.positions) {
+    const start = p - base;
+    if (start < from) continue;
+    if (start >= to) break;
+    for (let k = anchor + 1; k < tokens.length; k++) {
+      if (saturated?.(tokens[k]!)) continue;
+      if (!sortedHas(hits[tokens[k]!]!.positions, start + offs[k]!)) continue outer;
+    }
     // every token placed: verified; some only present (saturated): probable
-    return placed.length === run.length ? 2 : 1;
+    return placed === tokens.length ? 2 : 1;
   }
   return 0;
 }
 
 /**
+ * A scorer for one list of query tokens: what depends on the query alone (its phrase groups,
+ * IDF sums) is worked out once, then each document costs only its own hits.
  * @param cap body positions kept per token and document at index time (0: no cap); a token
  *   with that many body positions in a document is saturated there (see phraseAt).
  */
+export function docScorer(tokens: QueryToken[], titleSlot: number, cap = 0): (hits: (DocTokenHit | undefined)[]) => DocScore {
+  const byRun = new Map<number, number[]>();
+  tokens.forEach((t, i) => byRun.set(t.run, [...(byRun.get(t.run) ?? []), i]));
+  const runs: Run[] = [...byRun.values()].map((r) => ({ tokens: r, offs: r.map((i) => tokens[i]!.pos - tokens[r[0]!]!.pos) }));
+  const multi = tokens.map((t) => [...t.text].length >= 2);
+  const totalIdf = tokens.reduce((a, t) => a + t.idf, 0);
+  const nRuns = runs.length;
+  return (hits) => {
+    let foundIdf = 0;
+    let titleIdf = 0;
+    let bm = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const h = hits[i];
+      if (!h) continue;
+      foundIdf += tokens[i]!.idf;
+      bm += h.score;
+      if (h.positions.length && h.positions[0]! < titleSlot) titleIdf += tokens[i]!.idf;
+    }
+    const saturated = (i: number) => multi[i]! && !!hits[i] && (!!hits[i]!.partial || (cap > 0 && bodyCount(hits[i]!.positions, titleSlot) >= cap));
+    let phrases = 0;
+    let probable = 0;
+    let titlePhrases = 0;
+    for (const run of runs) {
+      const inTitle = phraseAt(run, hits, 0, titleSlot, null) === 2;
+      // the positions known may already show the phrase; else capped tokens only need to be present
+      const inBody = inTitle ? 2 : phraseAt(run, hits, titleSlot, Infinity, null) || phraseAt(run, hits, titleSlot, Infinity, saturated);
+      if (inTitle) titlePhrases++;
+      if (inBody === 2) phrases++;
+      else if (inBody === 1) probable++;
+    }
+    const coverage = totalIdf > 0 ? foundIdf / totalIdf : 0;
+    const titleCov = totalIdf > 0 ? titleIdf / totalIdf : 0;
+    let tier = TIER_WORDS;
+    if (nRuns > 0 && titlePhrases === nRuns) tier = TIER_TITLE_PHRASE;
+    else if (nRuns > 0 && phrases + probable === nRuns) tier = TIER_PHRASE;
+    else if (titleCov >= 0.999) tier = TIER_TITLE_WORDS;
+    // BM25 + title bonus + phrase bonus (a probable phrase counts half), scaled by coverage²
+    const phraseShare = nRuns ? (phrases + 0.5 * probable) / nRuns : 0;
+    const score = (bm + TITLE_WEIGHT * titleIdf + phraseShare * totalIdf) * coverage * coverage;
+    return { tier, score, coverage, phrases: phrases + probable, runs: nRuns };
+  };
+}
+
+/** Positions at or past `titleSlot` in an ascending list. */
+function bodyCount(positions: readonly number[], titleSlot: number): number {
+  let n = 0;
+  for (let k = positions.length - 1; k >= 0 && positions[k]! >= titleSlot; k--) n++;
+  return n;
+}
+
+/** One document's score (docScorer for a single document). */
 export function scoreDoc(tokens: QueryToken[], hits: (DocTokenHit | undefined)[], titleSlot: number, cap = 0): DocScore {
-  const runs = new Map<number, number[]>();
-  tokens.forEach((t, i) => {
-    const r = runs.get(t.run) ?? [];
-    r.push(i);
-    runs.set(t.run, r);
-  });
-  let totalIdf = 0;
-  let foundIdf = 0;
-  let titleIdf = 0;
-  let bm = 0;
-  const noSat = tokens.map(() => false);
-  const saturated = tokens.map((t, i) => {
-    const h = hits[i];
-    if (!h || [...t.text].length < 2) return false;
-    if (h.partial) return true;
-    if (!cap) return false;
-    let n = 0;
-    for (const p of h.positions) if (p >= titleSlot) n++;
-    return n >= cap;
-  });
-  tokens.forEach((t, i) => {
-    totalIdf += t.idf;
-    const h = hits[i];
-    if (!h) return;
-    foundIdf += t.idf;
-    bm += h.score;
-    if (h.positions.some((p) => p < titleSlot)) titleIdf += t.idf;
-  });
-  let phrases = 0;
-  let probable = 0;
-  let titlePhrases = 0;
-  for (const run of runs.values()) {
-    const inTitle = phraseAt(tokens, run, hits, 0, titleSlot, noSat) === 2;
-    // the positions known may already show the phrase; else capped tokens only need to be present
-    const inBody = inTitle ? 2 : phraseAt(tokens, run, hits, titleSlot, Infinity, noSat) || phraseAt(tokens, run, hits, titleSlot, Infinity, saturated);
-    if (inTitle) titlePhrases++;
-    if (inBody === 2) phrases++;
-    else if (inBody === 1) probable++;
-  }
-  const coverage = totalIdf > 0 ? foundIdf / totalIdf : 0;
-  const titleCov = totalIdf > 0 ? titleIdf / totalIdf : 0;
-  const nRuns = runs.size;
-  let tier = TIER_WORDS;
-  if (nRuns > 0 && titlePhrases === nRuns) tier = TIER_TITLE_PHRASE;
-  else if (nRuns > 0 && phrases + probable === nRuns) tier = TIER_PHRASE;
-  else if (titleCov >= 0.999) tier = TIER_TITLE_WORDS;
-  // BM25 + title bonus + phrase bonus (a probable phrase counts half), scaled by coverage²
-  const phraseShare = nRuns ? (phrases + 0.5 * probable) / nRuns : 0;
-  const score = (bm + TITLE_WEIGHT * titleIdf + phraseShare * totalIdf) * coverage * coverage;
-  return { tier, score, coverage, phrases: phrases + probable, runs: nRuns };
+  return docScorer(tokens, titleSlot, cap)(hits);
 }
 
 /** weight of the query's IDF found in the title (topic queries: documents about the subject) */

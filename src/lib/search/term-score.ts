@@ -46,7 +46,8 @@ export function scoreTerm(term: string, words: { word: string; postings: Posting
       if (!h) hits.set(p.page, (h = { page: p.page, score: 0, positions: [] }));
       h.score += s;
       if (p.tf !== undefined && p.tf > p.positions.length) h.partial = true;
-      h.positions = h.positions.length ? mergeSorted(h.positions, p.positions) : p.positions.slice();
+      // shared, not copied: nothing downstream changes a hit's positions
+      h.positions = h.positions.length ? mergeSorted(h.positions, p.positions) : p.positions;
     }
   }
   return [...hits.values()].sort((a, b) => b.score - a.score || a.page - b.page);

@@ -87,7 +87,7 @@ export async function queryGroup(ctx: QueryCtx, lang: string, srcs: Source[], pl
   const ok = settled.filter((h): h is SourceHits => h !== null);
   const candidates: Candidate[] = [];
   if (plan.listing) {
-    for (const h of ok) for (const id of h.listing) candidates.push({ key: `${h.src.site.id}|${lang}|${id}`, src: h.src, id, variant: 0, group, score: { tier: 0, score: 0, coverage: 1, phrases: 0, runs: 0 } });
+    for (const h of ok) for (const id of h.listing) candidates.push({ src: h.src, id, variant: 0, group, score: { tier: 0, score: 0, coverage: 1, phrases: 0, runs: 0 } });
   } else candidates.push(...rankGroup(ok, group, plan.parsed));
   const near = ok.flatMap((h) => h.near.map((id) => ({ src: h.src, id })));
   for (const h of ok) report.push({ site: label(h.src.site), status: 'ok', total: 0 });

@@ -4,7 +4,7 @@
  * the documents kept; and the body section holding the best match (for the excerpt).
  */
 import type { ParsedQuery } from '../../lib/search/query.ts';
-import { compareScores, idf, scoreDoc, TIER_DOCNUMBER, type DocTokenHit, type QueryToken } from '../../lib/search/rank.ts';
+import { compareScores, docScorer, idf, TIER_DOCNUMBER, type DocTokenHit, type QueryToken } from '../../lib/search/rank.ts';
 import type { SourceHits } from './query.ts';
 import type { Candidate } from './types.ts';
 
@@ -29,7 +29,9 @@ function docHitsOf(h: SourceHits, idfs: Map<string, number>): Map<string, Map<st
       for (const r of sh.results) {
         let m = hits.get(r.id);
         if (!m) hits.set(r.id, (m = new Map()));
-        m.set(tok, { positions: r.words, score: r.score * scale, ...(r.partial ? { partial: true } : {}) });
+        const hit: DocTokenHit = { positions: r.words, score: r.score * scale };
+        if (r.partial) hit.partial = true;
+        m.set(tok, hit);
       }
     });
   }
@@ -38,15 +40,19 @@ function docHitsOf(h: SourceHits, idfs: Map<string, number>): Map<string, Map<st
 
 /** Per document, its score under the best query variant (a synonym variant counts 0.9). */
 function bestPerDoc(h: SourceHits, group: Group, hits: Map<string, Map<string, DocTokenHit>>): Map<string, Candidate> {
-  const { ix, site } = h.src;
+  const { ix } = h.src;
   const best = new Map<string, Candidate>();
   group.covers.forEach((toks, vi) => {
     const qt: QueryToken[] = toks.map((t) => ({ text: t.text, run: t.run, pos: t.pos, idf: group.idfs.get(t.text) ?? 0 }));
+    const score = docScorer(qt, ix.manifest.titleSlot, ix.manifest.positionCap ?? 0);
+    // one array for every document's hits (scoring reads it, keeps nothing of it)
+    const docHits: (DocTokenHit | undefined)[] = new Array(toks.length);
     for (const [id, m] of hits) {
-      const sc = scoreDoc(qt, toks.map((t) => m.get(t.text)), ix.manifest.titleSlot, ix.manifest.positionCap ?? 0);
+      for (let i = 0; i < toks.length; i++) docHits[i] = m.get(toks[i]!.text);
+      const sc = score(docHits);
       if (vi > 0) sc.score *= 0.9;
       const prev = best.get(id);
-      if (!prev || compareScores(sc, prev.score) < 0) best.set(id, { key: `${site.id}|${ix.lang}|${id}`, src: h.src, id, score: sc, variant: vi, group, hits: m });
+      if (!prev || compareScores(sc, prev.score) < 0) best.set(id, { src: h.src, id, score: sc, variant: vi, group, hits: m });
     }
   });
   return best;
@@ -56,7 +62,6 @@ function bestPerDoc(h: SourceHits, group: Group, hits: Map<string, Map<string, D
  * query that is only a 文号 keeps word matches holding most of it (a year alone is a "phrase"
  * found in half the library); then the 文号 hits (filters were applied when they were looked up). */
 function keep(h: SourceHits, best: Map<string, Candidate>, group: Group, parsed: ParsedQuery): Candidate[] {
-  const { ix, site } = h.src;
   const onlyDocNumber = parsed.docNumbers.length > 0 && !parsed.rest;
   let kept = [...best.values()].filter((c) => (onlyDocNumber ? c.score.coverage >= 0.75 : c.score.coverage >= 0.5 || c.score.phrases > 0));
   if (parsed.exact) kept = kept.filter((c) => c.score.phrases === c.score.runs);
@@ -64,7 +69,7 @@ function keep(h: SourceHits, best: Map<string, Candidate>, group: Group, parsed:
   kept = kept.filter((c) => !docSet.has(c.id));
   for (const id of docSet) {
     const c = best.get(id);
-    kept.push({ key: `${site.id}|${ix.lang}|${id}`, src: h.src, id, variant: c?.variant ?? 0, group, ...(c?.hits ? { hits: c.hits } : {}), score: { tier: TIER_DOCNUMBER, score: c?.score.score ?? 0, coverage: 1, phrases: 0, runs: 0 } });
+    kept.push({ src: h.src, id, variant: c?.variant ?? 0, group, ...(c?.hits ? { hits: c.hits } : {}), score: { tier: TIER_DOCNUMBER, score: c?.score.score ?? 0, coverage: 1, phrases: 0, runs: 0 } });
   }
   return kept;
 }

@@ -117,7 +117,6 @@ export interface Source {
 }
 /** a document ranked for the query, before its fragment is loaded */
 export interface Candidate {
-  key: string;
   src: Source;
   id: string;
   score: DocScore;
