@@ -4,7 +4,8 @@
  * lang="mn-Mong" and vertical-lr and starts at the left (1), one self-hosted preloaded Noto Sans
  * Mongolian face that really is used and shapes suffixes right (4, 5, 6), short digits upright (10),
  * Chinese in a CJK font (11), underline on the right (12), vertical labelled form controls (14),
- * the wheel and keys scroll sideways and the page never scrolls vertically (15), tables (16); the
+ * the wheel and keys scroll sideways and the page never scrolls vertically (15), tables (16); Chinese
+ * inside the pages under the rule of mongolian-chinese.test.ts, in the same visit of every page; the
  * language switch round-trips; a Mongolian search finds its document; nothing leaves 127.0.0.1.
  * The pages' look at 1280×900 and 375×812 is compared with goldens in test/visual/visual.test.ts.
  */
@@ -16,6 +17,7 @@ import { buildSite } from '../helpers/build-site.ts';
 import { ARTIFACTS, chromiumAvailable } from '../helpers/browser.ts';
 import { siteInBrowser, type SiteInBrowser } from '../helpers/site-browser.ts';
 import { htmlFiles } from '../helpers/links.ts';
+import { CHINESE_SIZES, chineseLimitsFor, chineseProblems } from './chinese-in-mongolian.ts';
 
 const BASE = '/portal/';
 const FONT = 'Noto Sans Mongolian';
@@ -67,12 +69,14 @@ describe.skipIf(!chromiumAvailable)('Mongolian vertical pages in Chromium (Debia
     expect(mnPages).toContain('mn/policies/');
   });
 
-  it('1, 15: every /mn/ page is lang="mn-Mong", vertical-lr, starts at the left and never scrolls vertically (desktop, phone, landscape phone); no request leaves 127.0.0.1', async () => {
+  it('1, 15: every /mn/ page is lang="mn-Mong", vertical-lr, starts at the left and never scrolls vertically (desktop, phone, landscape phone); no request leaves 127.0.0.1; no Chinese is set vertically beyond a short inline run, Chinese tables and blocks are horizontal with a Mongolian note (desktop, phone)', async () => {
     const sizes: [number, number][] = [[1280, 900], [375, 812], [812, 375]];
+    expect(CHINESE_SIZES.every(([w, h]) => sizes.some(([x, y]) => x === w && y === h))).toBe(true);
     const perSize = await Promise.all(
       sizes.map(async ([width, height]) => {
         const problems: string[] = [];
         const page = await site.browser.newPage({ viewport: { width, height } });
+        const chineseSize = CHINESE_SIZES.some(([w, h]) => w === width && h === height);
         let current = '';
         page.on('request', (r) => {
           const u = new URL(r.url());
@@ -97,6 +101,9 @@ describe.skipIf(!chromiumAvailable)('Mongolian vertical pages in Chromium (Debia
           if (r.mode !== 'vertical-lr' || r.bodyMode !== 'vertical-lr') problems.push(`${current}: writing-mode ${r.mode}/${r.bodyMode}`);
           if (r.scrollX !== 0) problems.push(`${current}: scrollX=${r.scrollX} on load`);
           if (r.scrollHeight > r.clientHeight) problems.push(`${current}: scrollHeight ${r.scrollHeight} > clientHeight ${r.clientHeight}`);
+          // Chinese inside the page (mongolian-chinese.test.ts), checked in this same load
+          const limits = chineseLimitsFor(path);
+          if (limits && chineseSize) problems.push(...(await page.evaluate(chineseProblems, limits)).map((p) => `${current}: ${p}`));
         }
         await page.close();
         return problems;
