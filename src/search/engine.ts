@@ -52,7 +52,9 @@ import { facetCounts } from './engine/facets.ts';
 import { pageOf } from './engine/page.ts';
 import { budgets, failed, openSources, siteReport, tripped } from './engine/peers.ts';
 import { planQuery, sitesToAsk } from './engine/plan.ts';
-import { queryAll } from './engine/query.ts';
+import { queryAll, variantsFor } from './engine/query.ts';
+import { parseQuery } from '../lib/search/query.ts';
+import { buildExcerpt, highlight, matchRanges } from '../lib/search/excerpt.ts';
 import { sortCandidates } from './engine/order.ts';
 import { configure, getFed } from './engine/state.ts';
 import { suggestions } from './engine/suggest.ts';
@@ -75,8 +77,21 @@ export async function prepare(opts: Pick<SearchOptions, 'languages' | 'filters'>
   const ctx: QueryCtx = { fed, nets: budgets(fed), report: [] };
   const own = sitesToAsk(fed, opts.filters).filter((s) => s.self);
   const sources = await openSources(ctx, own, planQuery(fed, '', opts).langs);
-  await Promise.all(sources.flatMap((s) => s.ix.shards.map((sh) => sh.pf.filters().catch(() => null))));
+  const values = Promise.all(sources.flatMap((s) => s.ix.shards.map((sh) => sh.pf.filters().catch(() => null))));
+  warmUp(fed.lang);
+  await values;
 }
+
+/** A query's first steps run once on a sample while the filter values load: the query
+ * parser's, tokenizer's and excerpt's patterns are compiled on first use (10–20 ms of a
+ * first query, before its first request, otherwise). Reads nothing. */
+function warmUp(lang: string): void {
+  const parsed = parseQuery(WARM_QUERY);
+  const { variants } = variantsFor(parsed, lang, new Set());
+  const title = highlight(WARM_QUERY, matchRanges(WARM_QUERY, variants[0] ?? [], undefined, lang).ranges);
+  buildExcerpt(`${title}${WARM_QUERY}`, variants[0] ?? [], 80, lang);
+}
+const WARM_QUERY = '关于银发〔2015〕305号文件的通知 政务公开';
 
 export async function search(query: string, opts: SearchOptions = {}): Promise<SearchResponse> {
   const fed = await getFed();

@@ -23,7 +23,7 @@ export interface SourceHits {
 }
 
 /** Query variants (synonyms on Chinese free text) as tokens, and the covers looked up. */
-function variantsFor(parsed: ParsedQuery, lang: string, common: Set<string>): { variants: Token[][]; covers: Token[][] } {
+export function variantsFor(parsed: ParsedQuery, lang: string, common: Set<string>): { variants: Token[][]; covers: Token[][] } {
   const texts = parsed.raw ? (parsed.docNumbers.length || lang !== 'zh' ? [parsed.raw] : expandSynonyms(parsed.raw)) : [];
   const variants = texts.map((v) => queryTokens(v, lang)).filter((v) => v.length > 0);
   // 第 and 号 around a 文号's numbers say nothing the 文号 lookup does not, and 号 alone is
