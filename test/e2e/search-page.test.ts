@@ -135,9 +135,10 @@ describe.skipIf(!chromiumAvailable)('search page in Chromium (Debian chromium; s
     const page = await site.browser.newPage();
     await page.goto(`${site.served.url}search/`);
     const held: (() => void)[] = [];
+    let released = false;
     await page.route(/\/search\/pagefind\/[^/]+\/(fragment|text)\//, (route) => {
       const id = route.request().url().replace(/^.*\/([^/.]+)\.[^/]*$/, '$1');
-      if (firstIds.includes(id)) return route.continue();
+      if (released || firstIds.includes(id)) return route.continue();
       held.push(() => void route.continue());
     });
     await page.fill('#search-q', '政务公开');
@@ -151,7 +152,7 @@ describe.skipIf(!chromiumAvailable)('search page in Chromium (Debian chromium; s
     await page.evaluate(() => ((window as unknown as { count: Element | null }).count = document.querySelector('[role=status] strong')));
     const first = await page.$$eval('ol[data-search-results] > li > a', (as) => as.map((a) => a.textContent));
     expect(held.length).toBeGreaterThan(0);
-    await page.unroute(/\/search\/pagefind\/[^/]+\/(fragment|text)\//);
+    released = true;
     held.forEach((go) => go());
     await page.waitForSelector('[data-search-total]', { state: 'attached' });
     const all = await page.$$eval('ol[data-search-results] > li > a', (as) => as.map((a) => a.textContent));
@@ -161,6 +162,33 @@ describe.skipIf(!chromiumAvailable)('search page in Chromium (Debian chromium; s
     expect(await page.getAttribute('ol[data-search-results]', 'aria-busy')).toBeNull();
     // the same count element, its text unchanged: nothing new for the live region to read
     expect(await page.evaluate(() => document.querySelector('[data-search-total]') === (window as unknown as { count: Element | null }).count)).toBe(true);
+    await page.close();
+  });
+
+  it('says so when the rest of the page fails after the first results, the list no longer busy', async () => {
+    const engine = await loadEngine(site.outDir);
+    await engine.options({ basePath: pathToFileURL(join(site.outDir, 'search/')).href, baseUrl: BASE });
+    const firstIds = (await engine.search('政务公开', { limit: 20, debug: true })).ids!.slice(0, 3);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.served.url}search/`);
+    // the other results' files are held until the first three are shown, then fail
+    const held: (() => void)[] = [];
+    let failing = false;
+    await page.route(/\/search\/pagefind\/[^/]+\/(fragment|text)\//, (route) => {
+      const id = route.request().url().replace(/^.*\/([^/.]+)\.[^/]*$/, '$1');
+      if (firstIds.includes(id)) return route.continue();
+      const fail = () => void route.fulfill({ status: 404, body: 'gone' });
+      if (failing) fail();
+      else held.push(fail);
+    });
+    await page.fill('#search-q', '政务公开');
+    await page.press('#search-q', 'Enter');
+    await page.waitForFunction(() => document.querySelectorAll('ol[data-search-results] > li').length === 3);
+    failing = true;
+    held.forEach((fail) => fail());
+    await page.waitForFunction(() => !document.querySelector('ol[data-search-results]')?.hasAttribute('aria-busy'));
+    expect(await page.textContent('[data-search-status]')).toContain('检索暂时不可用');
+    expect(await page.$('[data-search-total]')).toBeNull();
     await page.close();
   });
 

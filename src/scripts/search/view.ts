@@ -54,6 +54,8 @@ export function showEmpty(v: ResultsView): void {
 
 export function showError(v: ResultsView, error: string): void {
   v.root.removeAttribute('aria-busy');
+  // first results shown before the failure stay, the list no longer loading
+  v.list.removeAttribute('aria-busy');
   v.status.textContent = error;
 }
 
