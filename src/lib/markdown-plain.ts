@@ -6,8 +6,9 @@
  * else goes to marked. test/unit/markdown-plain.test.ts compares the two on the real corpus.
  */
 
-/** Anything that could be Markdown or HTML syntax, an autolink, an entity or need escaping. */
-const SYNTAX = /[\\`*_[\]<>!#|~&=+\-"'@:\r\t\f\v]|www\.|^\s*\d{1,9}[.)]|^[ \u00a0]|[ \u00a0]$/m;
+/** Anything that could be Markdown or HTML syntax, an autolink (a colon alone, as in 10:00, is
+ * none), an entity or need escaping. */
+const SYNTAX = /[\\`*_[\]<>!#|~&"'@\r\t\f\v]|^[-+=:]|:\/\/|mailto:|xmpp:|www\.|^\s*\d{1,9}[.)]|^[ \u00a0]|[ \u00a0]$/im;
 
 /** marked's HTML of `body` when it is plain paragraphs, else null. */
 export function plainParagraphsHtml(body: string): string | null {
