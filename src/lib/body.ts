@@ -106,17 +106,22 @@ const CHECKED_TEXT_MAX = 200_000;
 /** A Markdown body rendered whole as pages render it, unsanitized (the HTML check's input); its
  * plain text is kept for bodyToText. */
 export function renderForCheck(body: string): string {
-  const html = markdownHtml(body, marked);
+  const plain = plainParagraphsHtml(body);
+  const html = plain ?? (marked.parse(body) as string);
   if (checkedText.size >= CHECKED_TEXT_MAX) checkedText.clear();
-  checkedText.set(body, htmlToText(html));
+  // plain paragraphs' text is their lines
+  checkedText.set(body, plain === null ? htmlToText(html) : linesText(body));
   return html;
 }
 
 /** Plain text, one block per line: what the search index and excerpts are built from. */
 export function bodyToText(body: string, format: BodyFormat): string {
-  if (format === 'text') return body.split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
+  if (format === 'text') return linesText(body);
   return checkedText.get(body) ?? htmlToText(markdownHtml(body, marked));
 }
+
+/** The non-blank lines, trimmed. */
+const linesText = (body: string): string => body.split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
 
 function htmlToText(html: string): string {
   return html

@@ -23,6 +23,10 @@ describe('document bodies', () => {
     const copies = bodies.map((b) => (' ' + b).slice(1));
     copies.forEach((b) => expect(renderForCheck(b)).toContain('<'));
     expect(copies.map((b) => bodyToText(b, 'markdown'))).toEqual(fresh);
+    // a plain body's text (its lines) is what marked's rendering gives
+    const plain = '第一条　为了规范管理，制定本办法。\n\n第二条 2020-2025年，上午9:00\n至11:30。\u3000\n\n\n';
+    expect(renderForCheck(plain)).toBe('<p>第一条　为了规范管理，制定本办法。</p>\n<p>第二条 2020-2025年，上午9:00\n至11:30。\u3000</p>\n');
+    expect(bodyToText(plain, 'markdown')).toBe('第一条　为了规范管理，制定本办法。\n第二条 2020-2025年，上午9:00\n至11:30。');
     expect(fresh[0]).toBe('二、重点任务\n加强政策解读，<不>得 链接。\n项目\n时限\n解读\n3 个工作日');
   });
 
