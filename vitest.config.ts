@@ -10,7 +10,9 @@ export default defineConfig({
       // tests in Node alone (temporary directories only, no site build, no browser): a file per
       // core at a time (the default leaves one core free, which on a 2-core machine means one file
       // at a time). The search-quality suite indexes the corpus on one core: here it runs beside
-      // the unit files instead of alone, one after another with the site suites.
+      // the unit files instead of alone. `npm test` runs this project in a vitest run of its own
+      // beside the site project's (test/helpers/run-tests.ts): in one run the projects would go
+      // one after the other.
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/search/**/*.test.ts'], maxWorkers: '100%' } },
       {
         extends: true,
