@@ -10,11 +10,11 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { ConsoleMessage, Page, Request, Response } from 'playwright-core';
 import { buildSite } from '../helpers/build-site.ts';
 import { htmlFiles } from '../helpers/links.ts';
 import { chromiumAvailable } from '../helpers/browser.ts';
-import { siteInBrowser, visitAll, type SiteInBrowser } from '../helpers/site-browser.ts';
+import { siteInBrowser, visitInTabs, type SiteInBrowser } from '../helpers/site-browser.ts';
 import { focusIndicatorProblems, focusedProblem } from './focus-contrast.ts';
 
 let site: SiteInBrowser;
@@ -28,18 +28,31 @@ const PAGE_TYPES = [
   'mn/open/apply/form/', 'mn/consultations/zwgk-biaozhun-mulu-2026/', 'mn/gazette/2016/12/', 'mn/404.html',
 ];
 
+/** Loads `path` into `page` (a fresh tab or one reused from page to page); returns what goes wrong
+ * meanwhile: console and script errors, failed requests and HTTP errors. */
+async function load(page: Page, path: string): Promise<string[]> {
+  // a reused tab: leave the page before, so none of its requests is cut off while we listen
+  if (page.url() !== 'about:blank') await page.goto('about:blank');
+  const problems: string[] = [];
+  const onConsole = (m: ConsoleMessage) => { if (m.type() === 'error') problems.push(`/${path}: console error: ${m.text()}`); };
+  const onPageError = (e: Error) => problems.push(`/${path}: script error: ${e.message}`);
+  const onFailed = (r: Request) => problems.push(`/${path}: request failed: ${r.url()}`);
+  const onResponse = (r: Response) => { if (r.status() >= 400) problems.push(`/${path}: HTTP ${r.status()} ${r.url()}`); };
+  page.on('console', onConsole).on('pageerror', onPageError).on('requestfailed', onFailed).on('response', onResponse);
+  try {
+    await page.goto(site.served.url + path, { waitUntil: 'load' });
+    if (path.includes('search/?')) await page.waitForSelector('[data-search-total]', { state: 'attached', timeout: 20_000 });
+  } finally {
+    page.off('console', onConsole).off('pageerror', onPageError).off('requestfailed', onFailed).off('response', onResponse);
+  }
+  return problems;
+}
+
 async function open(path: string, width: number): Promise<{ page: Page; problems: string[] }> {
   const context = await site.browser.newContext({ viewport: { width, height: 812 } });
   const page = await context.newPage();
   page.on('close', () => context.close().catch(() => {}));
-  const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`/${path}: console error: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`/${path}: script error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`/${path}: request failed: ${r.url()}`));
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`/${path}: HTTP ${r.status()} ${r.url()}`); });
-  await page.goto(site.served.url + path, { waitUntil: 'load' });
-  if (path.includes('search/?')) await page.waitForSelector('[data-search-total]', { state: 'attached', timeout: 20_000 });
-  return { page, problems };
+  return { page, problems: await load(page, path) };
 }
 
 /** The marker a <summary> shows: the box of its ::before (or the native marker when it has one). */
@@ -58,11 +71,8 @@ describe.skipIf(!chromiumAvailable)('#16 acceptance: page types as a citizen and
   site = siteInBrowser(() => buildSite());
 
   it('loads every page type with no console error, failed request or script error', async () => {
-    const problems = await visitAll(PAGE_TYPES, 2, async (path) => {
-      const { page, problems: found } = await open(path, 375);
-      await page.close();
-      return found;
-    });
+    // a tab per worker, reused from page to page (nothing here is stored between pages)
+    const problems = await visitInTabs(site.browser, PAGE_TYPES, 2, load, { viewport: { width: 375, height: 812 } });
     expect(problems).toEqual([]);
   }, 300_000);
 
@@ -144,8 +154,8 @@ describe.skipIf(!chromiumAvailable)('#16 acceptance: page types as a citizen and
   it('marks the language of Mongolian text inside Chinese blocks, and of Chinese runs on Mongolian pages', async () => {
     // the search page: results whose titles mix Chinese and Mongolian (社会救助 ᠰᠠᠯᠪᠤᠷᠢ…)
     const mnPages = [...PAGE_TYPES.filter((p) => p.startsWith('mn/')), `mn/search/?q=${q('ᠰᠠᠯᠪᠤᠷᠢ')}`, 'mn/open/rules/', 'mn/gazette/2020/11/', 'mn/open/reports/2024/', 'mn/open/guide/'];
-    const problems = await visitAll(mnPages, 2, async (path) => {
-      const { page } = await open(path, 1280);
+    const problems = await visitInTabs(site.browser, mnPages, 2, async (page, path) => {
+      await load(page, path);
       if (path.includes('search/?')) expect(await page.locator('[data-search-results] li').count(), path).toBeGreaterThan(0);
       const found = await page.evaluate(() => {
         const out: string[] = [];
@@ -160,9 +170,8 @@ describe.skipIf(!chromiumAvailable)('#16 acceptance: page types as a citizen and
         }
         return out;
       });
-      await page.close();
       return found.map((f) => `/${path}: ${f}`);
-    });
+    }, { viewport: { width: 1280, height: 812 } });
     expect(problems).toEqual([]);
   }, 120_000);
 
