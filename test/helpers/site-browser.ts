@@ -34,21 +34,9 @@ export function siteInBrowser(build: () => BuiltSite): SiteInBrowser {
 
 /**
  * Runs `visit` over `items`, `tabs` at a time (a page visit is partly waiting for the network and
- * fonts, so two tabs keep both cores busy); returns everything the visits report, sorted.
- */
-export async function visitAll<T>(items: readonly T[], tabs: number, visit: (item: T) => Promise<string[]>): Promise<string[]> {
-  const queue = [...items];
-  const found: string[] = [];
-  const worker = async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) found.push(...(await visit(item)));
-  };
-  await Promise.all(Array.from({ length: tabs }, worker));
-  return found.sort();
-}
-
-/**
- * Like visitAll, but each of the `tabs` workers keeps one page, in a browser context of its own,
- * and navigates it from item to item: a fresh context and page per visit costs a new renderer,
+ * fonts, so two or more tabs keep both cores busy); returns everything the visits report, sorted.
+ * Each of the `tabs` workers keeps one page, in a browser context of its own, and navigates it
+ * from item to item: a fresh context and page per visit costs a new renderer,
  * often more than the visit itself. For checks that do not change the page's stored preferences;
  * `prepare` runs once on each context before its first visit (an init script that sets the
  * preferences every page of the visit starts from, say).
