@@ -36,9 +36,12 @@ const args = process.argv.slice(2);
 if (args.length > 0) {
   process.exitCode = (await vitest(args, false)).code;
 } else {
+  const started = Date.now();
   const unit = vitest(['--project', 'unit'], true);
   const site = await vitest(['--project', 'site'], false);
   const { code, output } = await unit;
   process.stdout.write(`\n── unit project (ran beside the site project) ──\n${output}`);
+  const status = (c: number) => (c === 0 ? 'passed' : `failed (exit ${c})`);
+  process.stdout.write(`\nnpm test: site ${status(site.code)}, unit ${status(code)}, ${((Date.now() - started) / 1000).toFixed(1)} s in all\n`);
   process.exitCode = site.code || code;
 }
