@@ -191,11 +191,13 @@ describe.skipIf(!chromiumAvailable)('适老化: large text, high contrast, compa
   }, 600_000);
 
   it('keeps the phone header within a quarter of the screen, the site name in even lines', async () => {
-    const problems: string[] = [];
-    for (const path of ['', 'policies/', 'open/catalog/jiuye/']) {
+    const cases = ['', 'policies/', 'open/catalog/jiuye/'].map((path) => ({ path, width: 375 }));
+    const problems = await visitCases(cases, { contrast: 'high' }, async (page, path) => {
+      const found: string[] = [];
       for (const fontSize of ['medium', 'large', 'xlarge']) {
-        const page = await open(path, 375, { fontSize, contrast: 'high' });
-        const m = await page.evaluate(() => {
+        // the size switched as the site's control does it (html[data-font-size]), without reloading
+        const m = await page.evaluate((fontSize) => {
+          document.documentElement.dataset.fontSize = fontSize;
           const name = document.querySelector('.site-header__name')!;
           const node = name.firstChild!;
           const perLine = new Map<number, number>();
@@ -206,13 +208,14 @@ describe.skipIf(!chromiumAvailable)('适老化: large text, high contrast, compa
             const top = Math.round(r.getBoundingClientRect().top);
             perLine.set(top, (perLine.get(top) ?? 0) + 1);
           }
-          return { header: document.querySelector('.site-header')!.getBoundingClientRect().height, lines: [...perLine.values()] };
-        });
-        if (m.header > 812 / 4) problems.push(`${path || '/'} ${fontSize}: header ${Math.round(m.header)} px of 812`);
-        if (Math.min(...m.lines) < 2) problems.push(`${path || '/'} ${fontSize}: site name lines ${m.lines.join('/')}`);
-        await page.close();
+          return { header: document.querySelector('.site-header')!.getBoundingClientRect().height, lines: [...perLine.values()], contrast: document.documentElement.dataset.contrast };
+        }, fontSize);
+        if (m.contrast !== 'high') found.push(`${path || '/'} ${fontSize}: not in 高对比度`);
+        if (m.header > 812 / 4) found.push(`${path || '/'} ${fontSize}: header ${Math.round(m.header)} px of 812`);
+        if (Math.min(...m.lines) < 2) found.push(`${path || '/'} ${fontSize}: site name lines ${m.lines.join('/')}`);
       }
-    }
+      return found;
+    });
     expect(problems).toEqual([]);
   });
 
