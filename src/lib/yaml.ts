@@ -5,6 +5,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Problem } from './errors.ts';
+import { simpleYaml, type SimpleYaml } from './yaml-simple.ts';
 
 /** Line of the key at a path such as `['attachments', 0, 'file']`. */
 export type LineOf = (p: readonly PropertyKey[]) => number | undefined;
@@ -94,6 +95,8 @@ export function parseYaml(text: string, file: string, firstLine = 1, maxChars = 
     const reason = `YAML 嵌套过深，超过 ${MAX_YAML_DEPTH} 层（YAML nested too deeply）`;
     return { value: undefined, lineOf: NO_LINES, problems: [yamlProblem(file, firstLine, reason)] };
   }
+  const simple = simpleYaml(text);
+  if (simple) return { value: simple.value, lineOf: simpleLineOf(simple, shift), problems: [] };
   try {
     return parseChecked(text, file, shift);
   } catch (e) {
@@ -101,6 +104,16 @@ export function parseYaml(text: string, file: string, firstLine = 1, maxChars = 
     const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
     return { value: undefined, lineOf: NO_LINES, problems: [yamlProblem(file, firstLine, `无法读取 YAML：${message}（YAML rejected）`)] };
   }
+}
+
+/** yamlLineOf for a simple block: a key's line, or a block list item's (a flow list's items share their key's line). */
+function simpleLineOf(y: SimpleYaml, shift: number): LineOf {
+  return (p) => {
+    const key = p[0];
+    if (typeof key !== 'string') return undefined;
+    const line = y.items.get(key)?.[p[1] as number] ?? y.lines.get(key);
+    return line === undefined ? undefined : line + shift;
+  };
 }
 
 function parseChecked(text: string, file: string, shift: number): ParsedYaml {
