@@ -5,6 +5,7 @@
  * own, run last), and the site project leaves a core idle for much of its time: an astro build uses
  * about one core, and a browser suite waits on pages. The unit run fills it.
  *
+ * The unit run takes one file at a time, so the site run always has a core to itself.
  * The site run reports as it goes; the unit run's report is held and printed after it, whole, so
  * the two never interleave. The exit status is the first failure's. With arguments (files, -t,
  * --project, …) it is a plain `vitest run` with them, as before.
@@ -37,7 +38,9 @@ if (args.length > 0) {
   process.exitCode = (await vitest(args, false)).code;
 } else {
   const started = Date.now();
-  const unit = vitest(['--project', 'unit'], true);
+  // one unit file at a time: the other core stays with the site run, whose federation tests hold
+  // peers to time limits (two unit workers beside it made one miss its limit on a loaded machine)
+  const unit = vitest(['--project', 'unit', '--maxWorkers=1'], true);
   const site = await vitest(['--project', 'site'], false);
   const { code, output } = await unit;
   process.stdout.write(`\n── unit project (ran beside the site project) ──\n${output}`);
