@@ -127,8 +127,12 @@ describe.skipIf(!chromiumAvailable)('search page in Chromium (Debian chromium; s
     await page.close();
   });
 
-  it('shows the first results while the rest load, then appends them without moving the focus or announcing again', async () => {
-    // the first three results' files (ids as the engine in Node ranks them) are answered, the others held
+  /**
+   * The search page, its result files for 政务公开 held except the first three results' (ids as the
+   * engine in Node ranks them); `release()` then lets the held ones and any later ones through
+   * (`continue`) or answers them 404 (`fail`).
+   */
+  async function holdingAllButFirstThree(then: 'continue' | 'fail'): Promise<{ page: Page; held: () => number; release: () => void }> {
     const engine = await loadEngine(site.outDir);
     await engine.options({ basePath: pathToFileURL(join(site.outDir, 'search/')).href, baseUrl: BASE });
     const firstIds = (await engine.search('政务公开', { limit: 20, debug: true })).ids!.slice(0, 3);
@@ -138,9 +142,20 @@ describe.skipIf(!chromiumAvailable)('search page in Chromium (Debian chromium; s
     let released = false;
     await page.route(/\/search\/pagefind\/[^/]+\/(fragment|text)\//, (route) => {
       const id = route.request().url().replace(/^.*\/([^/.]+)\.[^/]*$/, '$1');
-      if (released || firstIds.includes(id)) return route.continue();
-      held.push(() => void route.continue());
+      if (firstIds.includes(id)) return route.continue();
+      const answer = () => void (then === 'continue' ? route.continue() : route.fulfill({ status: 404, body: 'gone' }));
+      if (released) answer();
+      else held.push(answer);
     });
+    const release = () => {
+      released = true;
+      held.forEach((answer) => answer());
+    };
+    return { page, held: () => held.length, release };
+  }
+
+  it('shows the first results while the rest load, then appends them without moving the focus or announcing again', async () => {
+    const { page, held, release } = await holdingAllButFirstThree('continue');
     await page.fill('#search-q', '政务公开');
     await page.press('#search-q', 'Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'results-heading');
@@ -151,9 +166,8 @@ describe.skipIf(!chromiumAvailable)('search page in Chromium (Debian chromium; s
     expect(await page.$('[data-search-total]')).toBeNull();
     await page.evaluate(() => ((window as unknown as { count: Element | null }).count = document.querySelector('[role=status] strong')));
     const first = await page.$$eval('ol[data-search-results] > li > a', (as) => as.map((a) => a.textContent));
-    expect(held.length).toBeGreaterThan(0);
-    released = true;
-    held.forEach((go) => go());
+    expect(held()).toBeGreaterThan(0);
+    release();
     await page.waitForSelector('[data-search-total]', { state: 'attached' });
     const all = await page.$$eval('ol[data-search-results] > li > a', (as) => as.map((a) => a.textContent));
     expect(all.length).toBeGreaterThan(3);
@@ -166,26 +180,12 @@ describe.skipIf(!chromiumAvailable)('search page in Chromium (Debian chromium; s
   });
 
   it('says so when the rest of the page fails after the first results, the list no longer busy', async () => {
-    const engine = await loadEngine(site.outDir);
-    await engine.options({ basePath: pathToFileURL(join(site.outDir, 'search/')).href, baseUrl: BASE });
-    const firstIds = (await engine.search('政务公开', { limit: 20, debug: true })).ids!.slice(0, 3);
-    const page = await site.browser.newPage();
-    await page.goto(`${site.served.url}search/`);
     // the other results' files are held until the first three are shown, then fail
-    const held: (() => void)[] = [];
-    let failing = false;
-    await page.route(/\/search\/pagefind\/[^/]+\/(fragment|text)\//, (route) => {
-      const id = route.request().url().replace(/^.*\/([^/.]+)\.[^/]*$/, '$1');
-      if (firstIds.includes(id)) return route.continue();
-      const fail = () => void route.fulfill({ status: 404, body: 'gone' });
-      if (failing) fail();
-      else held.push(fail);
-    });
+    const { page, release } = await holdingAllButFirstThree('fail');
     await page.fill('#search-q', '政务公开');
     await page.press('#search-q', 'Enter');
     await page.waitForFunction(() => document.querySelectorAll('ol[data-search-results] > li').length === 3);
-    failing = true;
-    held.forEach((fail) => fail());
+    release();
     await page.waitForFunction(() => !document.querySelector('ol[data-search-results]')?.hasAttribute('aria-busy'));
     expect(await page.textContent('[data-search-status]')).toContain('检索暂时不可用');
     expect(await page.$('[data-search-total]')).toBeNull();
