@@ -35,21 +35,30 @@ export function installFileFetch(): FetchLog {
     },
   };
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const url = requestUrl(input);
     if (!url.startsWith('file:')) return realFetch(input, init);
-    const clean = url.replace(/[?#].*$/, '');
     log.requests++;
-    try {
-      const data = await readFile(fileURLToPath(clean));
-      log.files.set(clean, data.byteLength);
-      const type = clean.endsWith('.json') ? 'application/json' : clean.endsWith('.js') ? 'text/javascript' : 'application/octet-stream';
-      return new Response(data, { status: 200, headers: { 'content-type': type } });
-    } catch {
-      return new Response('not found', { status: 404 });
-    }
+    const res = await fileResponse(url);
+    if (res.ok) log.files.set(url.replace(/[?#].*$/, ''), Number(res.headers.get('content-length')));
+    return res;
   }) as typeof fetch;
   installed = log;
   return log;
+}
+
+/** The URL a fetch() call asks for. */
+export const requestUrl = (input: RequestInfo | URL): string => (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+
+/** A file: URL's file as a response (query strings ignored), 404 when it cannot be read. */
+export async function fileResponse(url: string): Promise<Response> {
+  const clean = url.replace(/[?#].*$/, '');
+  try {
+    const data = await readFile(fileURLToPath(clean));
+    const type = clean.endsWith('.json') ? 'application/json' : clean.endsWith('.js') ? 'text/javascript' : 'application/octet-stream';
+    return new Response(data, { status: 200, headers: { 'content-type': type, 'content-length': String(data.byteLength) } });
+  } catch {
+    return new Response('not found', { status: 404 });
+  }
 }
 
 /** The directory of a built search bundle (search/pagefind/<build hash>/), from its manifest. */

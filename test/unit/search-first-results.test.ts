@@ -6,11 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { buildSearch } from '../../scripts/build-search.ts';
+import { fileResponse, requestUrl } from '../search/helpers.ts';
 import type { SearchRecord } from '../../src/lib/search/record.ts';
 import type { SearchResponse } from '../../src/search/engine.ts';
 
@@ -32,14 +32,6 @@ let held: { url: string; answer: () => void }[] = [];
 let holding = false;
 const realFetch = globalThis.fetch;
 const tick = () => new Promise((r) => setTimeout(r, 30));
-
-async function fileResponse(url: string): Promise<Response> {
-  try {
-    return new Response(await readFile(fileURLToPath(url.replace(/[?#].*$/, ''))), { status: 200 });
-  } catch {
-    return new Response('not found', { status: 404 });
-  }
-}
 
 async function freshEngine(): Promise<EngineModule> {
   const base = pathToFileURL(join(root, 'search/')).href;
@@ -66,7 +58,7 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'search-first-'));
   await buildSearch({ out: root, records });
   globalThis.fetch = ((input: RequestInfo | URL) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const url = requestUrl(input);
     if (!holding) return fileResponse(url);
     return new Promise<Response>((resolve) => held.push({ url, answer: () => void fileResponse(url).then(resolve) }));
   }) as typeof fetch;

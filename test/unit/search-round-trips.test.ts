@@ -8,11 +8,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { buildSearch } from '../../scripts/build-search.ts';
+import { fileResponse, requestUrl } from '../search/helpers.ts';
 import type { SearchRecord } from '../../src/lib/search/record.ts';
 
 type EngineModule = typeof import('../../src/search/engine.ts');
@@ -38,14 +38,6 @@ const records: SearchRecord[] = [
 let root: string;
 let held: { url: string; answer: (r: Response) => void }[] = [];
 const realFetch = globalThis.fetch;
-
-async function fileResponse(url: string): Promise<Response> {
-  try {
-    return new Response(await readFile(fileURLToPath(url.replace(/[?#].*$/, ''))), { status: 200 });
-  } catch {
-    return new Response('not found', { status: 404 });
-  }
-}
 
 const tick = () => new Promise((r) => setTimeout(r, 40));
 
@@ -84,7 +76,7 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'search-rounds-'));
   await buildSearch({ out: root, records });
   globalThis.fetch = ((input: RequestInfo | URL) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const url = requestUrl(input);
     return new Promise<Response>((answer) => held.push({ url, answer }));
   }) as typeof fetch;
 }, 120_000);
